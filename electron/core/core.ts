@@ -1,0 +1,100 @@
+/**
+ * The console backend: plain Node, no 'electron' import. It owns the local store and the
+ * hub link, answers console API calls and pushes events. Hosts (the browser host now,
+ * Electron main later) only carry calls and events to and from it.
+ */
+import path from 'node:path';
+import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contract';
+import { checkHubUrl } from '../../shared/hub/url';
+import type { Logger } from '../../shared/log';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import type { CoreContext } from './context';
+import { connectHub, type HubLink } from './hub/hub-link';
+import { openStore } from './store/database';
+import { readLanguage } from './store/settings';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: AppStatus['mode'];
+  version: string;
+  log: Logger;
+  hubUrl?: string | undefined;
+  hubToken?: string | undefined;
+  nativeBinding?: string | undefined;
+  now?: () => number;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  subscribe(listener: (event: ConsoleEvent) => void): () => void;
+  close(): void;
+}
+
+export function storePath(dataDir: string): string {
+  return path.join(dataDir, 'console', 'console.db');
+}
+
+export function openCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
+  const log = options.log;
+  const file = storePath(options.dataDir);
+  const store = openStore(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  const listeners = new Set<(event: ConsoleEvent) => void>();
+
+  let hub: HubLink | undefined;
+  let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
+  if (options.hubUrl) {
+    const checked = checkHubUrl(options.hubUrl);
+    if (!checked.ok) {
+      hubFallback = {
+        url: options.hubUrl,
+        state: 'refused',
+        since: now(),
+        detail: checked.error.message,
+      };
+      log.error('hub url refused', { url: options.hubUrl, reason: checked.error.message });
+    } else if (!options.hubToken) {
+      hubFallback = {
+        url: checked.value.origin,
+        state: 'refused',
+        since: now(),
+        detail: 'no desk token configured (SIGAP_HUB_TOKEN)',
+      };
+    } else {
+      hub = connectHub({ url: checked.value, token: options.hubToken, log: log.child('hub'), now });
+    }
+  }
+
+  const status = (): AppStatus => ({
+    version: options.version,
+    mode: options.mode,
+    storePath: file,
+    language: readLanguage(store),
+    hub: hub ? hub.status() : hubFallback,
+  });
+  const emit = (event: ConsoleEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const statusChanged = (): void => emit({ event: 'app.status', payload: status() });
+  hub?.onChange(statusChanged);
+
+  const ctx: CoreContext = { store, log, now, status, statusChanged };
+  const dispatch = createDispatch(createHandlers(ctx), log.child('api'));
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      hub?.close();
+      listeners.clear();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The desk's socket.io link to the dispatch hub: connects to `/desk` with the desk token,
+ * reconnects on its own, and reports a link state the status bar can show. Later the
+ * outbox and event sync ride on this link.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { HubStatus } from '../../../shared/api/contract';
+import { HandshakeError, HelloAck } from '../../../shared/hub/protocol';
+import type { Logger } from '../../../shared/log';
+
+export interface HubLinkOptions {
+  url: URL;
+  token: string;
+  log: Logger;
+  now?: () => number;
+  /** How long to wait before trying again after the hub refused our token. */
+  refusedRetryMs?: number;
+}
+
+export interface HubLink {
+  status(): HubStatus;
+  onChange(listener: (status: HubStatus) => void): () => void;
+  close(): void;
+}
+
+export function connectHub(options: HubLinkOptions): HubLink {
+  const now = options.now ?? Date.now;
+  const log = options.log;
+  const listeners = new Set<(status: HubStatus) => void>();
+  let status: HubStatus = { url: options.url.origin, state: 'connecting', since: now() };
+  let refusedTimer: NodeJS.Timeout | undefined;
+
+  const set = (state: HubStatus['state'], detail?: string): void => {
+    if (status.state === state && status.detail === detail) return;
+    status = { url: options.url.origin, state, since: now(), ...(detail ? { detail } : {}) };
+    log.info('hub link state', { state, detail });
+    for (const listener of listeners) listener(status);
+  };
+
+  const socket: Socket = io(new URL('/desk', options.url).href, {
+    auth: { token: options.token, lastSeq: 0 },
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2000,
+    timeout: 4000,
+  });
+
+  socket.on('connect', () => {
+    socket.timeout(4000).emit('hello', {}, (err: Error | null, raw: unknown) => {
+      if (err) return set('offline', 'hub did not answer hello');
+      const ack = HelloAck.safeParse(raw);
+      if (!ack.success) return set('offline', 'hub answered in an unknown protocol');
+      set('online');
+    });
+  });
+  socket.on('disconnect', (reason) => set('offline', reason));
+  socket.on('connect_error', (err) => {
+    const code = HandshakeError.safeParse(err.message);
+    if (code.success) {
+      // socket.io does not retry a refused handshake; try again later in case the
+      // tokens file is fixed meanwhile.
+      set('refused', code.data);
+      clearTimeout(refusedTimer);
+      refusedTimer = setTimeout(() => socket.connect(), options.refusedRetryMs ?? 30_000);
+    } else {
+      set('offline', 'hub unreachable');
+    }
+  });
+
+  return {
+    status: () => status,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      clearTimeout(refusedTimer);
+      listeners.clear();
+      socket.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F]`
+ * Binds loopback unless --host is given, and then requires TLS. Prints
+ * "hub listening on URL" when ready; SIGTERM and SIGINT stop it cleanly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLoopbackHost } from '../shared/hub/url';
+import { createLogger } from '../shared/log';
+import { startHub } from './server';
+import { TokensFileError, loadTokens } from './tokens';
+
+function usage(problem: string): never {
+  process.stderr.write(
+    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F]\n`,
+  );
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      tokens: { type: 'string' },
+      host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port ?? 'missing');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port must be 0–65535');
+  if (!values.data) usage('--data DIR is required');
+  if (!values.tokens) usage('--tokens FILE is required');
+  const host = values.host ?? '127.0.0.1';
+  const wantsTls = Boolean(values['tls-cert'] || values['tls-key']);
+  if (wantsTls && !(values['tls-cert'] && values['tls-key']))
+    usage('--tls-cert and --tls-key go together');
+  if (!isLoopbackHost(host) && !wantsTls) {
+    usage(`binding ${host} beyond loopback requires --tls-cert and --tls-key`);
+  }
+
+  const log = createLogger('hub', (line) => process.stderr.write(`${line}\n`));
+  let tokens;
+  try {
+    tokens = loadTokens(values.tokens);
+  } catch (error) {
+    if (error instanceof TokensFileError) usage(error.message);
+    throw error;
+  }
+  const tls = wantsTls
+    ? { cert: fs.readFileSync(values['tls-cert']!), key: fs.readFileSync(values['tls-key']!) }
+    : undefined;
+
+  const hub = await startHub({ port, host, dataDir: path.resolve(values.data), tokens, log, tls });
+  process.stdout.write(`hub listening on ${hub.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    void hub.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  // Started by a launcher: do not outlive it.
+  process.on('disconnect', () => stop('launcher gone'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`hub: ${(error as Error).message}\n`);
+  process.exit(1);
+});

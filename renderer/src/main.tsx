@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { ConsoleClient } from '../../shared/api/client';
+import { createBrowserClient } from './api/browser-client';
+import { ClientProvider } from './api/client-context';
+import { takeSessionKey } from './api/session-key';
+import { App } from './App';
+import { i18next } from './i18n';
+import './styles.css';
+
+declare global {
+  interface Window {
+    /** Set by the desktop preload; absent in the browser host. */
+    sigap?: ConsoleClient;
+  }
+}
+
+function MissingSession() {
+  return (
+    <main className="content">
+      <section className="panel" role="alert">
+        <h1>{i18next.t('session.missingTitle')}</h1>
+        <p>{i18next.t('session.missingBody')}</p>
+      </section>
+    </main>
+  );
+}
+
+const root = createRoot(document.getElementById('root')!);
+const key = window.sigap ? null : takeSessionKey();
+const client = window.sigap ?? (key ? createBrowserClient(key) : null);
+
+root.render(
+  <StrictMode>
+    {client ? (
+      <ClientProvider client={client}>
+        <App />
+      </ClientProvider>
+    ) : (
+      <MissingSession />
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,43 @@
+/** The bottom bar: hub link, console link, version and mode, always visible. */
+import { useTranslation } from 'react-i18next';
+import type { BackendLink } from '../../../shared/api/client';
+import type { AppStatus } from '../../../shared/api/contract';
+import { formatWibTime } from '../../../shared/time';
+
+export function StatusBar({ status, link }: { status: AppStatus | undefined; link: BackendLink }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const hub = status?.hub;
+  return (
+    <footer className="status-bar" aria-label={t('status.bar')}>
+      <span
+        role="status"
+        aria-label={t('status.hub')}
+        className={`status-item hub-${hub?.state ?? 'connecting'}`}
+        title={hub?.detail}
+      >
+        <span className="dot" aria-hidden="true" />
+        {t(`status.hubState.${hub?.state ?? 'connecting'}`)}
+        {hub && hub.state !== 'online' && hub.state !== 'connecting' ? (
+          <span className="muted">
+            {' '}
+            · {t('status.since', { time: formatWibTime(hub.since, lang) })}
+          </span>
+        ) : null}
+      </span>
+      <span
+        role="status"
+        aria-label={t('status.backend')}
+        className={`status-item backend-${link}`}
+      >
+        {t(`status.backendState.${link}`)}
+      </span>
+      <span className="status-item spacer" />
+      {status ? (
+        <span className="status-item muted">
+          {t('status.version', { version: status.version })} · {t(`mode.${status.mode}`)}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The console API contract: every call the UI may make to the console backend, and every
+ * event the backend pushes to the UI, each with its zod schemas. Both transports (the
+ * browser host's HTTP/WebSocket and Electron IPC) are bound from this one table.
+ */
+import { z } from 'zod';
+
+export const Language = z.enum(['id', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const HubLinkState = z.enum([
+  /** No hub URL configured: the desk works alone. */
+  'not_configured',
+  'connecting',
+  'online',
+  'offline',
+  /** The hub refused this desk's token; retrying will not help until it is fixed. */
+  'refused',
+]);
+export type HubLinkState = z.infer<typeof HubLinkState>;
+
+export const HubStatus = z.object({
+  url: z.string().nullable(),
+  state: HubLinkState,
+  /** UTC epoch ms of the last state change. */
+  since: z.number().int(),
+  /** A short reason for `offline` or `refused`, for the operator and IT staff. */
+  detail: z.string().optional(),
+});
+export type HubStatus = z.infer<typeof HubStatus>;
+
+export const AppStatus = z.object({
+  version: z.string(),
+  mode: z.enum(['browser', 'desktop']),
+  storePath: z.string(),
+  language: Language,
+  hub: HubStatus,
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+const NoArgs = z.object({}).strict();
+
+export const contract = {
+  'app.status': { args: NoArgs, result: AppStatus },
+  'app.setLanguage': {
+    args: z.object({ language: Language }).strict(),
+    result: z.object({ language: Language }),
+  },
+} as const;
+
+export const events = {
+  'app.status': AppStatus,
+} as const;
+
+export type Channel = keyof typeof contract;
+export type ArgsOf<C extends Channel> = z.input<(typeof contract)[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<(typeof contract)[C]['args']>;
+export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]['result']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type ConsoleEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,56 @@
+/**
+ * Errors as values: every failure that crosses a boundary (bridge call, socket ack) is an
+ * ApiError with a stable code and a message an operator can read. Never a thrown string.
+ */
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  /** The request body or envelope could not be read at all (not JSON, too large). */
+  'api.bad_request',
+  /** No such channel in the console API contract. */
+  'api.unknown_channel',
+  /** The arguments do not match the channel's schema; `fields` says which. */
+  'api.invalid_args',
+  /** The console backend could not be reached at all (host stopped, network error). */
+  'api.unreachable',
+  /** The caller did not present this run's secret. */
+  'auth.missing_key',
+  /** The local store was written by a newer Sigap; it is left untouched. */
+  'store.too_new',
+  /** The hub URL is not allowed (plain http beyond loopback, malformed). */
+  'hub.insecure_url',
+  'hub.invalid_url',
+  /** Something failed that the operator cannot fix; details are in the log. */
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Field path → problem, for form-level messages. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): { ok: false; error: ApiError } => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
+
+/** Flattens zod issues to `path → message` so a form can mark the exact field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

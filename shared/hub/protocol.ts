@@ -1,0 +1,64 @@
+/**
+ * Hub protocol v1: the parts both ends need to agree on. Later message types join this
+ * file as they are built; every message is validated with these schemas on both ends.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+export const Namespace = z.enum(['/desk', '/opd', '/supervisor']);
+export type Namespace = z.infer<typeof Namespace>;
+
+/** Token kind → the namespace it may connect to. */
+export const namespaceOfKind = {
+  desk: '/desk',
+  opd: '/opd',
+  supervisor: '/supervisor',
+} as const satisfies Record<string, Namespace>;
+
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" or "-"');
+
+export const TokenEntry = z
+  .object({
+    token: z.string().min(16, 'tokens must be at least 16 characters').max(256),
+    kind: z.enum(['desk', 'opd', 'supervisor']),
+    id: Identifier,
+    person: z.string().min(1).max(120).optional(),
+  })
+  .strict();
+export type TokenEntry = z.infer<typeof TokenEntry>;
+
+export const TokensFile = z
+  .object({ tokens: z.array(TokenEntry).min(1) })
+  .strict()
+  .refine((f) => new Set(f.tokens.map((t) => t.token)).size === f.tokens.length, {
+    message: 'each token must be unique',
+  });
+export type TokensFile = z.infer<typeof TokensFile>;
+
+/** socket.io handshake `auth` payload. */
+export const HandshakeAuth = z.object({
+  token: z.string().min(1).max(256),
+  lastSeq: z.number().int().nonnegative().default(0),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+/** Codes the hub puts in a refused handshake's error message (socket.io `connect_error`). */
+export const HandshakeError = z.enum([
+  'auth.unknown_token',
+  'auth.wrong_namespace',
+  'auth.malformed',
+]);
+export type HandshakeError = z.infer<typeof HandshakeError>;
+
+/** `hello` → ack: lets a console learn the hub's protocol version and clock. */
+export const HelloAck = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  hubTime: z.number().int(),
+  identity: z.object({ kind: z.enum(['desk', 'opd', 'supervisor']), id: Identifier }),
+});
+export type HelloAck = z.infer<typeof HelloAck>;

@@ -1,0 +1,46 @@
+/**
+ * Time as Sigap shows it: stored as UTC epoch ms, always displayed in WIB (Asia/Jakarta),
+ * whatever time zone the machine is set to.
+ */
+export const WIB = 'Asia/Jakarta';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: WIB });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function parts(epochMs: number): Record<string, string> {
+  const f = formatter('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return Object.fromEntries(f.formatToParts(epochMs).map((p) => [p.type, p.value]));
+}
+
+/**
+ * "28/11/2026 08.05.09 WIB" in Indonesian, "28/11/2026 08:05:09 WIB" in English. Built
+ * from parts so screens and prints read the same whatever ICU version renders them.
+ */
+export function formatWib(epochMs: number, locale: 'id' | 'en' = 'id'): string {
+  const p = parts(epochMs);
+  const sep = locale === 'id' ? '.' : ':';
+  return `${p.day}/${p.month}/${p.year} ${p.hour}${sep}${p.minute}${sep}${p.second} WIB`;
+}
+
+/** Clock time only, "08.05" / "08:05", for status lines. */
+export function formatWibTime(epochMs: number, locale: 'id' | 'en' = 'id'): string {
+  const p = parts(epochMs);
+  return `${p.hour}${locale === 'id' ? '.' : ':'}${p.minute}`;
+}

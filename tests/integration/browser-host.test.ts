@@ -1,0 +1,157 @@
+/**
+ * The browser host as a real process with a real store and hub: it serves only callers
+ * holding this run's key, answers bad calls with typed errors, and keeps serving.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHost, tempDir, type HostProc } from '../support/processes';
+
+let host: HostProc;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = tempDir();
+  host = await startHost({ dataDir });
+});
+afterAll(async () => {
+  await host?.stop();
+});
+
+const call = (channel: string, body: string | object, headers: Record<string, string> = {}) =>
+  fetch(`${host.origin}/api/call/${channel}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${host.key}`,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function language(): Promise<string> {
+  const res = await call('app.status', {});
+  const body = (await res.json()) as { ok: boolean; value: { language: string } };
+  expect(body.ok).toBe(true);
+  return body.value.language;
+}
+
+describe('browser host', () => {
+  it('answers app.status for the key holder', async () => {
+    const res = await call('app.status', {});
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { value: { storePath: string } };
+    expect(body).toMatchObject({
+      ok: true,
+      value: { mode: 'browser', language: 'id', hub: { state: 'not_configured' } },
+    });
+    expect(body.value.storePath).toContain(dataDir);
+  });
+
+  it('refuses a call without the key, or with another key', async () => {
+    for (const auth of [{ Authorization: '' }, { Authorization: 'Bearer not-the-key' }]) {
+      const res = await call('app.status', {}, auth);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'auth.missing_key' } });
+    }
+  });
+
+  it('refuses a caller from another origin even with a key', async () => {
+    const res = await call('app.status', {}, { Origin: 'http://evil.example' });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers malformed calls with typed errors, changes nothing, and keeps serving', async () => {
+    const invalid = await call('app.setLanguage', { language: 'klingon' });
+    expect(invalid.status).toBe(400);
+    const body = (await invalid.json()) as {
+      ok: false;
+      error: { code: string; fields: Record<string, string> };
+    };
+    expect(body.error.code).toBe('api.invalid_args');
+    expect(Object.keys(body.error.fields)).toEqual(['language']);
+
+    const extra = await call('app.setLanguage', { language: 'en', admin: true });
+    expect(await extra.json()).toMatchObject({ ok: false, error: { code: 'api.invalid_args' } });
+
+    const notJson = await call('app.setLanguage', '{"language": ');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'api.bad_request' } });
+
+    const unknown = await call('app.selfDestruct', {});
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      ok: false,
+      error: { code: 'api.unknown_channel' },
+    });
+
+    const huge = await call('app.setLanguage', { language: 'x'.repeat(400_000) });
+    expect(await huge.json()).toMatchObject({ ok: false, error: { code: 'api.bad_request' } });
+
+    expect(await language()).toBe('id');
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    // fetch() will not let a caller set Host, so speak HTTP directly as a rebinding page would.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      http
+        .get(
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            path: '/',
+            headers: { Host: `attacker.example:${host.port}` },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        )
+        .on('error', reject);
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves the console page with a strict content security policy', async () => {
+    const res = await fetch(`${host.origin}/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await res.text()).toContain('<div id="root">');
+    const escape = await fetch(`${host.origin}/..%2f..%2fpackage.json`);
+    expect(escape.status).toBe(404);
+  });
+
+  it('pushes events only after the key is presented, and only to its own origin', async () => {
+    const wsUrl = `${host.origin.replace('http', 'ws')}/api/events`;
+
+    const foreign = new WebSocket(wsUrl, { origin: 'http://evil.example' });
+    const foreignError = await new Promise<string>((resolve) =>
+      foreign.once('unexpected-response', (_req, res) => resolve(String(res.statusCode))),
+    );
+    expect(foreignError).toBe('403');
+
+    const wrongKey = new WebSocket(wsUrl, { origin: host.origin });
+    await new Promise((r) => wrongKey.once('open', r));
+    wrongKey.send(JSON.stringify({ type: 'auth', key: 'guess' }));
+    const closeCode = await new Promise<number>((resolve) =>
+      wrongKey.once('close', (code) => resolve(code)),
+    );
+    expect(closeCode).toBe(4401);
+
+    const ws = new WebSocket(wsUrl, { origin: host.origin });
+    const messages: Array<{ event: string; payload: { language: string } }> = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'auth', key: host.key }));
+    await expect.poll(() => messages.length).toBeGreaterThan(0);
+    expect(messages[0]).toMatchObject({ event: 'app.status', payload: { language: 'id' } });
+
+    await call('app.setLanguage', { language: 'en' });
+    await expect.poll(() => messages.at(-1)?.payload.language).toBe('en');
+    ws.close();
+    await call('app.setLanguage', { language: 'id' });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The desk's hub link against a real hub process: online when the hub is up, offline
+ * within seconds of the hub being killed, online again when it returns on the same port;
+ * a token the hub does not know shows as refused.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../shared/log';
+import { openCore, type Core } from '../../electron/core/core';
+import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
+
+const quiet = createLogger('test', () => undefined);
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function hubState(core: Core): Promise<string> {
+  const result = await core.dispatch('app.status', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { hub: { state: string } }).hub.state;
+}
+
+function open(hubUrl: string, hubToken: string): Core {
+  const core = openCore({
+    dataDir: tempDir(),
+    mode: 'browser',
+    version: 'test',
+    log: quiet,
+    hubUrl,
+    hubToken,
+  });
+  cleanups.push(() => core.close());
+  return core;
+}
+
+describe('hub link', () => {
+  it('goes offline when the hub dies and online when it returns', async () => {
+    const dir = tempDir();
+    const token = randomToken();
+    const tokens = writeTokens(dir, [{ token, kind: 'desk', id: 'desk-1' }]);
+    let hub: HubProc = await startHub(dir, tokens);
+    cleanups.push(() => hub.stop());
+    const core = open(hub.url, token);
+    const events: string[] = [];
+    core.subscribe((e) => events.push(e.payload.hub.state));
+
+    await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('online');
+
+    await hub.stop('SIGKILL');
+    const killedAt = Date.now();
+    await expect.poll(() => hubState(core), { timeout: 5_000 }).toBe('offline');
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+
+    hub = await startHub(dir, tokens, hub.port);
+    await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('online');
+    expect(events).toEqual(expect.arrayContaining(['online', 'offline']));
+    expect(events.at(-1)).toBe('online');
+  });
+
+  it('shows a token the hub does not know as refused', async () => {
+    const dir = tempDir();
+    const tokens = writeTokens(dir, [{ token: randomToken(), kind: 'desk', id: 'desk-1' }]);
+    const hub = await startHub(dir, tokens);
+    cleanups.push(() => hub.stop());
+    const core = open(hub.url, randomToken());
+    await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('refused');
+  });
+
+  it('refuses a plain-http hub beyond loopback without connecting', async () => {
+    const core = open('http://10.20.30.40:4000', randomToken());
+    const result = await core.dispatch('app.status', {});
+    expect(result).toMatchObject({ ok: true, value: { hub: { state: 'refused' } } });
+    expect((result as { value: { hub: { detail: string } } }).value.hub.detail).toMatch(
+      /must use https/,
+    );
+  });
+});
