@@ -1,15 +1,17 @@
 /**
  * Console settings from the environment (DESIGN §5): SIGAP_DATA_DIR, SIGAP_HUB_URL,
- * SIGAP_HUB_TOKEN, SIGAP_PORT. Bad values stop start-up with a message naming the variable.
+ * SIGAP_HUB_TOKEN, SIGAP_PORT, SIGAP_DESK_ID. Bad values stop start-up with a message naming the variable.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { Identifier } from '../../shared/hub/protocol';
 
 const Env = z.object({
   SIGAP_DATA_DIR: z.string().min(1).optional(),
   SIGAP_HUB_URL: z.string().min(1).optional(),
   SIGAP_HUB_TOKEN: z.string().min(1).optional(),
+  SIGAP_DESK_ID: Identifier.optional(),
   SIGAP_PORT: z.coerce
     .number({ message: 'SIGAP_PORT must be a port number' })
     .int()
@@ -23,6 +25,7 @@ export interface ConsoleSettings {
   hubUrl: string | undefined;
   hubToken: string | undefined;
   port: number;
+  deskId: string;
 }
 
 /** Where a desk keeps its data when SIGAP_DATA_DIR is not set. */
@@ -49,5 +52,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ConsoleSetti
     hubUrl: e.SIGAP_HUB_URL,
     hubToken: e.SIGAP_HUB_TOKEN,
     port: e.SIGAP_PORT ?? 0,
+    deskId: e.SIGAP_DESK_ID ?? 'desk-1',
   };
 }

@@ -1,13 +1,22 @@
-/** What handlers may use: the store, the clock, and the current status. */
-import type { AppStatus } from '../../shared/api/contract';
+/** What handlers may use: the store and its prepared writes, the clock, the session, events. */
+import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
+import type { Operator } from '../../shared/domain/case';
+import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
+import type { CaseWrites } from './store/cases';
 import type { Store } from './store/database';
 
 export interface CoreContext {
   store: Store;
+  cases: CaseWrites;
   log: Logger;
+  deskId: string;
   now(): number;
   status(): AppStatus;
   /** Tell subscribers that something in AppStatus changed. */
   statusChanged(): void;
+  emit(event: ConsoleEvent): void;
+  reference(): ReferenceData;
+  /** Who is signed in on this desk, if anyone. */
+  session: Operator | null;
 }

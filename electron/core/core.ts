@@ -11,7 +11,10 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
+import { ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
+import { createCaseWrites } from './store/cases';
 import { openStore } from './store/database';
+import { loadDefaultReference, readReference } from './store/reference';
 import { readLanguage } from './store/settings';
 
 export interface CoreOptions {
@@ -22,12 +25,18 @@ export interface CoreOptions {
   hubUrl?: string | undefined;
   hubToken?: string | undefined;
   nativeBinding?: string | undefined;
+  /** Folder with the default reference data (wilayah, categories, OPDs). */
+  resourcesDir: string;
+  /** This desk's id, as the hub knows it. */
+  deskId?: string | undefined;
   now?: () => number;
 }
 
 export interface Core {
   dispatch: Dispatch;
   subscribe(listener: (event: ConsoleEvent) => void): () => void;
+  /** On a store without accounts, creates the demo accounts and returns them. */
+  ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
   close(): void;
 }
 
@@ -43,6 +52,8 @@ export function openCore(options: CoreOptions): Core {
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  loadDefaultReference(store, options.resourcesDir);
+  const reference = readReference(store);
   const listeners = new Set<(event: ConsoleEvent) => void>();
 
   let hub: HubLink | undefined;
@@ -82,7 +93,18 @@ export function openCore(options: CoreOptions): Core {
   const statusChanged = (): void => emit({ event: 'app.status', payload: status() });
   hub?.onChange(statusChanged);
 
-  const ctx: CoreContext = { store, log, now, status, statusChanged };
+  const ctx: CoreContext = {
+    store,
+    cases: createCaseWrites(store),
+    log,
+    deskId: options.deskId ?? 'desk-1',
+    now,
+    status,
+    statusChanged,
+    emit,
+    reference: () => reference,
+    session: null,
+  };
   const dispatch = createDispatch(createHandlers(ctx), log.child('api'));
 
   return {
@@ -91,6 +113,7 @@ export function openCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
       hub?.close();
       listeners.clear();

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     log,
     hubUrl: settings.hubUrl,
     hubToken: settings.hubToken,
+    resourcesDir: path.join(root, 'resources', 'data'),
+    deskId: settings.deskId,
   });
+  await core.ensureDemoAccounts();
   const host = await startHost({
     core,
     staticDir,

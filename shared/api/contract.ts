@@ -4,6 +4,10 @@
  * browser host's HTTP/WebSocket and Electron IPC) are bound from this one table.
  */
 import { z } from 'zod';
+import { Operator, Uuid } from '../domain/case';
+import { Draft, DraftForm, IntakeSave } from '../domain/intake';
+import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
+import { ReferenceData } from '../domain/reference';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -46,10 +50,41 @@ export const contract = {
     args: z.object({ language: Language }).strict(),
     result: z.object({ language: Language }),
   },
+  'auth.session': {
+    args: NoArgs,
+    result: z.object({ operator: Operator.nullable(), deskId: z.string() }),
+  },
+  'auth.signIn': {
+    args: z
+      .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+      .strict(),
+    result: z.object({ operator: Operator }),
+  },
+  'auth.signOut': { args: NoArgs, result: z.object({}) },
+  'reference.get': { args: NoArgs, result: ReferenceData },
+  'intake.save': {
+    args: IntakeSave,
+    result: z.object({
+      caseId: Uuid,
+      callId: Uuid,
+      savedAt: z.number().int(),
+      duplicate: z.boolean(),
+    }),
+  },
+  'draft.save': {
+    args: z.object({ callId: Uuid, startedAt: z.number().int(), form: DraftForm }).strict(),
+    result: z.object({ savedAt: z.number().int() }),
+  },
+  'draft.get': { args: NoArgs, result: z.object({ draft: Draft.nullable() }) },
+  'draft.discard': { args: NoArgs, result: z.object({}) },
+  'queue.list': { args: QueueQuery, result: QueuePage },
+  'case.get': { args: z.object({ caseId: Uuid }).strict(), result: CaseDetail },
 } as const;
 
 export const events = {
   'app.status': AppStatus,
+  /** A case was added or changed on this desk: queues refresh. */
+  'queue.changed': z.object({ caseId: Uuid }),
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -15,6 +15,12 @@ export const ErrorCode = z.enum([
   'api.unreachable',
   /** The caller did not present this run's secret. */
   'auth.missing_key',
+  /** Nobody is signed in on this desk. */
+  'auth.required',
+  /** Wrong username or password (never says which). */
+  'auth.bad_credentials',
+  /** No case with that id in this desk's store. */
+  'case.not_found',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

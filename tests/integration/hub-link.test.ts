@@ -3,10 +3,18 @@
  * within seconds of the hub being killed, online again when it returns on the same port;
  * a token the hub does not know shows as refused.
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
 import { openCore, type Core } from '../../electron/core/core';
-import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
+import {
+  randomToken,
+  repoRoot,
+  startHub,
+  tempDir,
+  writeTokens,
+  type HubProc,
+} from '../support/processes';
 
 const quiet = createLogger('test', () => undefined);
 const cleanups: Array<() => unknown> = [];
@@ -28,6 +36,7 @@ function open(hubUrl: string, hubToken: string): Core {
     log: quiet,
     hubUrl,
     hubToken,
+    resourcesDir: path.join(repoRoot, 'resources', 'data'),
   });
   cleanups.push(() => core.close());
   return core;
@@ -42,7 +51,9 @@ describe('hub link', () => {
     cleanups.push(() => hub.stop());
     const core = open(hub.url, token);
     const events: string[] = [];
-    core.subscribe((e) => events.push(e.payload.hub.state));
+    core.subscribe((e) => {
+      if (e.event === 'app.status') events.push(e.payload.hub.state);
+    });
 
     await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('online');
 

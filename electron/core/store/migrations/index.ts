@@ -1,5 +1,6 @@
 /** Every migration of the console store, in order. Append only; never edit a shipped one. */
 import type { Migration } from '../migrate';
 import { m0001Settings } from './0001-settings';
+import { m0002Intake } from './0002-intake';
 
-export const migrations: readonly Migration[] = [m0001Settings];
+export const migrations: readonly Migration[] = [m0001Settings, m0002Intake];

@@ -1,0 +1,63 @@
+/** Saving a call as a case, and its draft. Checks what only the store knows (does this category exist?). */
+import type { z } from 'zod';
+import type { IntakeSave } from '../../../shared/domain/intake';
+import { normalizeNumber } from '../../../shared/domain/phone';
+import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
+import { deleteDraft, readDraft, writeDraft } from '../store/drafts';
+import type { Handlers } from './handlers';
+import { requireOperator } from './require-session';
+
+type SaveArgs = z.output<typeof IntakeSave>;
+
+function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form']) {
+  const ref = ctx.reference();
+  const fields: Record<string, string> = {};
+  const category = ref.categories.find((c) => c.id === form.categoryId);
+  if (!category) fields.categoryId = 'intake.category_unknown';
+  if (!ref.kecamatan.some((k) => k.id === form.kecamatanId))
+    fields.kecamatanId = 'intake.kecamatan_unknown';
+  const kel = ref.kelurahan.find((k) => k.id === form.kelurahanId);
+  if (!kel) fields.kelurahanId = 'intake.kelurahan_unknown';
+  else if (kel.kecamatanId !== form.kecamatanId) fields.kelurahanId = 'intake.kelurahan_mismatch';
+  if (!category || Object.keys(fields).length > 0) {
+    throw new CoreError('api.invalid_args', 'Some fields need attention.', fields);
+  }
+  return category;
+}
+
+export function intakeHandlers(
+  ctx: CoreContext,
+): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.discard'> {
+  return {
+    'intake.save': ({ callId, startedAt, form }) => {
+      const operator = requireOperator(ctx);
+      const category = checkAgainstReference(ctx, form);
+      const number = form.withheld ? null : normalizeNumber(form.callerNumber);
+      const endedAt = Math.max(ctx.now(), startedAt);
+      const saved = ctx.cases.save({
+        callId,
+        startedAt,
+        endedAt,
+        form,
+        callerE164: number && number.ok ? number.e164 : null,
+        classification: category.classification,
+        operatorId: operator.id,
+        deskId: ctx.deskId,
+      });
+      if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });
+      return saved;
+    },
+    'draft.save': (draft) => {
+      const operator = requireOperator(ctx);
+      const now = ctx.now();
+      writeDraft(ctx.store, operator.id, draft, now);
+      return { savedAt: now };
+    },
+    'draft.get': () => ({ draft: readDraft(ctx.store, requireOperator(ctx).id) }),
+    'draft.discard': () => {
+      deleteDraft(ctx.store, requireOperator(ctx).id);
+      return {};
+    },
+  };
+}

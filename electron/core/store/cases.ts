@@ -1,0 +1,165 @@
+/**
+ * Writing and reading calls and cases. A save writes the caller, the case, the call, the
+ * first timeline entry and clears the draft in ONE transaction: the operator is told
+ * "saved" only after it commits, and a crash leaves either all of it or none.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { CaseDetail } from '../../../shared/domain/queue';
+import type { IntakeForm } from '../../../shared/domain/intake';
+import type { Classification } from '../../../shared/domain/reference';
+import type { Store } from './database';
+
+export interface SaveIntakeInput {
+  callId: string;
+  startedAt: number;
+  endedAt: number;
+  form: IntakeForm;
+  /** Normalized number, or null when withheld. */
+  callerE164: string | null;
+  classification: Classification;
+  operatorId: string;
+  deskId: string;
+}
+
+export interface SavedIntake {
+  caseId: string;
+  callId: string;
+  savedAt: number;
+  /** True when this call had been saved before (a retried save): nothing was written. */
+  duplicate: boolean;
+}
+
+export type CaseWrites = ReturnType<typeof createCaseWrites>;
+
+export function createCaseWrites(db: Store) {
+  const findCall = db.prepare<[string], { case_id: string; ended_at: number }>(
+    'SELECT case_id, ended_at FROM calls WHERE id = ?',
+  );
+  const upsertCaller = db.prepare(
+    `INSERT INTO callers (number, first_seen, last_seen, calls, cases) VALUES (?, ?, ?, 1, 1)
+     ON CONFLICT (number) DO UPDATE SET last_seen = excluded.last_seen, calls = calls + 1, cases = cases + 1`,
+  );
+  const insertCase = db.prepare(
+    `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+       kecamatan_id, kelurahan_id, address, landmark, lat, lng, anonim, rahasia, caller_number, opd_id,
+       opened_by, desk_id)
+     VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+  );
+  const insertCall = db.prepare(
+    `INSERT INTO calls (id, started_at, ended_at, caller_number, withheld, caller_name, desk_id, operator_id,
+       disposition, case_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'case', ?)`,
+  );
+  const insertTimeline = db.prepare(
+    'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
+  );
+  const deleteDraft = db.prepare('DELETE FROM drafts WHERE operator_id = ?');
+
+  const save = db.transaction((input: SaveIntakeInput): SavedIntake => {
+    const existing = findCall.get(input.callId);
+    if (existing) {
+      return {
+        caseId: existing.case_id,
+        callId: input.callId,
+        savedAt: existing.ended_at,
+        duplicate: true,
+      };
+    }
+    const f = input.form;
+    const caseId = uuidv7();
+    if (input.callerE164) upsertCaller.run(input.callerE164, input.startedAt, input.startedAt);
+    insertCase.run(
+      caseId,
+      input.startedAt,
+      input.endedAt,
+      f.categoryId,
+      f.urgency,
+      input.classification,
+      f.description,
+      f.kecamatanId,
+      f.kelurahanId,
+      f.address,
+      f.landmark,
+      f.lat,
+      f.lng,
+      f.anonim ? 1 : 0,
+      f.rahasia ? 1 : 0,
+      input.callerE164,
+      input.operatorId,
+      input.deskId,
+    );
+    insertCall.run(
+      input.callId,
+      input.startedAt,
+      input.endedAt,
+      input.callerE164,
+      f.withheld ? 1 : 0,
+      f.callerName,
+      input.deskId,
+      input.operatorId,
+      caseId,
+    );
+    insertTimeline.run(caseId, input.endedAt, input.operatorId, 'created', null);
+    deleteDraft.run(input.operatorId);
+    return { caseId, callId: input.callId, savedAt: input.endedAt, duplicate: false };
+  });
+
+  return { save };
+}
+
+interface CaseRow {
+  id: string;
+  created_at: number;
+  status: CaseDetail['status'];
+  category_id: string;
+  urgency: CaseDetail['urgency'];
+  classification: CaseDetail['classification'];
+  description: string;
+  kecamatan_id: string;
+  kelurahan_id: string;
+  address: string;
+  landmark: string;
+  lat: number | null;
+  lng: number | null;
+  anonim: number;
+  rahasia: number;
+}
+
+export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefined {
+  const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+  if (!c) return undefined;
+  const calls = db
+    .prepare(
+      `SELECT calls.id AS callId, started_at AS startedAt, ended_at AS endedAt, caller_number AS callerNumber,
+              caller_name AS callerName, operators.display_name AS operator, desk_id AS deskId, disposition
+       FROM calls JOIN operators ON operators.id = calls.operator_id
+       WHERE case_id = ? ORDER BY started_at`,
+    )
+    .all(caseId) as CaseDetail['calls'];
+  const timeline = db
+    .prepare(
+      `SELECT at, coalesce(operators.display_name, actor_id) AS actor, kind, note
+       FROM case_timeline LEFT JOIN operators ON operators.id = case_timeline.actor_id
+       WHERE case_id = ? ORDER BY at, case_timeline.id`,
+    )
+    .all(caseId) as CaseDetail['timeline'];
+  return {
+    caseId: c.id,
+    createdAt: c.created_at,
+    status: c.status,
+    categoryId: c.category_id,
+    urgency: c.urgency,
+    classification: c.classification,
+    description: c.description,
+    kecamatanId: c.kecamatan_id,
+    kelurahanId: c.kelurahan_id,
+    address: c.address,
+    landmark: c.landmark,
+    lat: c.lat,
+    lng: c.lng,
+    anonim: c.anonim === 1,
+    rahasia: c.rahasia === 1,
+    calls,
+    timeline,
+  };
+}

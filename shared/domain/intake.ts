@@ -1,0 +1,118 @@
+/**
+ * The intake form: what an operator records about a call that becomes a case. Messages
+ * are codes (`intake.*`) that the UI translates, so a field error reads in the operator's
+ * language. Free text has hard limits; it is stored and shown as text, never as HTML.
+ */
+import { z } from 'zod';
+import { Identifier } from '../hub/protocol';
+import { EpochMs, Uuid } from './case';
+import { normalizeNumber } from './phone';
+import { Urgency } from './reference';
+
+export const LIMITS = {
+  callerName: 120,
+  description: 2000,
+  address: 300,
+  landmark: 200,
+  number: 32,
+} as const;
+
+const text = (max: number, code: string) => z.string().trim().max(max, code);
+
+export const IntakeForm = z
+  .object({
+    callerNumber: z.string().trim().max(LIMITS.number, 'intake.number_invalid'),
+    withheld: z.boolean(),
+    callerName: text(LIMITS.callerName, 'intake.too_long'),
+    anonim: z.boolean(),
+    rahasia: z.boolean(),
+    categoryId: Identifier.or(z.literal('')).refine((v) => v !== '', 'intake.category_required'),
+    urgency: Urgency,
+    description: text(LIMITS.description, 'intake.too_long').min(3, 'intake.description_required'),
+    kecamatanId: Identifier.or(z.literal('')).refine((v) => v !== '', 'intake.kecamatan_required'),
+    kelurahanId: Identifier.or(z.literal('')).refine((v) => v !== '', 'intake.kelurahan_required'),
+    address: text(LIMITS.address, 'intake.too_long'),
+    landmark: text(LIMITS.landmark, 'intake.too_long'),
+    lat: z
+      .number()
+      .min(-90, 'intake.coordinates_invalid')
+      .max(90, 'intake.coordinates_invalid')
+      .nullable(),
+    lng: z
+      .number()
+      .min(-180, 'intake.coordinates_invalid')
+      .max(180, 'intake.coordinates_invalid')
+      .nullable(),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    if (form.withheld) {
+      if (form.callerNumber !== '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['callerNumber'],
+          message: 'intake.number_with_withheld',
+        });
+      }
+    } else if (form.callerNumber === '') {
+      ctx.addIssue({ code: 'custom', path: ['callerNumber'], message: 'intake.number_required' });
+    } else if (!normalizeNumber(form.callerNumber).ok) {
+      ctx.addIssue({ code: 'custom', path: ['callerNumber'], message: 'intake.number_invalid' });
+    }
+    if ((form.lat === null) !== (form.lng === null)) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'intake.coordinates_invalid' });
+    }
+  });
+export type IntakeForm = z.infer<typeof IntakeForm>;
+
+export const emptyIntakeForm = (): IntakeForm => ({
+  callerNumber: '',
+  withheld: false,
+  callerName: '',
+  anonim: false,
+  rahasia: false,
+  categoryId: '',
+  urgency: 'non_darurat',
+  description: '',
+  kecamatanId: '',
+  kelurahanId: '',
+  address: '',
+  landmark: '',
+  lat: null,
+  lng: null,
+});
+
+/** `intake.save`: the call id is made when the call starts, so a retried save is idempotent. */
+export const IntakeSave = z.object({ callId: Uuid, startedAt: EpochMs, form: IntakeForm }).strict();
+
+/** A half-typed call: anything goes except size, so a crash never loses what was typed. */
+export const DraftForm = z
+  .object({
+    callerNumber: z.string().max(LIMITS.number),
+    withheld: z.boolean(),
+    callerName: z.string().max(LIMITS.callerName),
+    anonim: z.boolean(),
+    rahasia: z.boolean(),
+    categoryId: z.string().max(64),
+    categoryText: z.string().max(120),
+    urgency: Urgency,
+    description: z.string().max(LIMITS.description),
+    kecamatanId: z.string().max(64),
+    kelurahanId: z.string().max(64),
+    kelurahanText: z.string().max(120),
+    address: z.string().max(LIMITS.address),
+    landmark: z.string().max(LIMITS.landmark),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+  })
+  .partial()
+  .strict();
+export type DraftForm = z.infer<typeof DraftForm>;
+
+export const Draft = z.object({
+  callId: Uuid,
+  startedAt: EpochMs,
+  form: DraftForm,
+  savedAt: EpochMs,
+});
+export type Draft = z.infer<typeof Draft>;

@@ -1,0 +1,86 @@
+/** The operator's queue: a query the store answers (filters, sort, text search, paging) and its rows. */
+import { z } from 'zod';
+import { Identifier } from '../hub/protocol';
+import { CaseStatus, Disposition, EpochMs, Uuid } from './case';
+import { Classification, Urgency } from './reference';
+
+export const QueueSortColumn = z.enum(['time', 'urgency', 'status', 'category', 'kelurahan']);
+export type QueueSortColumn = z.infer<typeof QueueSortColumn>;
+
+export const QueueQuery = z
+  .object({
+    status: z.array(CaseStatus).max(CaseStatus.options.length).optional(),
+    urgency: z.array(Urgency).max(2).optional(),
+    categoryId: z.array(Identifier).max(100).optional(),
+    kecamatanId: z.array(Identifier).max(20).optional(),
+    from: EpochMs.optional(),
+    to: EpochMs.optional(),
+    text: z.string().trim().max(100).optional(),
+    sort: z
+      .object({ column: QueueSortColumn, dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ column: 'time', dir: 'desc' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type QueueQuery = z.input<typeof QueueQuery>;
+
+export const QueueRow = z.object({
+  caseId: Uuid,
+  createdAt: EpochMs,
+  callerMasked: z.string(),
+  categoryId: z.string(),
+  kelurahanId: z.string(),
+  urgency: Urgency,
+  status: CaseStatus,
+  opd: z.string().nullable(),
+  /** The first 160 characters of the description, as plain text. */
+  summary: z.string(),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+export const QueuePage = z.object({
+  rows: z.array(QueueRow),
+  total: z.number().int().nonnegative(),
+});
+export type QueuePage = z.infer<typeof QueuePage>;
+
+export const TimelineEntry = z.object({
+  at: EpochMs,
+  actor: z.string(),
+  kind: z.string(),
+  note: z.string().nullable(),
+});
+
+export const CaseDetail = z.object({
+  caseId: Uuid,
+  createdAt: EpochMs,
+  status: CaseStatus,
+  categoryId: z.string(),
+  urgency: Urgency,
+  classification: Classification,
+  description: z.string(),
+  kecamatanId: z.string(),
+  kelurahanId: z.string(),
+  address: z.string(),
+  landmark: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  anonim: z.boolean(),
+  rahasia: z.boolean(),
+  calls: z.array(
+    z.object({
+      callId: Uuid,
+      startedAt: EpochMs,
+      endedAt: EpochMs.nullable(),
+      callerNumber: z.string().nullable(),
+      callerName: z.string(),
+      operator: z.string(),
+      deskId: z.string(),
+      disposition: Disposition,
+    }),
+  ),
+  timeline: z.array(TimelineEntry),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
