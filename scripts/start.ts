@@ -1,7 +1,9 @@
 /**
- * `npm start`: builds when needed, starts the embedded hub (unless SIGAP_HUB_URL is set)
- * and the console's browser host, and prints where to open it. Both children are
- * supervised: if one dies it is restarted, and the console keeps its address.
+ * `npm start [-- --browser]`: builds when needed, starts the embedded hub (unless
+ * SIGAP_HUB_URL is set) and the console: the desktop window when Electron and its
+ * better-sqlite3 build are here (or can be fetched once), else the browser host, printing
+ * where to open it and why. Children are supervised: the hub and browser host restart if
+ * they die, the desktop window reopens if it crashes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,19 +11,15 @@ import { createLogger } from '../shared/log';
 import { readSettings } from '../electron/core/config';
 import { build, buildIsStale } from '../electron/launch/build';
 import { startConsoleHost } from '../electron/launch/console-host';
+import { startDesktopApp } from '../electron/launch/desktop-app';
 import { startEmbeddedHub, type EmbeddedHub } from '../electron/launch/embedded-hub';
 import { freePort } from '../electron/launch/free-port';
 import { repoRoot } from '../electron/launch/paths';
+import { chooseShell } from '../electron/launch/shell-choice';
 import { newKey } from '../electron/host/security';
+import { demoAccountsFile, type DemoAccount } from '../electron/core/auth/demo-accounts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-function desktopUnavailableReason(): string {
-  const dist = path.join(repoRoot, 'node_modules', 'electron', 'dist');
-  return fs.existsSync(dist)
-    ? 'the desktop window is not wired up in this build yet'
-    : 'no Electron binary is installed on this machine';
-}
 
 async function main(): Promise<void> {
   const settings = readSettings();
@@ -32,6 +30,12 @@ async function main(): Promise<void> {
     say('Building the console UI…');
     build();
   }
+  const shell = await chooseShell({
+    root: repoRoot,
+    dataDir: settings.dataDir,
+    forceBrowser: process.argv.includes('--browser'),
+    say,
+  });
 
   let hub: EmbeddedHub | undefined;
   let hubUrl = settings.hubUrl;
@@ -40,6 +44,45 @@ async function main(): Promise<void> {
     hub = await startEmbeddedHub(settings.dataDir, log);
     hubUrl = hub.url;
     hubToken = hub.deskToken;
+  }
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+
+  let browserReason = shell.kind === 'browser' ? shell.reason : '';
+  if (shell.kind === 'desktop') {
+    const desktop = await startDesktopApp({
+      electronBinary: shell.electronBinary,
+      appDir: repoRoot,
+      dataDir: settings.dataDir,
+      nativeBinding: shell.nativeBinding,
+      hubUrl,
+      hubToken,
+      log,
+    });
+    if (desktop.ok) {
+      say('');
+      say(`Sigap ${version} is running.`);
+      say(`  Desktop:  window open (Electron ${shell.electronVersion})`);
+      say(`  Hub:      ${hubUrl}${hub ? ' (embedded, restarts on its own)' : ''}`);
+      say(`  Data:     ${settings.dataDir}`);
+      printDemoAccounts(settings.dataDir);
+      say('Close the window or press Ctrl+C to stop.');
+      // Closing the window ends the run; Ctrl+C closes the window (main closes the store)
+      // and the hub together, so neither is restarted on its way down.
+      let stopping = false;
+      const stopAll = async (code: number): Promise<void> => {
+        if (stopping) return;
+        stopping = true;
+        await Promise.all([desktop.app.stop(), hub?.stop()]);
+        process.exit(code);
+      };
+      void desktop.app.closed.then(stopAll);
+      process.on('SIGINT', () => void stopAll(0));
+      process.on('SIGTERM', () => void stopAll(0));
+      return;
+    }
+    browserReason = desktop.reason;
   }
 
   const port = settings.port || (await freePort());
@@ -52,17 +95,13 @@ async function main(): Promise<void> {
     log,
   });
 
-  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-    version: string;
-  };
   say('');
   say(`Sigap ${version} is running.`);
   say(`  Console:  ${host.url}`);
   say(`  Hub:      ${hubUrl}${hub ? ' (embedded, restarts on its own)' : ''}`);
   say(`  Data:     ${settings.dataDir}`);
-  say(
-    `  Browser host: ${desktopUnavailableReason()}; open the console address in Chromium, Chrome or Firefox.`,
-  );
+  say(`  Browser host: ${browserReason}; open the console address in Chromium, Chrome or Firefox.`);
+  printDemoAccounts(settings.dataDir);
   say('Press Ctrl+C to stop.');
 
   let stopping = false;
@@ -73,6 +112,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function printDemoAccounts(dataDir: string): void {
+  const demo = demoAccountsFile(dataDir);
+  if (fs.existsSync(demo)) {
+    const { accounts } = JSON.parse(fs.readFileSync(demo, 'utf8')) as { accounts: DemoAccount[] };
+    say('  Sign in with a demo account (replace them before real use):');
+    for (const a of accounts)
+      say(`    ${a.role.padEnd(10)} username: ${a.username.padEnd(11)} password: ${a.password}`);
+    say(`    (kept in ${demo})`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check in order — browser provisioning (first, so a missing browser
  * is reported in seconds), type check, lint, build, unit + integration (Vitest), browser
- * e2e (Playwright). Ends with one line: "tests: N passed, N failed, N skipped".
+ * e2e (Playwright), desktop e2e (Playwright `_electron`; skipped, with the reason, where no
+ * Electron binary exists). Ends with one line: "tests: N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,6 +45,52 @@ function readJson<T>(file: string): T | undefined {
 
 function check(name: string, command: string, args: string[]): void {
   if (!run(name, command, args)) total.failed += 1;
+}
+
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+  suites?: PlaywrightSuite[];
+}
+interface PlaywrightSuite {
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ tests: Array<{ annotations?: Array<{ type: string; description?: string }> }> }>;
+}
+
+function skipReasons(suites: PlaywrightSuite[] = []): string[] {
+  return suites.flatMap((suite) => [
+    ...skipReasons(suite.suites),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((t) =>
+        (t.annotations ?? []).filter((a) => a.type === 'skip').map((a) => a.description ?? ''),
+      ),
+    ),
+  ]);
+}
+
+/** Runs a Playwright config and adds its JSON report's counts to the total. */
+function playwright(name: string, args: string[], report: string, wrap: string[] = []): void {
+  const [command, ...rest] = [...wrap, bin('playwright'), ...args];
+  run(name, command!, rest);
+  const e = readJson<PlaywrightReport>(path.join(results, report));
+  if (!e) {
+    total.failed += 1;
+    return;
+  }
+  total.passed += e.stats.expected + e.stats.flaky;
+  total.failed += e.stats.unexpected;
+  total.skipped += e.stats.skipped;
+  // Said again in the summary, so a skipped stage never reads like a passed one.
+  for (const reason of new Set(skipReasons(e.suites))) {
+    say(`skipped: ${reason}`);
+    stages.push(`     ${e.stats.skipped} skipped: ${reason}`);
+  }
+}
+
+/** Electron needs a display: a virtual one when this machine has none. */
+function displayWrapper(): string[] {
+  if (process.platform !== 'linux' || process.env.DISPLAY) return [];
+  const xvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' });
+  return xvfb.status === 0 ? ['xvfb-run', '-a'] : [];
 }
 
 function main(): void {
@@ -89,17 +136,15 @@ function main(): void {
   } else total.failed += 1;
 
   if (built) {
-    run('browser e2e (Chromium)', bin('playwright'), ['test']);
-    const e = readJson<{
-      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
-    }>(path.join(results, 'e2e.json'));
-    if (e) {
-      total.passed += e.stats.expected + e.stats.flaky;
-      total.failed += e.stats.unexpected;
-      total.skipped += e.stats.skipped;
-    } else total.failed += 1;
+    playwright('browser e2e (Chromium)', ['test'], 'e2e.json');
+    playwright(
+      'desktop e2e (Electron)',
+      ['test', '-c', 'playwright.electron.config.ts'],
+      'electron.json',
+      displayWrapper(),
+    );
   } else {
-    stages.push('skip browser e2e (build failed)');
+    stages.push('skip browser and desktop e2e (build failed)');
   }
 
   say('\n── summary ──');

@@ -2,17 +2,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES } from '../../shared/content-types';
 
 export function serveStatic(
   root: string,
@@ -37,7 +27,7 @@ export function serveStatic(
   }
   res.writeHead(200, {
     ...headers,
-    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     // Hashed assets may be cached; the page itself must always be fresh after an update.
     'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=31536000, immutable',
   });

@@ -12,6 +12,9 @@ const SOURCES = [
   'shared',
   'electron/main',
   'electron/preload',
+  // Bundled into the desktop app's main process too.
+  'electron/core',
+  'electron/launch/desktop-handshake.ts',
   'electron.vite.config.ts',
   'package.json',
 ];

@@ -1,5 +1,9 @@
 /**
- * Desktop preload (sandboxed, bundled to one CommonJS file). It will expose the console API
- * as one named method per channel through contextBridge; nothing else reaches the page.
+ * Desktop preload (sandboxed, bundled to one CommonJS file that requires only 'electron').
+ * Exposes the console API to the page as `window.sigap`: one named method per contract
+ * channel plus event subscription, and nothing else — no ipcRenderer, no Node.
  */
-export {};
+import { contextBridge, ipcRenderer } from 'electron';
+import { createDesktopClient } from './console-client';
+
+contextBridge.exposeInMainWorld('sigap', createDesktopClient(ipcRenderer));

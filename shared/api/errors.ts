@@ -15,6 +15,11 @@ export const ErrorCode = z.enum([
   'api.unreachable',
   /** The caller did not present this run's secret. */
   'auth.missing_key',
+  /**
+   * A desktop IPC call came from a frame other than the console page (another origin, a
+   * sub-frame, or a frame already gone); main refuses it before core sees it.
+   */
+  'ipc.foreign_sender',
   /** Nobody is signed in on this desk. */
   'auth.required',
   /** Wrong username or password (never says which). */

@@ -149,7 +149,9 @@ export interface LauncherProc extends Proc {
 }
 
 export async function startLauncher(dataDir: string): Promise<LauncherProc> {
-  const proc = runTs('scripts/start.ts', [], {
+  // --browser: these tests drive the browser host, also on machines where npm start could
+  // fetch Electron and open the desktop window instead.
+  const proc = runTs('scripts/start.ts', ['--browser'], {
     SIGAP_DATA_DIR: dataDir,
     SIGAP_HUB_URL: '',
     SIGAP_PORT: '0',

@@ -3,14 +3,14 @@
  * WebSocket that reconnects on its own. Everything the host sends back is validated against
  * the contract before the UI sees it.
  */
-import type { BackendLink, ConsoleClient, ConsoleMethods } from '../../../shared/api/client';
-import { channels, contract, events, type EventName } from '../../../shared/api/contract';
-import { ApiError, fail, type ApiResult } from '../../../shared/api/errors';
-
-type Listener = (payload: unknown) => void;
+import type { BackendLink, ConsoleClient } from '../../../shared/api/client';
+import { createEventHub, methodsFor } from '../../../shared/api/client-kit';
+import type { Channel } from '../../../shared/api/contract';
+import { fail, type ApiResult } from '../../../shared/api/errors';
+import { readResult } from '../../../shared/api/read-result';
 
 export function createBrowserClient(key: string): ConsoleClient {
-  const listeners = new Map<EventName, Set<Listener>>();
+  const hub = createEventHub();
   const linkListeners = new Set<(link: BackendLink) => void>();
   let link: BackendLink = 'connecting';
   let socket: WebSocket | undefined;
@@ -22,7 +22,7 @@ export function createBrowserClient(key: string): ConsoleClient {
     for (const l of linkListeners) l(link);
   };
 
-  async function call(channel: keyof typeof contract, args: unknown): Promise<ApiResult<unknown>> {
+  async function call(channel: Channel, args: unknown): Promise<ApiResult<unknown>> {
     let response: Response;
     try {
       response = await fetch(`/api/call/${channel}`, {
@@ -42,17 +42,7 @@ export function createBrowserClient(key: string): ConsoleClient {
         `The console backend answered HTTP ${response.status} without a result.`,
       );
     }
-    const envelope = body as { ok?: unknown; value?: unknown; error?: unknown };
-    if (envelope.ok === true) {
-      const value = contract[channel].result.safeParse(envelope.value);
-      return value.success
-        ? { ok: true, value: value.data }
-        : fail('internal', 'The console backend sent a malformed result.');
-    }
-    const error = ApiError.safeParse(envelope.error);
-    return error.success
-      ? { ok: false, error: error.data }
-      : fail('internal', 'The console backend sent a malformed error.');
+    return readResult(channel, body);
   }
 
   function connectEvents(): void {
@@ -64,17 +54,11 @@ export function createBrowserClient(key: string): ConsoleClient {
     ws.onmessage = (message) => {
       retryMs = 500;
       setLink('up');
-      let parsed: { event?: unknown; payload?: unknown };
       try {
-        parsed = JSON.parse(String(message.data)) as typeof parsed;
+        hub.deliver(JSON.parse(String(message.data)));
       } catch {
-        return;
+        // not JSON: ignored, like any message outside the contract
       }
-      const name = parsed.event as EventName;
-      if (!Object.hasOwn(events, name)) return;
-      const payload = events[name].safeParse(parsed.payload);
-      if (!payload.success) return;
-      for (const l of listeners.get(name) ?? []) l(payload.data);
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;
@@ -89,18 +73,9 @@ export function createBrowserClient(key: string): ConsoleClient {
   }
   connectEvents();
 
-  const methods = Object.fromEntries(
-    channels.map((channel) => [channel, (args: unknown) => call(channel, args)]),
-  ) as unknown as ConsoleMethods;
-
   return {
-    ...methods,
-    subscribe(event, listener) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      set.add(listener as Listener);
-      return () => set.delete(listener as Listener);
-    },
+    ...methodsFor(call),
+    subscribe: hub.subscribe,
     onBackendLink(listener) {
       linkListeners.add(listener);
       listener(link);
