@@ -21,7 +21,19 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Sigap does not use the React Compiler; this rule only reports what it would skip.
+      'react-hooks/incompatible-library': 'off',
+      // Caller text is never HTML (DESIGN §6): no escape hatch.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Caller text is shown as text; never set HTML.',
+        },
+      ],
+    },
   },
   {
     files: [

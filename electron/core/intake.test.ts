@@ -175,6 +175,9 @@ describe('intake', () => {
     });
     await save(form(), callId);
     expect(await call('draft.get', {})).toEqual({ draft: null });
+    // An autosave that arrives after the save does not bring the draft back.
+    await call('draft.save', { callId, startedAt: Date.now(), form: { description: 'late' } });
+    expect(await call('draft.get', {})).toEqual({ draft: null });
   });
 
   it('never fails on whatever an operator types into search', async () => {

@@ -1,9 +1,12 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Operator } from '../../shared/domain/case';
 import { useTranslation } from 'react-i18next';
 import { useAppStatus, useBackendLink, useClient } from './api/client-context';
 import { setLanguage } from './i18n';
 import { Clock } from './shell/Clock';
+import { SignIn } from './session/SignIn';
 import { Overview } from './shell/Overview';
+import { Workspace } from './shell/Workspace';
 import { useShortcut } from './shell/shortcuts';
 import { StatusBar } from './status/StatusBar';
 
@@ -13,9 +16,24 @@ export function App() {
   const status = useAppStatus();
   const link = useBackendLink();
 
+  // undefined: still asking core; null: nobody signed in on this desk.
+  const [operator, setOperator] = useState<Operator | null | undefined>(undefined);
   useEffect(() => {
     if (status) setLanguage(status.language);
   }, [status]);
+  // Ask again whenever the link to core comes (back) up: a restarted core has no session.
+  useEffect(() => {
+    if (link !== 'up') return;
+    void client['auth.session']({}).then((r) =>
+      setOperator((current) => {
+        const next = r.ok ? r.value.operator : null;
+        return current && next && current.id === next.id ? current : next;
+      }),
+    );
+  }, [client, link]);
+  const signOut = useCallback(() => {
+    void client['auth.signOut']({}).then(() => setOperator(null));
+  }, [client]);
 
   const toggleLanguage = useCallback(() => {
     const next = i18n.language === 'en' ? 'id' : 'en';
@@ -31,6 +49,14 @@ export function App() {
           {t('app.title')} <span className="muted">— {t('app.subtitle')}</span>
         </h1>
         <Clock />
+        {operator ? (
+          <span className="operator">
+            {operator.displayName}{' '}
+            <button type="button" onClick={signOut}>
+              {t('signIn.signOut')}
+            </button>
+          </span>
+        ) : null}
         <button
           type="button"
           onClick={toggleLanguage}
@@ -40,9 +66,16 @@ export function App() {
           {t('language.switchTo')} <kbd>Alt+L</kbd>
         </button>
       </header>
-      <main className="content">
-        <Overview status={status} />
-      </main>
+      {operator === undefined ? (
+        <main className="content" />
+      ) : operator === null ? (
+        <div className="content signed-out">
+          <SignIn onSignedIn={setOperator} />
+          <Overview status={status} />
+        </div>
+      ) : (
+        <Workspace key={operator.id} />
+      )}
       <StatusBar status={status} link={link} />
     </div>
   );

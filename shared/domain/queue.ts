@@ -22,6 +22,8 @@ export const QueueQuery = z
       .default({ column: 'time', dir: 'desc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** Whether to count all matches; later pages of the same query skip it. */
+    count: z.boolean().default(true),
   })
   .strict();
 export type QueueQuery = z.input<typeof QueueQuery>;
@@ -42,7 +44,8 @@ export type QueueRow = z.infer<typeof QueueRow>;
 
 export const QueuePage = z.object({
   rows: z.array(QueueRow),
-  total: z.number().int().nonnegative(),
+  /** All matches, or null when the query asked not to count. */
+  total: z.number().int().nonnegative().nullable(),
 });
 export type QueuePage = z.infer<typeof QueuePage>;
 

@@ -69,7 +69,16 @@ export const LAYERS = [
   },
   {
     layer: 'bench',
-    may: ['bench', 'shared', 'electron/core', 'electron/host', 'electron/launch', 'hub', 'tests'],
+    may: [
+      'bench',
+      'shared',
+      'electron/core',
+      'electron/host',
+      'electron/launch',
+      'hub',
+      'tests',
+      'scripts',
+    ],
   },
 ];
 

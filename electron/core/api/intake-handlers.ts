@@ -51,7 +51,8 @@ export function intakeHandlers(
     'draft.save': (draft) => {
       const operator = requireOperator(ctx);
       const now = ctx.now();
-      writeDraft(ctx.store, operator.id, draft, now);
+      // A late autosave must not resurrect a call that has been saved meanwhile.
+      if (!ctx.cases.isSaved(draft.callId)) writeDraft(ctx.store, operator.id, draft, now);
       return { savedAt: now };
     },
     'draft.get': () => ({ draft: readDraft(ctx.store, requireOperator(ctx).id) }),

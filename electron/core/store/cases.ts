@@ -104,7 +104,7 @@ export function createCaseWrites(db: Store) {
     return { caseId, callId: input.callId, savedAt: input.endedAt, duplicate: false };
   });
 
-  return { save };
+  return { save, isSaved: (callId: string) => findCall.get(callId) !== undefined };
 }
 
 interface CaseRow {

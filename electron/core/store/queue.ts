@@ -27,12 +27,21 @@ export function ftsQuery(text: string): string | undefined {
     .join(' ');
 }
 
-function where(q: Query): { sql: string; params: unknown[] } {
+/**
+ * `scanSorted`: the page query walks the sort column's index and filters row by row (the
+ * unary `+` keeps SQLite from picking a filter's index and then sorting every match);
+ * with LIMIT that stops after one page of matches.
+ */
+function where(
+  q: Query,
+  scanSorted = false,
+): { sql: string; params: unknown[]; match: string | undefined; onlyText: boolean } {
   const clauses: string[] = [];
   const params: unknown[] = [];
+  const col = (c: string) => (scanSorted ? `+${c}` : c);
   const inList = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
-    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    clauses.push(`${col(column)} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
   inList('c.status', q.status);
@@ -49,10 +58,15 @@ function where(q: Query): { sql: string; params: unknown[] } {
   }
   const match = q.text ? ftsQuery(q.text) : undefined;
   if (match) {
-    clauses.push('c.seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)');
+    clauses.push(`${col('c.seq')} IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)`);
     params.push(match);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return {
+    sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params,
+    match,
+    onlyText: match !== undefined && clauses.length === 1,
+  };
 }
 
 interface Row {
@@ -68,34 +82,46 @@ interface Row {
 }
 
 export function queryQueue(db: Store, q: Query): QueuePage {
-  const w = where(q);
   const dir = q.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = `${SORT_SQL[q.sort.column]} ${dir}, c.created_at DESC, c.seq DESC`;
+  // Ties follow the same direction as the sorted column, so the index on (column, time, …)
+  // serves the whole ORDER BY in one scan instead of a sort.
+  const order = (t: string) =>
+    q.sort.column === 'time'
+      ? `${t}.created_at ${dir}, ${t}.seq ${dir}`
+      : `${SORT_SQL[q.sort.column].replace('c.', `${t}.`)} ${dir}, ${t}.created_at ${dir}, ${t}.seq ${dir}`;
+  // The page walks the sort column's index (which carries every filter column) and stops
+  // after one page of matches; then only that page's rows are read and joined. A filter
+  // that matches little costs at most one pass over that index.
+  const page = where(q, true);
   const rows = db
     .prepare(
-      `SELECT c.id, c.created_at, c.caller_number, c.category_id, c.kelurahan_id, c.urgency, c.status,
+      `WITH page AS (SELECT c.seq FROM cases c ${page.sql} ORDER BY ${order('c')} LIMIT ? OFFSET ?)
+       SELECT c.id, c.created_at, c.caller_number, c.category_id, c.kelurahan_id, c.urgency, c.status,
               opds.short AS opd, substr(c.description, 1, 160) AS summary
-       FROM cases c LEFT JOIN opds ON opds.id = c.opd_id
-       ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+       FROM page JOIN cases c ON c.seq = page.seq LEFT JOIN opds ON opds.id = c.opd_id
+       ORDER BY ${order('c')}`,
     )
-    .all(...w.params, q.limit, q.offset) as Row[];
-  const { total } = db
-    .prepare(`SELECT count(*) AS total FROM cases c ${w.sql}`)
-    .get(...w.params) as {
-    total: number;
-  };
-  return {
-    total,
-    rows: rows.map((r) => ({
-      caseId: r.id,
-      createdAt: r.created_at,
-      callerMasked: maskNumber(r.caller_number),
-      categoryId: r.category_id,
-      kelurahanId: r.kelurahan_id,
-      urgency: r.urgency,
-      status: r.status,
-      opd: r.opd,
-      summary: r.summary,
-    })),
-  };
+    .all(...page.params, q.limit, q.offset) as Row[];
+  return { total: q.count ? countMatches(db, q) : null, rows: rows.map(toQueueRow) };
 }
+
+/** Counts are free to use any index; a text search alone is counted by FTS5 itself. */
+function countMatches(db: Store, q: Query): number {
+  const w = where(q);
+  const sql = w.onlyText
+    ? 'SELECT count(*) AS total FROM cases_fts WHERE cases_fts MATCH ?'
+    : `SELECT count(*) AS total FROM cases c ${w.sql}`;
+  return (db.prepare(sql).get(...w.params) as { total: number }).total;
+}
+
+const toQueueRow = (r: Row): QueueRow => ({
+  caseId: r.id,
+  createdAt: r.created_at,
+  callerMasked: maskNumber(r.caller_number),
+  categoryId: r.category_id,
+  kelurahanId: r.kelurahan_id,
+  urgency: r.urgency,
+  status: r.status,
+  opd: r.opd,
+  summary: r.summary,
+});

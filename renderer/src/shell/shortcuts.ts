@@ -13,7 +13,7 @@ export function useShortcut(shortcut: Shortcut, action: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (
-        event.key.toLowerCase() === key &&
+        event.key.toLowerCase() === key.toLowerCase() &&
         event.altKey === alt &&
         event.ctrlKey === ctrl &&
         event.shiftKey === shift

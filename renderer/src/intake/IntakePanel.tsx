@@ -1,0 +1,422 @@
+/**
+ * The intake form, keyboard first: F2 starts a call (its start time is taken then), Enter
+ * moves to the next field, Ctrl+Enter saves, Esc twice abandons. The operator sees
+ * "saved" only after the store committed.
+ */
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../../../shared/domain/intake';
+import { IntakeForm, LIMITS } from '../../../shared/domain/intake';
+import { fieldErrors } from '../../../shared/api/errors';
+import { formatWibTime } from '../../../shared/time';
+import { useClient } from '../api/client-context';
+import { useErrorText, useFieldText } from '../i18n/use-error-text';
+import { useReference } from '../reference/reference-context';
+import { useShortcut } from '../shell/shortcuts';
+import { TypeAhead } from './TypeAhead';
+import { useIntake } from './use-intake';
+
+type Errors = Record<string, string>;
+
+/** Server paths are `form.x` (schema) or `x` (reference checks); the form knows `x`. */
+const byField = (fields: Record<string, string> | undefined): Errors =>
+  Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k.replace(/^form\./, ''), v]));
+
+export function IntakePanel() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const client = useClient();
+  const ref = useReference();
+  const fieldText = useFieldText();
+  const errorText = useErrorText();
+  const { state, start, update, restore, close, save } = useIntake();
+  const [errors, setErrors] = useState<Errors>({});
+  const [notice, setNotice] = useState<string>();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [armedEsc, setArmedEsc] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    void client['draft.get']({}).then((r) => r.ok && setDraft(r.value.draft));
+  }, [client]);
+
+  const begin = useCallback(() => {
+    if (state) return firstField.current?.focus();
+    setDraft(null);
+    setErrors({});
+    setNotice(undefined);
+    start();
+  }, [start, state]);
+  useShortcut({ key: 'F2' }, begin);
+  const toggleWithheld = useCallback(() => {
+    if (state) update({ form: { withheld: !state.form.withheld, callerNumber: '' } });
+  }, [state, update]);
+  useShortcut({ key: 'w', alt: true }, toggleWithheld);
+
+  useEffect(() => {
+    if (state) firstField.current?.focus();
+  }, [state?.callId]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per call
+
+  const submit = async () => {
+    if (!state) return;
+    const local = IntakeForm.safeParse(state.form);
+    if (!local.success) {
+      setErrors(fieldErrors(local.error));
+      return;
+    }
+    const result = await save();
+    if (!result) return;
+    if (result.ok) {
+      setErrors({});
+      setNotice(t('intake.saved', { time: formatWibTime(result.value.savedAt, lang) }));
+      close();
+    } else {
+      setErrors(byField(result.error.fields));
+      setNotice(errorText(result.error));
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLElement;
+    if (e.key === 'Enter' && e.ctrlKey) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (armedEsc) {
+        void client['draft.discard']({});
+        close();
+        setArmedEsc(false);
+        setNotice(t('intake.abandoned'));
+      } else setArmedEsc(true);
+    } else if (e.key === 'Enter' && !e.shiftKey && !e.altKey && target.tagName !== 'BUTTON') {
+      e.preventDefault();
+      // Enter walks the text fields; check boxes are for Space, Tab or their own shortcut.
+      const fields = Array.from(
+        formRef.current?.querySelectorAll<HTMLElement>(
+          'input:not([type=checkbox]):not(:disabled), select, textarea',
+        ) ?? [],
+      );
+      fields[fields.indexOf(target) + 1]?.focus();
+    } else if (armedEsc) setArmedEsc(false);
+  };
+
+  if (!state) {
+    return (
+      <section className="panel intake" aria-labelledby="intake-title">
+        <h2 id="intake-title">{t('intake.title')}</h2>
+        {notice ? <p role="status">{notice}</p> : null}
+        {draft ? (
+          <div className="draft-offer" role="alert">
+            <p>{t('intake.draftFound', { time: formatWibTime(draft.startedAt, lang) })}</p>
+            <p className="muted">{draft.form.description || draft.form.callerNumber || '—'}</p>
+            <button
+              type="button"
+              onClick={() => {
+                restore(draft, { kecamatan: ref.kecamatanName });
+                setDraft(null);
+              }}
+            >
+              {t('intake.draftRestore')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                void client['draft.discard']({});
+                setDraft(null);
+              }}
+            >
+              {t('intake.draftDiscard')}
+            </button>
+          </div>
+        ) : null}
+        <button type="button" className="primary" onClick={begin} aria-keyshortcuts="F2">
+          {t('intake.newCall')} <kbd>F2</kbd>
+        </button>
+      </section>
+    );
+  }
+
+  const f = state.form;
+  const err = (name: string) => fieldText(errors[name]);
+  const categories = ref.categories.map((c) => ({ id: c.id, label: c.name[lang] }));
+  const kecamatan = ref.kecamatan.map((k) => ({ id: k.id, label: k.name }));
+  const kelurahan = ref.kelurahan
+    .filter((k) => !f.kecamatanId || k.kecamatanId === f.kecamatanId)
+    .map((k) => ({ id: k.id, label: k.name }));
+
+  return (
+    <section className="panel intake" aria-labelledby="intake-title">
+      <h2 id="intake-title">
+        {t('intake.titleActive', { time: formatWibTime(state.startedAt, lang) })}
+      </h2>
+      <form ref={formRef} noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
+        <div className="row">
+          <Field label={t('intake.callerNumber')} error={err('callerNumber')}>
+            {(id, described) => (
+              <input
+                id={id}
+                ref={firstField}
+                type="tel"
+                inputMode="tel"
+                maxLength={LIMITS.number}
+                disabled={f.withheld}
+                value={f.callerNumber}
+                onChange={(e) => update({ form: { callerNumber: e.target.value } })}
+                {...described}
+              />
+            )}
+          </Field>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={f.withheld}
+              aria-keyshortcuts="Alt+W"
+              onChange={(e) => update({ form: { withheld: e.target.checked, callerNumber: '' } })}
+            />
+            {t('intake.withheld')} <kbd aria-hidden="true">Alt+W</kbd>
+          </label>
+        </div>
+        <Field label={t('intake.callerName')} error={err('callerName')}>
+          {(id, described) => (
+            <input
+              id={id}
+              maxLength={LIMITS.callerName}
+              value={f.callerName}
+              onChange={(e) => update({ form: { callerName: e.target.value } })}
+              {...described}
+            />
+          )}
+        </Field>
+        <div className="row">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={f.anonim}
+              onChange={(e) => update({ form: { anonim: e.target.checked } })}
+            />
+            {t('intake.anonim')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={f.rahasia}
+              onChange={(e) => update({ form: { rahasia: e.target.checked } })}
+            />
+            {t('intake.rahasia')}
+          </label>
+        </div>
+        <div className="row">
+          <TypeAhead
+            label={t('intake.category')}
+            text={state.categoryText}
+            options={categories}
+            error={err('categoryId')}
+            onText={(text) => update({ categoryText: text })}
+            onPick={(o) => {
+              const cat = ref.categories.find((c) => c.id === o?.id);
+              update({
+                form: {
+                  categoryId: cat?.id ?? '',
+                  ...(cat && !state.urgencyTouched ? { urgency: cat.urgency } : {}),
+                },
+              });
+            }}
+          />
+          <Field label={t('intake.urgency')} error={err('urgency')}>
+            {(id, described) => (
+              <select
+                id={id}
+                value={f.urgency}
+                onChange={(e) =>
+                  update({
+                    urgencyTouched: true,
+                    form: { urgency: e.target.value as 'darurat' | 'non_darurat' },
+                  })
+                }
+                {...described}
+              >
+                <option value="darurat">{t('urgency.darurat')}</option>
+                <option value="non_darurat">{t('urgency.non_darurat')}</option>
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field
+          label={t('intake.description')}
+          error={err('description')}
+          hint={t('intake.descriptionHint')}
+        >
+          {(id, described) => (
+            <textarea
+              id={id}
+              rows={3}
+              maxLength={LIMITS.description}
+              value={f.description}
+              onChange={(e) => update({ form: { description: e.target.value } })}
+              {...described}
+            />
+          )}
+        </Field>
+        <div className="row">
+          <TypeAhead
+            label={t('intake.kecamatan')}
+            text={state.kecamatanText}
+            options={kecamatan}
+            error={err('kecamatanId')}
+            onText={(text) => update({ kecamatanText: text })}
+            onPick={(o) => {
+              const keepKel =
+                ref.kelurahan.find((k) => k.id === f.kelurahanId)?.kecamatanId === o?.id;
+              update({
+                form: { kecamatanId: o?.id ?? '', ...(keepKel ? {} : { kelurahanId: '' }) },
+                ...(keepKel ? {} : { kelurahanText: '' }),
+              });
+            }}
+          />
+          <TypeAhead
+            label={t('intake.kelurahan')}
+            text={state.kelurahanText}
+            options={kelurahan}
+            error={err('kelurahanId')}
+            onText={(text) => update({ kelurahanText: text })}
+            onPick={(o) => {
+              const kel = ref.kelurahan.find((k) => k.id === o?.id);
+              // Picking a kelurahan settles its kecamatan too.
+              update({
+                form: {
+                  kelurahanId: kel?.id ?? '',
+                  ...(kel ? { kecamatanId: kel.kecamatanId } : {}),
+                },
+                ...(kel ? { kecamatanText: ref.kecamatanName(kel.kecamatanId) } : {}),
+              });
+            }}
+          />
+        </div>
+        <Field label={t('intake.address')} error={err('address')}>
+          {(id, described) => (
+            <input
+              id={id}
+              maxLength={LIMITS.address}
+              value={f.address}
+              onChange={(e) => update({ form: { address: e.target.value } })}
+              {...described}
+            />
+          )}
+        </Field>
+        <Field label={t('intake.landmark')} error={err('landmark')}>
+          {(id, described) => (
+            <input
+              id={id}
+              maxLength={LIMITS.landmark}
+              value={f.landmark}
+              onChange={(e) => update({ form: { landmark: e.target.value } })}
+              {...described}
+            />
+          )}
+        </Field>
+        <div className="row">
+          <CoordinateField
+            label={t('intake.lat')}
+            value={f.lat}
+            error={err('lat')}
+            onChange={(lat) => update({ form: { lat } })}
+          />
+          <CoordinateField
+            label={t('intake.lng')}
+            value={f.lng}
+            error={err('lng')}
+            onChange={(lng) => update({ form: { lng } })}
+          />
+        </div>
+        {notice ? (
+          <p role="alert" className="error">
+            {notice}
+          </p>
+        ) : null}
+        {armedEsc ? <p className="warn">{t('intake.escAgain')}</p> : null}
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void submit()}
+            aria-keyshortcuts="Control+Enter"
+          >
+            {t('intake.save')} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <span className="muted">
+            {t('intake.keysHint')} <kbd>Enter</kbd> · <kbd>Esc Esc</kbd>
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  hint?: string;
+  children: (
+    id: string,
+    described: { 'aria-invalid'?: true; 'aria-describedby'?: string },
+  ) => ReactNode;
+}) {
+  const id = `f-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  const described = error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id, hint && !error ? { 'aria-describedby': `${id}-hint` } : described)}
+      {hint ? (
+        <span id={`${id}-hint`} className="muted hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-err`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function CoordinateField(props: {
+  label: string;
+  value: number | null;
+  error: string | undefined;
+  onChange(value: number | null): void;
+}) {
+  const [text, setText] = useState(props.value === null ? '' : String(props.value));
+  return (
+    <Field label={props.label} error={props.error}>
+      {(id, described) => (
+        <input
+          id={id}
+          inputMode="decimal"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            const v = e.target.value.trim().replace(',', '.');
+            props.onChange(v === '' || Number.isNaN(Number(v)) ? null : Number(v));
+          }}
+          {...described}
+        />
+      )}
+    </Field>
+  );
+}

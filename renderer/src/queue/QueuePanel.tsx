@@ -1,0 +1,160 @@
+/** The operator's queue: filters and text search (answered by core), the table, the case detail. */
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseStatus } from '../../../shared/domain/case';
+import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
+import { CaseDetailDialog } from '../case/CaseDetailDialog';
+import { useReference } from '../reference/reference-context';
+import { useShortcut } from '../shell/shortcuts';
+import { QueueTable } from './QueueTable';
+import { useQueuePages } from './use-queue-pages';
+
+const WIB_OFFSET_MS = 7 * 3600_000;
+/** "2026-11-28" (a WIB calendar day) → the UTC instant that day starts. */
+const wibDayStart = (day: string): number | undefined => {
+  const [y, m, d] = day.split('-').map(Number);
+  return y && m && d ? Date.UTC(y, m - 1, d) - WIB_OFFSET_MS : undefined;
+};
+
+export function QueuePanel() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const ref = useReference();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const [urgency, setUrgency] = useState('');
+  const [category, setCategory] = useState('');
+  const [kecamatan, setKecamatan] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [sort, setSort] = useState<{ column: QueueSortColumn; dir: 'asc' | 'desc' }>({
+    column: 'time',
+    dir: 'desc',
+  });
+  const [openCase, setOpenCase] = useState<string>();
+  const search = useRef<HTMLInputElement>(null);
+
+  const fromMs = from ? wibDayStart(from) : undefined;
+  const toMs = to ? wibDayStart(to) : undefined;
+  const query: Omit<QueueQuery, 'offset' | 'limit'> = {
+    sort,
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(status ? { status: [status as CaseStatus] } : {}),
+    ...(urgency ? { urgency: [urgency as 'darurat' | 'non_darurat'] } : {}),
+    ...(category ? { categoryId: [category] } : {}),
+    ...(kecamatan ? { kecamatanId: [kecamatan] } : {}),
+    ...(fromMs !== undefined ? { from: fromMs } : {}),
+    ...(toMs !== undefined ? { to: toMs + 86_400_000 } : {}),
+  };
+  const { total, rowAt, ensureRange } = useQueuePages(query);
+
+  useShortcut({ key: 'f', ctrl: true }, () => search.current?.focus());
+  useShortcut({ key: 'F4' }, () => document.getElementById('queue-table')?.focus());
+  const onSort = useCallback(
+    (column: QueueSortColumn) =>
+      setSort((s) => ({ column, dir: s.column === column && s.dir === 'desc' ? 'asc' : 'desc' })),
+    [],
+  );
+
+  return (
+    <section className="panel queue-panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">
+        {t('queue.title')} <span className="muted">({total ?? '…'})</span>
+      </h2>
+      <div className="filters" role="search">
+        <label>
+          {t('queue.search')} <kbd>Ctrl+F</kbd>
+          <input
+            ref={search}
+            type="search"
+            value={text}
+            maxLength={100}
+            onChange={(e) => setText(e.target.value)}
+            aria-keyshortcuts="Control+F"
+          />
+        </label>
+        <label>
+          {t('queue.col.status')}
+          <select
+            aria-label={t('queue.filterBy', { what: t('queue.col.status') })}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
+            <option value="">{t('queue.all')}</option>
+            {CaseStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`caseStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.col.urgency')}
+          <select
+            aria-label={t('queue.filterBy', { what: t('queue.col.urgency') })}
+            value={urgency}
+            onChange={(e) => setUrgency(e.target.value)}
+          >
+            <option value="">{t('queue.all')}</option>
+            <option value="darurat">{t('urgency.darurat')}</option>
+            <option value="non_darurat">{t('urgency.non_darurat')}</option>
+          </select>
+        </label>
+        <label>
+          {t('queue.col.category')}
+          <select
+            aria-label={t('queue.filterBy', { what: t('queue.col.category') })}
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+          >
+            <option value="">{t('queue.all')}</option>
+            {ref.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.kecamatan')}
+          <select
+            aria-label={t('queue.filterBy', { what: t('queue.kecamatan') })}
+            value={kecamatan}
+            onChange={(e) => setKecamatan(e.target.value)}
+          >
+            <option value="">{t('queue.all')}</option>
+            {ref.kecamatan.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.from')}
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('queue.to')}
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      <QueueTable
+        total={total ?? 0}
+        rowAt={rowAt}
+        ensureRange={ensureRange}
+        sorting={sort}
+        onSort={onSort}
+        onOpen={setOpenCase}
+        resetKey={JSON.stringify(query)}
+      />
+      <p className="muted keys">
+        <kbd>F4</kbd> {t('queue.keysFocus')} · <kbd>↑</kbd>
+        <kbd>↓</kbd> {t('queue.keysMove')} · <kbd>Enter</kbd> {t('queue.keysOpen')}
+      </p>
+      {openCase ? (
+        <CaseDetailDialog caseId={openCase} onClose={() => setOpenCase(undefined)} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Pages of the queue fetched from core as the operator scrolls: only what is visible (plus
+ * a margin) is ever asked for, so a 100,000-case queue costs the page a few hundred rows.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueueQuery, QueueRow } from '../../../shared/domain/queue';
+import { useClient } from '../api/client-context';
+
+export const PAGE_SIZE = 100;
+
+export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
+  const client = useClient();
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [, setVersion] = useState(0);
+  const pages = useRef(new Map<number, QueueRow[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const counted = useRef(new Set<number>());
+  const lastRange = useRef<[number, number]>([0, PAGE_SIZE]);
+  const key = JSON.stringify(query);
+
+  const load = useCallback(
+    (page: number, gen: number) => {
+      if (pending.current.has(page)) return;
+      pending.current.add(page);
+      // Only the first page of a query generation counts all matches.
+      const count = !counted.current.has(gen);
+      counted.current.add(gen);
+      const args = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, count };
+      void client['queue.list'](args).then((r) => {
+        pending.current.delete(page);
+        if (gen !== generation.current || !r.ok) return;
+        pages.current.set(page, r.value.rows);
+        if (r.value.total !== null) setTotal(r.value.total);
+        setVersion((v) => v + 1);
+      });
+    },
+    // `key` stands for `query`'s contents.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, key],
+  );
+
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
+      lastRange.current = [first, last];
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+        if (!pages.current.has(p)) load(p, generation.current);
+      }
+    },
+    [load],
+  );
+
+  const reload = useCallback(() => {
+    generation.current += 1;
+    pages.current = new Map();
+    pending.current = new Set();
+    const [first, last] = lastRange.current;
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
+      load(p, generation.current);
+  }, [load]);
+
+  // A new query starts from the top.
+  useEffect(() => {
+    lastRange.current = [0, PAGE_SIZE];
+    reload();
+  }, [reload]);
+
+  // Something changed in the store: refresh what is on screen.
+  useEffect(() => client.subscribe('queue.changed', reload), [client, reload]);
+
+  const rowAt = (index: number): QueueRow | undefined =>
+    pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+
+  return { total, rowAt, ensureRange };
+}

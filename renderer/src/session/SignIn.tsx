@@ -1,0 +1,66 @@
+/** Sign-in: every call and case is recorded in the operator's name. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Operator } from '../../../shared/domain/case';
+import { useClient } from '../api/client-context';
+import { useErrorText } from '../i18n/use-error-text';
+
+export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const errorText = useErrorText();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await client['auth.signIn']({ username, password });
+    setBusy(false);
+    if (result.ok) onSignedIn(result.value.operator);
+    else {
+      setError(errorText(result.error));
+      setPassword('');
+    }
+  };
+
+  return (
+    <main>
+      <form
+        className="panel sign-in"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="sign-in-title"
+      >
+        <h2 id="sign-in-title">{t('signIn.title')}</h2>
+        <label>
+          {t('signIn.username')}
+          <input
+            autoFocus
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('signIn.password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy || !username || !password}>
+          {t('signIn.submit')} <kbd>Enter</kbd>
+        </button>
+      </form>
+    </main>
+  );
+}
