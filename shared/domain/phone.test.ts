@@ -30,9 +30,12 @@ describe('caller numbers', () => {
     expect(maskNumber(null)).toBe('—');
     fc.assert(
       fc.property(fc.stringMatching(/^\+628[1-9]\d{7,9}$/), (e164) => {
-        const masked = maskNumber(e164);
-        const middle = `0${e164.slice(3)}`.slice(4, -3);
-        return masked.length === e164.length - 2 && !masked.includes(middle);
+        const national = `0${e164.slice(3)}`;
+        const hidden = national.length - 7;
+        // The first four and last three digits stay; every digit between is a bullet.
+        return (
+          maskNumber(e164) === `${national.slice(0, 4)}${'•'.repeat(hidden)}${national.slice(-3)}`
+        );
       }),
     );
   });
