@@ -5,15 +5,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { OpdsFile } from '../shared/domain/reference';
 import { isLoopbackHost } from '../shared/hub/url';
 import { createLogger } from '../shared/log';
 import { startHub } from './server';
 import { TokensFileError, loadTokens } from './tokens';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The OPD roster (DESIGN §5: OPD ids are the roster's ids in resources). */
+function loadOpdIds(file: string): Set<string> {
+  const parsed = OpdsFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    usage(`OPD roster ${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+  return new Set(parsed.data.opds.map((o) => o.id));
+}
+
 function usage(problem: string): never {
   process.stderr.write(
-    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F]\n`,
+    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE]\n`,
   );
   process.exit(2);
 }
@@ -27,6 +39,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      opds: { type: 'string' },
     },
     strict: true,
   });
@@ -54,7 +67,16 @@ async function main(): Promise<void> {
     ? { cert: fs.readFileSync(values['tls-cert']!), key: fs.readFileSync(values['tls-key']!) }
     : undefined;
 
-  const hub = await startHub({ port, host, dataDir: path.resolve(values.data), tokens, log, tls });
+  const opdIds = loadOpdIds(values.opds ?? path.join(repoRoot, 'resources', 'data', 'opds.json'));
+  const hub = await startHub({
+    port,
+    host,
+    dataDir: path.resolve(values.data),
+    tokens,
+    log,
+    tls,
+    opdIds,
+  });
   process.stdout.write(`hub listening on ${hub.url}\n`);
 
   let stopping = false;

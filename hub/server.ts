@@ -10,13 +10,14 @@ import { Server, type Socket } from 'socket.io';
 import {
   HandshakeAuth,
   Namespace,
-  PROTOCOL_VERSION,
   namespaceOfKind,
   type HandshakeError,
-  type HelloAck,
   type TokenEntry,
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
+import { createCenterRecord, type CenterRecord } from './center-record';
+import { bindPeer } from './peer-messages';
+import { openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
 
 export interface HubOptions {
@@ -26,6 +27,8 @@ export interface HubOptions {
   tokens: TokenBook;
   log: Logger;
   tls?: { cert: Buffer; key: Buffer } | undefined;
+  /** The OPD roster's ids: a dispatch may only go to one of these. */
+  opdIds: ReadonlySet<string>;
 }
 
 export interface RunningHub {
@@ -34,12 +37,17 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Largest message a peer may send; protects the hub from a runaway or hostile client. */
-const MAX_MESSAGE_BYTES = 256 * 1024;
+/**
+ * Largest frame a peer may send before its connection is cut; protects the hub from a
+ * runaway or hostile client. Messages under it are checked field by field (text limits).
+ */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { log } = options;
   fs.mkdirSync(options.dataDir, { recursive: true });
+  const store = openHubStore(options.dataDir);
+  const record = createCenterRecord(store, options.opdIds);
   const httpServer = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key })
     : http.createServer();
@@ -69,7 +77,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.data.identity = entry;
       next();
     });
-    nsp.on('connection', (socket) => onConnection(socket, ns, log));
+    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -85,44 +93,24 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        io.close(() => {
+          store.close();
+          resolve();
+        });
       }),
   };
 }
 
-function onConnection(socket: Socket, ns: string, log: Logger): void {
+function onConnection(
+  io: Server,
+  socket: Socket,
+  record: CenterRecord,
+  ns: string,
+  log: Logger,
+): void {
   const identity = socket.data.identity as TokenEntry;
   log.info('peer connected', { namespace: ns, kind: identity.kind, id: identity.id });
-
-  socket.on('hello', (_payload: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') return;
-    const reply: HelloAck = {
-      protocol: PROTOCOL_VERSION,
-      hubTime: Date.now(),
-      identity: { kind: identity.kind, id: identity.id },
-    };
-    ack(reply);
-  });
-
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (event === 'hello') return;
-    log.warn('unknown message refused', {
-      namespace: ns,
-      id: identity.id,
-      event: event.slice(0, 64),
-    });
-    const ack = args.at(-1);
-    if (typeof ack === 'function') {
-      ack({
-        ok: false,
-        error: {
-          code: 'protocol.unknown_message',
-          message: `unknown message "${event.slice(0, 64)}"`,
-        },
-      });
-    }
-  });
-
+  bindPeer(io, socket, record, log);
   socket.on('disconnect', (reason) => {
     log.info('peer disconnected', { namespace: ns, id: identity.id, reason });
   });

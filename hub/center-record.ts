@@ -1,0 +1,251 @@
+/**
+ * The center's record, kept by the hub: case fields with the seq that set each one,
+ * dispatches and their statuses, and the event log every desk replays. Every operation is
+ * one transaction, and every idempotent message stores its first answer so that a repeat
+ * (after a lost ack, a reconnect or a restart) gets that same answer and changes nothing.
+ */
+import type { z } from 'zod';
+import {
+  LEGAL_TRANSITIONS,
+  type Actor,
+  type CaseFields,
+  type CaseUpsert,
+  type DispatchRequest,
+  type DispatchStatus,
+  type HubAck,
+  type HubErrorCode,
+  type HubEvent,
+  type OpdDispatch,
+  type Transition,
+} from '../shared/hub/messages';
+import type { TokenEntry } from '../shared/hub/protocol';
+import type { HubStore } from './store/database';
+
+export interface Outcome<T> {
+  ack: HubAck<T>;
+  /** Events appended by this operation, in seq order, to broadcast after commit. */
+  events: HubEvent[];
+}
+
+const refuse = <T>(code: HubErrorCode, message: string): Outcome<T> => ({
+  ack: { ok: false, error: { code, message } },
+  events: [],
+});
+
+/** Fields an OPD never sees when the reporter asked to stay anonymous. */
+const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
+
+export function createCenterRecord(
+  db: HubStore,
+  opdIds: ReadonlySet<string>,
+  now: () => number = Date.now,
+) {
+  const applied = db.prepare<[string], { ack: string }>('SELECT ack FROM applied WHERE id = ?');
+  const remember = db.prepare('INSERT INTO applied (id, ack) VALUES (?, ?)');
+  const append = db.prepare('INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?)');
+  const caseRow = db.prepare<[string], { owner_desk: string }>(
+    'SELECT owner_desk FROM cases WHERE id = ?',
+  );
+  const insertCase = db.prepare('INSERT INTO cases (id, owner_desk, created_at) VALUES (?, ?, ?)');
+  const fieldRow = db.prepare<[string, string], { value: string; seq: number; actor_id: string }>(
+    'SELECT value, seq, actor_id FROM case_fields WHERE case_id = ? AND field = ?',
+  );
+  const setField = db.prepare(
+    `INSERT INTO case_fields (case_id, field, value, seq, actor_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq, actor_id = excluded.actor_id`,
+  );
+  const fieldsOf = db.prepare<[string], { field: string; value: string }>(
+    'SELECT field, value FROM case_fields WHERE case_id = ?',
+  );
+  const dispatchRow = db.prepare<
+    [string],
+    { id: string; case_id: string; opd_id: string; status: DispatchStatus; queued_at: number }
+  >('SELECT id, case_id, opd_id, status, queued_at FROM dispatches WHERE id = ?');
+  const insertDispatch = db.prepare(
+    `INSERT INTO dispatches (id, case_id, opd_id, status, queued_at, desk_id) VALUES (?, ?, ?, 'queued', ?, ?)`,
+  );
+  const setStatus = db.prepare('UPDATE dispatches SET status = ? WHERE id = ?');
+  const openForOpd = db.prepare<
+    [string],
+    { id: string; case_id: string; status: DispatchStatus; queued_at: number }
+  >(
+    `SELECT id, case_id, status, queued_at FROM dispatches
+     WHERE opd_id = ? AND status NOT IN ('resolved', 'returned', 'withdrawn') ORDER BY queued_at`,
+  );
+  const eventsSince = db.prepare<[number, number], { seq: number; body: string }>(
+    'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const lastSeqRow = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
+
+  const log = (event: Omit<HubEvent, 'seq'>): HubEvent => {
+    const { lastInsertRowid } = append.run(
+      event.at,
+      event.type,
+      event.caseId,
+      JSON.stringify(event),
+    );
+    return { seq: Number(lastInsertRowid), ...event };
+  };
+
+  /** Runs `op` once per id: a repeat returns the stored first answer. */
+  const once = <T>(id: string, op: () => Outcome<T>): Outcome<T> =>
+    db.transaction((): Outcome<T> => {
+      const seen = applied.get(id);
+      if (seen) return { ack: JSON.parse(seen.ack) as HubAck<T>, events: [] };
+      const outcome = op();
+      if (outcome.ack.ok) remember.run(id, JSON.stringify(outcome.ack));
+      return outcome;
+    })();
+
+  const caseFields = (caseId: string, forOpd: boolean): CaseFields => {
+    const fields = Object.fromEntries(
+      fieldsOf.all(caseId).map((r) => [r.field, JSON.parse(r.value) as unknown]),
+    );
+    if (forOpd && fields.anonim === true) for (const f of IDENTITY_FIELDS) delete fields[f];
+    return fields as CaseFields;
+  };
+
+  return {
+    upsertCase(who: TokenEntry, msg: z.output<typeof CaseUpsert>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>(msg.changeId, () => {
+        const owner = caseRow.get(msg.caseId);
+        if (!owner) insertCase.run(msg.caseId, who.id, now());
+        else if (owner.owner_desk !== who.id && who.kind !== 'supervisor') {
+          return refuse('auth.not_yours', `case ${msg.caseId} is edited by ${owner.owner_desk}`);
+        }
+        const at = now();
+        const events: HubEvent[] = [];
+        // A field changed by someone else after the desk's copy (baseSeq): the later change
+        // wins, and the timeline says what it replaced, so no edit vanishes unseen.
+        const replaced: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(msg.fields)) {
+          const current = fieldRow.get(msg.caseId, field);
+          if (current && current.seq > msg.baseSeq && current.actor_id !== msg.actor.id) {
+            if (JSON.stringify(value) !== current.value)
+              replaced[field] = JSON.parse(current.value) as unknown;
+          }
+        }
+        if (Object.keys(replaced).length > 0) {
+          events.push(
+            log({
+              type: 'case.conflict',
+              at,
+              actor: msg.actor,
+              caseId: msg.caseId,
+              fields: replaced as CaseFields,
+              note: 'replaced by a later edit',
+            }),
+          );
+        }
+        const changed = log({
+          type: 'case.changed',
+          at,
+          actor: msg.actor,
+          caseId: msg.caseId,
+          fields: msg.fields,
+        });
+        events.push(changed);
+        for (const [field, value] of Object.entries(msg.fields)) {
+          setField.run(msg.caseId, field, JSON.stringify(value), changed.seq, msg.actor.id);
+        }
+        return { ack: { ok: true, seq: changed.seq }, events };
+      });
+    },
+
+    dispatch(
+      who: TokenEntry,
+      msg: z.output<typeof DispatchRequest>,
+    ): Outcome<{ hubSeq: number; queuedAt: number }> & { delivery?: OpdDispatch } {
+      let delivery: OpdDispatch | undefined;
+      const outcome = once<{ hubSeq: number; queuedAt: number }>(msg.dispatchId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        if (!opdIds.has(msg.opdId))
+          return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
+        const queuedAt = now();
+        insertDispatch.run(msg.dispatchId, msg.caseId, msg.opdId, queuedAt, who.id);
+        const event = log({
+          type: 'dispatch.status',
+          at: queuedAt,
+          actor: msg.actor,
+          caseId: msg.caseId,
+          dispatchId: msg.dispatchId,
+          opdId: msg.opdId,
+          status: 'queued',
+        });
+        delivery = {
+          dispatchId: msg.dispatchId,
+          caseId: msg.caseId,
+          status: 'queued',
+          queuedAt,
+          case: caseFields(msg.caseId, true),
+        };
+        return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
+      });
+      return delivery ? { ...outcome, delivery } : outcome;
+    },
+
+    transition(who: TokenEntry, msg: z.output<typeof Transition>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>(msg.transitionId, () => {
+        const d = dispatchRow.get(msg.dispatchId);
+        if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
+        if (d.opd_id !== who.id)
+          return refuse('auth.not_yours', 'this dispatch belongs to another OPD');
+        if (!LEGAL_TRANSITIONS[d.status].includes(msg.to)) {
+          return refuse('transition.illegal', `a dispatch cannot go from ${d.status} to ${msg.to}`);
+        }
+        setStatus.run(msg.to, d.id);
+        const event = log({
+          type: 'dispatch.status',
+          at: now(),
+          actor: msg.actor,
+          caseId: d.case_id,
+          dispatchId: d.id,
+          opdId: d.opd_id,
+          status: msg.to,
+          ...(msg.note ? { note: msg.note } : {}),
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /** The OPD's client has the dispatch on screen. */
+    markSeen(dispatchId: string, actor: Actor): HubEvent[] {
+      return db.transaction(() => {
+        const d = dispatchRow.get(dispatchId);
+        if (!d || d.status !== 'queued') return [];
+        setStatus.run('seen', d.id);
+        return [
+          log({
+            type: 'dispatch.status',
+            at: now(),
+            actor,
+            caseId: d.case_id,
+            dispatchId: d.id,
+            opdId: d.opd_id,
+            status: 'seen',
+          }),
+        ];
+      })();
+    },
+
+    inbox(opdId: string): OpdDispatch[] {
+      return openForOpd.all(opdId).map((d) => ({
+        dispatchId: d.id,
+        caseId: d.case_id,
+        status: d.status,
+        queuedAt: d.queued_at,
+        case: caseFields(d.case_id, true),
+      }));
+    },
+
+    sync(sinceSeq: number, limit: number): { events: HubEvent[]; lastSeq: number } {
+      const events = eventsSince
+        .all(sinceSeq, limit)
+        .map((r) => ({ seq: r.seq, ...(JSON.parse(r.body) as Omit<HubEvent, 'seq'>) }));
+      return { events, lastSeq: lastSeqRow.get()?.seq ?? 0 };
+    },
+  };
+}
+
+export type CenterRecord = ReturnType<typeof createCenterRecord>;

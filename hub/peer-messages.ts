@@ -1,0 +1,140 @@
+/**
+ * Binds protocol v1 messages to a connected peer: each namespace accepts only its own
+ * messages; every payload is validated, its actor checked against the token's identity,
+ * and applied to the center's record in one transaction before the ack. Bad messages get
+ * an error ack and a log line; the peer stays connected and the hub stays up.
+ */
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  CaseUpsert,
+  DispatchRequest,
+  SyncRequest,
+  Transition,
+  type HubAck,
+  type HubErrorCode,
+  type HubEvent,
+  type OpdDispatch,
+} from '../shared/hub/messages';
+import { PROTOCOL_VERSION, type HelloAck, type TokenEntry } from '../shared/hub/protocol';
+import type { Logger } from '../shared/log';
+import type { CenterRecord } from './center-record';
+
+type Handler = (payload: unknown) => HubAck<object>;
+
+const error = (code: HubErrorCode, message: string): HubAck<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+export const opdRoom = (opdId: string) => `opd:${opdId}`;
+
+export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: Logger): void {
+  const who = socket.data.identity as TokenEntry;
+  const nsp = socket.nsp.name;
+
+  const broadcast = (events: readonly HubEvent[]): void => {
+    for (const e of events) {
+      io.of('/desk').emit('event', e);
+      io.of('/supervisor').emit('event', e);
+    }
+  };
+
+  const deliver = (d: OpdDispatch, opdId: string): void => {
+    io.of('/opd')
+      .to(opdRoom(opdId))
+      .timeout(5000)
+      .emit('dispatch.new', d, (err: Error | null, answers: unknown[]) => {
+        if (err || answers.length === 0) return; // not seen yet; the inbox list will show it
+        broadcast(record.markSeen(d.dispatchId, { id: opdId, role: 'opd', person: 'inbox' }));
+      });
+  };
+
+  /** Validates, checks the actor, applies; never throws into socket.io. */
+  function accept<S extends z.ZodType>(
+    schema: S,
+    apply: (msg: z.output<S>) => HubAck<object>,
+  ): Handler {
+    return (payload) => {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return error(
+          'protocol.invalid',
+          `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
+        );
+      }
+      const actor = (parsed.data as { actor?: { id: string; role: string } }).actor;
+      if (actor && (actor.id !== who.id || actor.role !== who.kind)) {
+        return error('auth.actor_mismatch', `this connection acts as ${who.kind} ${who.id}`);
+      }
+      return apply(parsed.data);
+    };
+  }
+
+  const sync = accept(SyncRequest, ({ sinceSeq, limit }) => ({
+    ok: true,
+    ...record.sync(sinceSeq, limit),
+  }));
+  const handlers: Record<string, Handler> = {
+    hello: () => ({
+      ok: true,
+      ...({
+        protocol: PROTOCOL_VERSION,
+        hubTime: Date.now(),
+        identity: { kind: who.kind, id: who.id },
+      } satisfies HelloAck),
+    }),
+    ...(nsp === '/desk' && {
+      'case.upsert': accept(CaseUpsert, (msg) => {
+        const { ack, events } = record.upsertCase(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      dispatch: accept(DispatchRequest, (msg) => {
+        const { ack, events, delivery } = record.dispatch(who, msg);
+        broadcast(events);
+        if (delivery) deliver(delivery, msg.opdId);
+        return ack;
+      }),
+      sync,
+    }),
+    ...(nsp === '/opd' && {
+      transition: accept(Transition, (msg) => {
+        const { ack, events } = record.transition(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      inbox: () => ({ ok: true, dispatches: record.inbox(who.id) }),
+    }),
+    ...(nsp === '/supervisor' && { sync }),
+  };
+
+  if (nsp === '/opd') void socket.join(opdRoom(who.id));
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1);
+    const payload = args.length > 1 ? args[0] : undefined;
+    const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined;
+    let answer: HubAck<object>;
+    try {
+      answer = handler
+        ? handler(payload)
+        : error('protocol.unknown_message', `unknown message "${event.slice(0, 64)}" on ${nsp}`);
+    } catch (e) {
+      log.error('message failed', { namespace: nsp, id: who.id, event, error: String(e) });
+      answer = error('internal', 'the hub could not apply this message; it is logged');
+    }
+    if (!answer.ok) {
+      log.warn('message refused', {
+        namespace: nsp,
+        id: who.id,
+        event: event.slice(0, 64),
+        code: answer.error.code,
+      });
+    }
+    if (typeof ack === 'function') ack(answer);
+  });
+}
+
+export type { Namespace };

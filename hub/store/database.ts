@@ -1,0 +1,19 @@
+/**
+ * The hub's durable store: SQLite opened with the same policy as a desk's (refuse newer
+ * stores untouched, WAL, full sync, numbered migrations). The hub is the center's record.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openMigrated } from '../../shared/store/open';
+import { migrations } from './migrations';
+
+export type HubStore = Database.Database;
+
+export function openHubStore(dataDir: string): HubStore {
+  return openMigrated<HubStore>(path.join(dataDir, 'hub.db'), migrations, {
+    exists: (f) => fs.existsSync(f),
+    ensureDir: (f) => fs.mkdirSync(path.dirname(f), { recursive: true }),
+    open: (f, { readonly }) => new Database(f, { readonly, fileMustExist: readonly }),
+  });
+}

@@ -1,0 +1,6 @@
+/** Every migration of the hub store, in order. Append only; never edit a shipped one. */
+import type { Database } from 'better-sqlite3';
+import type { Migration } from '../../../shared/store/migrate';
+import { m0001Log } from './0001-log';
+
+export const migrations: readonly Migration<Database>[] = [m0001Log];

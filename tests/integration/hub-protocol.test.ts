@@ -1,0 +1,286 @@
+/**
+ * Protocol v1 against a real hub process and real socket.io clients: a desk replicates a
+ * case and dispatches it; only the right OPD receives it (without the caller's identity
+ * when anonim), moves it through legal states, and the desks see every status as an event.
+ * Repeats change nothing, bad messages are refused with their code, and a killed hub
+ * comes back with everything it acknowledged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import type { HubEvent, OpdDispatch } from '../../shared/hub/messages';
+import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
+
+const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
+const desk2 = { token: randomToken(), kind: 'desk' as const, id: 'desk-2' };
+const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Sari' };
+const dinkes = { token: randomToken(), kind: 'opd' as const, id: 'dinkes', person: 'Rudi' };
+const deskActor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
+const dlhActor = { id: 'dlh', role: 'opd', person: 'Sari' };
+
+let dir: string;
+let tokens: string;
+let hub: HubProc;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  dir = tempDir();
+  tokens = writeTokens(dir, [desk, desk2, dlh, dinkes]);
+  hub = await startHub(dir, tokens);
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await hub?.stop();
+});
+
+async function connect(ns: string, token: string): Promise<Socket> {
+  const socket = io(`${hub.url}${ns}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+const send = (s: Socket, event: string, payload: unknown) =>
+  s.timeout(5000).emitWithAck(event, payload);
+
+const upsert = (caseId: string, fields: object, baseSeq = 0) => ({
+  changeId: uuidv7(),
+  caseId,
+  baseSeq,
+  fields,
+  actor: deskActor,
+});
+
+describe('hub protocol v1', () => {
+  it('carries a dispatch to its OPD only, and every status back to the desks', async () => {
+    const d = await connect('/desk', desk.token);
+    const events: HubEvent[] = [];
+    d.on('event', (e: HubEvent) => events.push(e));
+    const inboxDlh: OpdDispatch[] = [];
+    const inboxDinkes: OpdDispatch[] = [];
+    const o = await connect('/opd', dlh.token);
+    o.on('dispatch.new', (x: OpdDispatch, ack: (ok: boolean) => void) => {
+      inboxDlh.push(x);
+      ack(true);
+    });
+    const other = await connect('/opd', dinkes.token);
+    other.on('dispatch.new', (x: OpdDispatch) => inboxDinkes.push(x));
+
+    const caseId = uuidv7();
+    expect(
+      await send(
+        d,
+        'case.upsert',
+        upsert(caseId, {
+          categoryId: 'pohon-tumbang',
+          urgency: 'darurat',
+          description: 'Pohon tumbang <b>Jl. Pahlawan</b>',
+          anonim: true,
+          callerName: 'Budi',
+          callerNumber: '+6281234567890',
+        }),
+      ),
+    ).toMatchObject({ ok: true });
+    const dispatchId = uuidv7();
+    const first = await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dlh', actor: deskActor });
+    expect(first).toMatchObject({
+      ok: true,
+      hubSeq: expect.any(Number),
+      queuedAt: expect.any(Number),
+    });
+    // A repeat (a lost ack, a reconnect) returns the first answer and stores nothing new.
+    expect(
+      await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dlh', actor: deskActor }),
+    ).toEqual(first);
+
+    await expect.poll(() => inboxDlh.length).toBe(1);
+    expect(inboxDlh[0]).toMatchObject({
+      dispatchId,
+      caseId,
+      case: { description: 'Pohon tumbang <b>Jl. Pahlawan</b>', anonim: true },
+    });
+    expect(inboxDlh[0]!.case).not.toHaveProperty('callerName');
+    expect(inboxDlh[0]!.case).not.toHaveProperty('callerNumber');
+    expect(await send(other, 'inbox', {})).toEqual({ ok: true, dispatches: [] });
+
+    for (const to of ['accepted', 'in_progress', 'resolved'] as const) {
+      expect(
+        await send(o, 'transition', {
+          transitionId: uuidv7(),
+          dispatchId,
+          to,
+          note: to === 'resolved' ? 'Pohon sudah dipotong' : '',
+          actor: dlhActor,
+        }),
+      ).toMatchObject({ ok: true });
+    }
+    await expect
+      .poll(() => events.filter((e) => e.dispatchId === dispatchId).map((e) => e.status))
+      .toEqual(['queued', 'seen', 'accepted', 'in_progress', 'resolved']);
+    expect(events.at(-1)).toMatchObject({ note: 'Pohon sudah dipotong', actor: dlhActor });
+    expect(inboxDinkes).toEqual([]);
+
+    const sync = (await send(d, 'sync', { sinceSeq: 0 })) as {
+      events: HubEvent[];
+      lastSeq: number;
+    };
+    expect(sync.events.filter((e) => e.dispatchId === dispatchId)).toHaveLength(5);
+    expect(sync.lastSeq).toBe(sync.events.at(-1)!.seq);
+  });
+
+  it('refuses illegal and foreign transitions, and a return without a reason', async () => {
+    const d = await connect('/desk', desk.token);
+    const o = await connect('/opd', dlh.token);
+    const other = await connect('/opd', dinkes.token);
+    const caseId = uuidv7();
+    await send(
+      d,
+      'case.upsert',
+      upsert(caseId, { categoryId: 'sampah', description: 'Sampah menumpuk' }),
+    );
+    const dispatchId = uuidv7();
+    await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dlh', actor: deskActor });
+
+    const t = (s: Socket, to: string, actor: object, note = '') =>
+      send(s, 'transition', { transitionId: uuidv7(), dispatchId, to, note, actor });
+    expect(await t(other, 'accepted', { id: 'dinkes', role: 'opd', person: 'Rudi' })).toMatchObject(
+      { ok: false, error: { code: 'auth.not_yours' } },
+    );
+    expect(await t(o, 'resolved', dlhActor)).toMatchObject({
+      ok: false,
+      error: { code: 'transition.illegal' },
+    });
+    expect(await t(o, 'returned', dlhActor)).toMatchObject({
+      ok: false,
+      error: { code: 'protocol.invalid', message: expect.stringContaining('reason') },
+    });
+    expect(await t(o, 'returned', dlhActor, 'bukan wewenang: milik PLN')).toMatchObject({
+      ok: true,
+    });
+    expect(await t(o, 'accepted', dlhActor)).toMatchObject({
+      ok: false,
+      error: { code: 'transition.illegal' },
+    });
+  });
+
+  it('answers bad messages with their code, stores nothing and keeps serving', async () => {
+    const d = await connect('/desk', desk.token);
+    const before = ((await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as { lastSeq: number })
+      .lastSeq;
+    const caseId = uuidv7();
+    const bad: Array<[string, unknown, string]> = [
+      ['dispatch', 'not an object', 'protocol.invalid'],
+      ['dispatch', { dispatchId: 'x', caseId, opdId: 'dlh', actor: deskActor }, 'protocol.invalid'],
+      [
+        'dispatch',
+        { dispatchId: uuidv7(), caseId, opdId: 'dlh', actor: deskActor },
+        'case.unknown',
+      ],
+      ['case.upsert', upsert(caseId, { description: 'x'.repeat(500_000) }), 'protocol.invalid'],
+      ['case.upsert', upsert(caseId, { status: 'new', rogue: true }), 'protocol.invalid'],
+      [
+        'case.upsert',
+        { ...upsert(caseId, {}), actor: { id: 'desk-2', role: 'desk', person: 'X' } },
+        'auth.actor_mismatch',
+      ],
+      [
+        'transition',
+        {
+          transitionId: uuidv7(),
+          dispatchId: uuidv7(),
+          to: 'accepted',
+          note: '',
+          actor: deskActor,
+        },
+        'protocol.unknown_message',
+      ],
+      ['sync', { sinceSeq: -1 }, 'protocol.invalid'],
+    ];
+    for (const [event, payload, code] of bad) {
+      expect(await send(d, event, payload), `${event} → ${code}`).toMatchObject({
+        ok: false,
+        error: { code },
+      });
+    }
+    await send(d, 'case.upsert', upsert(caseId, { categoryId: 'sampah' }));
+    expect(
+      await send(d, 'dispatch', { dispatchId: uuidv7(), caseId, opdId: 'nasa', actor: deskActor }),
+    ).toMatchObject({ ok: false, error: { code: 'opd.unknown' } });
+    const after = (await send(d, 'sync', { sinceSeq: before, limit: 1000 })) as {
+      events: HubEvent[];
+    };
+    expect(after.events.map((e) => e.type)).toEqual(['case.changed']);
+    expect(d.connected).toBe(true);
+  });
+
+  it('lets only the desk that opened a case edit its fields', async () => {
+    const d1 = await connect('/desk', desk.token);
+    const d2 = await connect('/desk', desk2.token);
+    const caseId = uuidv7();
+    const created = (await send(d1, 'case.upsert', upsert(caseId, { address: 'Jl. Salak 1' }))) as {
+      seq: number;
+    };
+    const foreign = {
+      changeId: uuidv7(),
+      caseId,
+      baseSeq: created.seq,
+      fields: { address: 'Jl. Salak 9' },
+      actor: { id: 'desk-2', role: 'desk', person: 'Operator 2' },
+    };
+    expect(await send(d2, 'case.upsert', foreign)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.not_yours' },
+    });
+    expect(
+      await send(d1, 'case.upsert', upsert(caseId, { address: 'Jl. Salak 10' }, created.seq)),
+    ).toMatchObject({ ok: true });
+    const all = (await send(d1, 'sync', { sinceSeq: created.seq - 1 })) as { events: HubEvent[] };
+    expect(all.events.filter((e) => e.caseId === caseId).map((e) => e.fields?.address)).toEqual([
+      'Jl. Salak 1',
+      'Jl. Salak 10',
+    ]);
+  });
+
+  it('comes back after kill -9 with everything it acknowledged, and repeats still change nothing', async () => {
+    let d = await connect('/desk', desk.token);
+    const caseId = uuidv7();
+    await send(
+      d,
+      'case.upsert',
+      upsert(caseId, { categoryId: 'lampu-jalan', description: 'PJU mati' }),
+    );
+    const dispatchId = uuidv7();
+    const first = await send(d, 'dispatch', {
+      dispatchId,
+      caseId,
+      opdId: 'dishub',
+      actor: deskActor,
+    });
+    const before = (await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as {
+      events: HubEvent[];
+      lastSeq: number;
+    };
+
+    await hub.stop('SIGKILL');
+    hub = await startHub(dir, tokens, hub.port);
+    d = await connect('/desk', desk.token);
+    const after = (await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as {
+      events: HubEvent[];
+      lastSeq: number;
+    };
+    expect(after).toEqual(before);
+    expect(
+      await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dishub', actor: deskActor }),
+    ).toEqual(first);
+    expect(
+      ((await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as { lastSeq: number }).lastSeq,
+    ).toBe(before.lastSeq);
+  });
+});
