@@ -3,14 +3,7 @@
  * moves to the next field, Ctrl+Enter saves, Esc twice abandons. The operator sees
  * "saved" only after the store committed.
  */
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../shared/domain/intake';
 import { IntakeForm, LIMITS } from '../../../shared/domain/intake';
@@ -20,6 +13,7 @@ import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
+import { CoordinateField, Field } from './Field';
 import { TypeAhead } from './TypeAhead';
 import { useIntake } from './use-intake';
 
@@ -358,65 +352,5 @@ export function IntakePanel() {
         </div>
       </form>
     </section>
-  );
-}
-
-function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error: string | undefined;
-  hint?: string;
-  children: (
-    id: string,
-    described: { 'aria-invalid'?: true; 'aria-describedby'?: string },
-  ) => ReactNode;
-}) {
-  const id = `f-${label.replace(/\W+/g, '-').toLowerCase()}`;
-  const described = error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hint && !error ? { 'aria-describedby': `${id}-hint` } : described)}
-      {hint ? (
-        <span id={`${id}-hint`} className="muted hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-err`} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
-function CoordinateField(props: {
-  label: string;
-  value: number | null;
-  error: string | undefined;
-  onChange(value: number | null): void;
-}) {
-  const [text, setText] = useState(props.value === null ? '' : String(props.value));
-  return (
-    <Field label={props.label} error={props.error}>
-      {(id, described) => (
-        <input
-          id={id}
-          inputMode="decimal"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            const v = e.target.value.trim().replace(',', '.');
-            props.onChange(v === '' || Number.isNaN(Number(v)) ? null : Number(v));
-          }}
-          {...described}
-        />
-      )}
-    </Field>
   );
 }

@@ -3,7 +3,8 @@
  * option: an exact name at once, or the only option that starts with / contains the text
  * when the operator leaves the field or presses Enter.
  */
-import { useId, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Field } from './Field';
 
 export interface Option {
   id: string;
@@ -31,44 +32,40 @@ interface Props {
 }
 
 export function TypeAhead({ label, text, options, error, onText, onPick }: Props) {
-  const id = useId();
   const complete = () => {
     const found = resolveOption(text, options);
     if (found && found.label !== text) onText(found.label);
     onPick(found);
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        list={`${id}-list`}
-        value={text}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => {
-          onText(e.target.value);
-          const exact = options.find(
-            (o) => o.label.toLowerCase() === e.target.value.trim().toLowerCase(),
-          );
-          onPick(exact);
-        }}
-        onBlur={complete}
-        onKeyDown={(e: KeyboardEvent) => {
-          if (e.key === 'Enter') complete();
-        }}
-      />
-      <datalist id={`${id}-list`}>
-        {options.map((o) => (
-          <option key={o.id} value={o.label} />
-        ))}
-      </datalist>
-      {error ? (
-        <span id={`${id}-err`} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <Field label={label} error={error}>
+      {(id, described) => (
+        <>
+          <input
+            id={id}
+            list={`${id}-list`}
+            value={text}
+            autoComplete="off"
+            {...described}
+            onChange={(e) => {
+              onText(e.target.value);
+              const exact = options.find(
+                (o) => o.label.toLowerCase() === e.target.value.trim().toLowerCase(),
+              );
+              onPick(exact);
+            }}
+            onBlur={complete}
+            onKeyDown={(e: KeyboardEvent) => {
+              if (e.key === 'Enter') complete();
+            }}
+          />
+          <datalist id={`${id}-list`}>
+            {options.map((o) => (
+              <option key={o.id} value={o.label} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
   );
 }
