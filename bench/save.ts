@@ -1,7 +1,8 @@
 /**
  * save.*: recording a call durably through the console API's core path, against a raw
  * better-sqlite3 baseline that writes exactly the rows one save writes (caller, case,
- * call, timeline entry, draft delete, FTS via the same trigger), in one transaction, with
+ * call, timeline entry, draft delete, outbox message, FTS via the same trigger), in one
+ * transaction, with
  * the same pragmas, in the same run.
  */
 import { v7 as uuidv7 } from 'uuid';
@@ -79,6 +80,9 @@ async function rawBaseline(): Promise<number[]> {
     "INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, 'created', NULL)",
   );
   const draft = db.prepare('DELETE FROM drafts WHERE operator_id = ?');
+  const outbox = db.prepare(
+    "INSERT INTO outbox (message_id, kind, payload, created_at) VALUES (?, 'case.upsert', ?, ?)",
+  );
   const save = db.transaction((f: IntakeForm, number: string) => {
     const now = Date.now();
     const caseId = uuidv7();
@@ -100,6 +104,18 @@ async function rawBaseline(): Promise<number[]> {
     call.run(uuidv7(), now - 60_000, now, number, opId, caseId);
     timeline.run(caseId, now, opId);
     draft.run(opId);
+    const changeId = uuidv7();
+    outbox.run(
+      changeId,
+      JSON.stringify({
+        changeId,
+        caseId,
+        baseSeq: 0,
+        fields: f,
+        actor: { id: 'desk-1', role: 'desk', person: 'Operator Demo' },
+      }),
+      now,
+    );
   });
   const times: number[] = [];
   for (let i = 0; i < SAVES + WARMUP; i++) {

@@ -46,7 +46,7 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
       .timeout(5000)
       .emit('dispatch.new', d, (err: Error | null, answers: unknown[]) => {
         if (err || answers.length === 0) return; // not seen yet; the inbox list will show it
-        broadcast(record.markSeen(d.dispatchId, { id: opdId, role: 'opd', person: 'inbox' }));
+        broadcast(record.markSeen(d.dispatchId, { id: opdId, role: 'opd', person: 'OPD inbox' }));
       });
   };
 

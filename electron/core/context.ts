@@ -4,11 +4,15 @@ import type { Operator } from '../../shared/domain/case';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
 import type { CaseWrites } from './store/cases';
+import type { DispatchWrites } from './store/dispatches';
 import type { Store } from './store/database';
 
 export interface CoreContext {
   store: Store;
   cases: CaseWrites;
+  dispatches: DispatchWrites;
+  /** The outbox gained a message: send it now, and refresh the status bar. */
+  outboxChanged(): void;
   log: Logger;
   deskId: string;
   now(): number;

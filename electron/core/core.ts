@@ -12,7 +12,10 @@ import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
+import { startReplication } from './hub/replication';
 import { createCaseWrites } from './store/cases';
+import { createDispatchWrites } from './store/dispatches';
+import { createOutbox } from './store/outbox';
 import { openStore } from './store/database';
 import { loadDefaultReference, readReference } from './store/reference';
 import { readLanguage } from './store/settings';
@@ -55,6 +58,8 @@ export function openCore(options: CoreOptions): Core {
   loadDefaultReference(store, options.resourcesDir);
   const reference = readReference(store);
   const listeners = new Set<(event: ConsoleEvent) => void>();
+  const outbox = createOutbox(store);
+  const dispatchWrites = createDispatchWrites(store, outbox);
 
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
@@ -86,16 +91,45 @@ export function openCore(options: CoreOptions): Core {
     storePath: file,
     language: readLanguage(store),
     hub: hub ? hub.status() : hubFallback,
+    outbox: (({ waiting, oldest }) => ({ waiting, oldestAt: oldest }))(outbox.stats()),
   });
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
   };
-  const statusChanged = (): void => emit({ event: 'app.status', payload: status() });
+  // Coalesced: a burst of changes (saves, acks) sends one status after it, off the save path.
+  let statusPending = false;
+  const statusChanged = (): void => {
+    if (statusPending) return;
+    statusPending = true;
+    setImmediate(() => {
+      statusPending = false;
+      if (listeners.size > 0) emit({ event: 'app.status', payload: status() });
+    });
+  };
   hub?.onChange(statusChanged);
+
+  const replication = hub
+    ? startReplication({
+        link: hub,
+        outbox,
+        dispatches: dispatchWrites,
+        log: log.child('replication'),
+        now,
+        changed: (caseId) => {
+          statusChanged();
+          if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
+        },
+      })
+    : undefined;
 
   const ctx: CoreContext = {
     store,
-    cases: createCaseWrites(store),
+    cases: createCaseWrites(store, outbox),
+    dispatches: dispatchWrites,
+    outboxChanged: () => {
+      statusChanged();
+      replication?.kick();
+    },
     log,
     deskId: options.deskId ?? 'desk-1',
     now,
@@ -115,6 +149,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
+      replication?.stop();
       hub?.close();
       listeners.clear();
       store.close();

@@ -117,7 +117,8 @@ describe('desktop app wiring', () => {
       ok: true,
       value: { language: 'en' },
     });
-    expect(menuLabels()).toContain('File');
+    // Core sends its status once a burst of changes settles, so wait for it.
+    await expect.poll(() => menuLabels()).toContain('File');
     expect(win.sent).toContainEqual([
       IPC_EVENT,
       expect.objectContaining({

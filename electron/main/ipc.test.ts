@@ -136,6 +136,7 @@ describe('IPC events', () => {
         storePath: '/data/console.db',
         language: 'id',
         hub: { url: null, state: 'not_configured', since: 0 },
+        outbox: { waiting: 0, oldestAt: null },
       },
     };
     emit(event);

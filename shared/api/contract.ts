@@ -8,6 +8,8 @@ import { Operator, Uuid } from '../domain/case';
 import { Draft, DraftForm, IntakeSave } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
 import { ReferenceData } from '../domain/reference';
+import { DeskDispatchStatus } from '../domain/dispatch';
+import { Identifier } from '../hub/protocol';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -39,6 +41,11 @@ export const AppStatus = z.object({
   storePath: z.string(),
   language: Language,
   hub: HubStatus,
+  /** Messages for the hub not yet acknowledged, and since when the oldest waits. */
+  outbox: z.object({
+    waiting: z.number().int().nonnegative(),
+    oldestAt: z.number().int().nullable(),
+  }),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -79,6 +86,14 @@ export const contract = {
   'draft.discard': { args: NoArgs, result: z.object({}) },
   'queue.list': { args: QueueQuery, result: QueuePage },
   'case.get': { args: z.object({ caseId: Uuid }).strict(), result: CaseDetail },
+  'case.dispatch': {
+    args: z.object({ caseId: Uuid, opdIds: z.array(Identifier).min(1).max(5) }).strict(),
+    result: z.object({
+      dispatches: z.array(
+        z.object({ dispatchId: Uuid, opdId: z.string(), status: DeskDispatchStatus }),
+      ),
+    }),
+  },
 } as const;
 
 export const events = {

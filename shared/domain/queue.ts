@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
 import { CaseStatus, Disposition, EpochMs, Uuid } from './case';
+import { DeskDispatchStatus } from './dispatch';
 import { Classification, Urgency } from './reference';
 
 export const QueueSortColumn = z.enum(['time', 'urgency', 'status', 'category', 'kelurahan']);
@@ -85,5 +86,15 @@ export const CaseDetail = z.object({
     }),
   ),
   timeline: z.array(TimelineEntry),
+  dispatches: z.array(
+    z.object({
+      dispatchId: Uuid,
+      opdId: z.string(),
+      status: DeskDispatchStatus,
+      createdAt: EpochMs,
+      updatedAt: EpochMs,
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -70,6 +70,10 @@ function checkStore(file: string, acks: readonly Ack[]): void {
         )
         .get(),
     ).toEqual({ n: 0 });
+    // Every case saved is also queued for the hub, in the same commit.
+    expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'case.upsert'").get()).toEqual(
+      db.prepare('SELECT count(*) AS n FROM cases').get(),
+    );
     const callers = db
       .prepare(
         'SELECT count(DISTINCT caller_number) AS n FROM calls WHERE caller_number IS NOT NULL',

@@ -44,7 +44,9 @@ export function intakeHandlers(
         classification: category.classification,
         operatorId: operator.id,
         deskId: ctx.deskId,
+        actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
       });
+      ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });
       return saved;
     },

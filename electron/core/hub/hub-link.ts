@@ -20,6 +20,10 @@ export interface HubLinkOptions {
 export interface HubLink {
   status(): HubStatus;
   onChange(listener: (status: HubStatus) => void): () => void;
+  /** Sends one message and waits for its ack; rejects on timeout or a lost connection. */
+  request(event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
+  /** Events the hub pushes (`event` messages), unvalidated: the caller checks them. */
+  onEvent(listener: (raw: unknown) => void): () => void;
   close(): void;
 }
 
@@ -67,8 +71,21 @@ export function connectHub(options: HubLinkOptions): HubLink {
     }
   });
 
+  const eventListeners = new Set<(raw: unknown) => void>();
+  socket.on('event', (raw: unknown) => {
+    for (const listener of eventListeners) listener(raw);
+  });
+
   return {
     status: () => status,
+    request: (event, payload, timeoutMs) => {
+      if (!socket.connected) return Promise.reject(new Error('hub not connected'));
+      return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<unknown>;
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -76,6 +93,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
     close() {
       clearTimeout(refusedTimer);
       listeners.clear();
+      eventListeners.clear();
       socket.close();
     },
   };

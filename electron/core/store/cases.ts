@@ -7,7 +7,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
 import type { Classification } from '../../../shared/domain/reference';
+import type { Actor } from '../../../shared/hub/messages';
 import type { Store } from './database';
+import type { Outbox } from './outbox';
 
 export interface SaveIntakeInput {
   callId: string;
@@ -19,6 +21,8 @@ export interface SaveIntakeInput {
   classification: Classification;
   operatorId: string;
   deskId: string;
+  /** Who acted, as the hub records it. */
+  actor: Actor;
 }
 
 export interface SavedIntake {
@@ -31,7 +35,7 @@ export interface SavedIntake {
 
 export type CaseWrites = ReturnType<typeof createCaseWrites>;
 
-export function createCaseWrites(db: Store) {
+export function createCaseWrites(db: Store, outbox: Outbox) {
   const findCall = db.prepare<[string], { case_id: string; ended_at: number }>(
     'SELECT case_id, ended_at FROM calls WHERE id = ?',
   );
@@ -101,6 +105,35 @@ export function createCaseWrites(db: Store) {
     );
     insertTimeline.run(caseId, input.endedAt, input.operatorId, 'created', null);
     deleteDraft.run(input.operatorId);
+    // The case travels to the hub with the same commit: saved here means queued there.
+    const changeId = uuidv7();
+    outbox.enqueue(
+      'case.upsert',
+      changeId,
+      {
+        changeId,
+        caseId,
+        baseSeq: 0,
+        actor: input.actor,
+        fields: {
+          status: 'new',
+          categoryId: f.categoryId,
+          urgency: f.urgency,
+          description: f.description,
+          kecamatanId: f.kecamatanId,
+          kelurahanId: f.kelurahanId,
+          address: f.address,
+          landmark: f.landmark,
+          lat: f.lat,
+          lng: f.lng,
+          anonim: f.anonim,
+          rahasia: f.rahasia,
+          callerName: f.callerName,
+          callerNumber: input.callerE164,
+        },
+      },
+      input.endedAt,
+    );
     return { caseId, callId: input.callId, savedAt: input.endedAt, duplicate: false };
   });
 
@@ -143,7 +176,14 @@ export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefine
        WHERE case_id = ? ORDER BY at, case_timeline.id`,
     )
     .all(caseId) as CaseDetail['timeline'];
+  const dispatches = db
+    .prepare(
+      `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note
+       FROM dispatches WHERE case_id = ? ORDER BY created_at`,
+    )
+    .all(caseId) as CaseDetail['dispatches'];
   return {
+    dispatches,
     caseId: c.id,
     createdAt: c.created_at,
     status: c.status,

@@ -7,6 +7,7 @@ import { formatWib } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { DispatchSection } from './DispatchSection';
 
 export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -18,12 +19,25 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
   const [error, setError] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
 
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    dialog.current?.showModal();
-    void client['case.get']({ caseId }).then((r) =>
-      r.ok ? setDetail(r.value) : setError(errorText(r.error)),
-    );
-    // errorText is stable in behaviour; re-fetch only for another case.
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => dialog.current?.showModal(), []);
+
+  // Statuses arrive live: reload the case whenever it changes.
+  useEffect(() => {
+    const load = () =>
+      void client['case.get']({ caseId }).then((r) =>
+        r.ok ? setDetail(r.value) : setError(errorText(r.error)),
+      );
+    load();
+    return client.subscribe('queue.changed', (e) => {
+      if (e.caseId === caseId) load();
+    });
+    // errorText is stable in behaviour; re-subscribe only for another case.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, caseId]);
 
@@ -71,6 +85,7 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
               </div>
             ))}
           </dl>
+          <DispatchSection detail={detail} now={now} />
           <h3>{t('detail.calls')}</h3>
           <ul>
             {detail.calls.map((c) => (

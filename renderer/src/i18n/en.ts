@@ -73,6 +73,7 @@ export const en: Messages = {
     kelurahan_required: 'Choose a kelurahan.',
     kelurahan_unknown: 'Unknown kelurahan.',
     kelurahan_mismatch: 'This kelurahan is not in that kecamatan.',
+    opd_unknown: 'Unknown OPD.',
     coordinates_invalid: 'Invalid coordinates (give both latitude and longitude).',
   },
   queue: {
@@ -101,6 +102,24 @@ export const en: Messages = {
     },
   },
   age: { minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} d' },
+  dispatch: {
+    title: 'Dispatch',
+    none: 'Not dispatched yet.',
+    opd: 'Agency (OPD)',
+    send: 'Send to OPD',
+    callOpd: 'Call the OPD',
+    status: {
+      waiting: 'waiting to send',
+      at_hub: 'in the OPD queue',
+      seen: 'seen by the OPD',
+      accepted: 'accepted',
+      in_progress: 'in progress',
+      resolved: 'resolved',
+      returned: 'returned',
+      withdrawn: 'withdrawn',
+      refused: 'refused by the hub',
+    },
+  },
   detail: {
     title: 'Case detail',
     close: 'Close',
@@ -112,7 +131,16 @@ export const en: Messages = {
     calls: 'Calls',
     timeline: 'Timeline',
   },
-  timeline: { created: 'case created' },
+  timeline: {
+    created: 'case created',
+    dispatched: 'dispatched to',
+    'dispatch.seen': 'seen by the OPD',
+    'dispatch.accepted': 'accepted by the OPD',
+    'dispatch.in_progress': 'in progress at the OPD',
+    'dispatch.resolved': 'resolved by the OPD',
+    'dispatch.returned': 'returned by the OPD (not its authority)',
+    'dispatch.withdrawn': 'dispatch withdrawn',
+  },
   language: {
     switchTo: 'Bahasa Indonesia',
     switchLabel: 'Switch language to Bahasa Indonesia',
@@ -131,6 +159,8 @@ export const en: Messages = {
   status: {
     bar: 'Status bar',
     hub: 'Hub connection',
+    outbox: 'Waiting for the hub',
+    outboxWaiting: '{{count}} waiting to send',
     backend: 'Console connection',
     hubState: {
       online: 'Hub online',

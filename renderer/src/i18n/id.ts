@@ -74,6 +74,7 @@ export const id = {
     kelurahan_required: 'Pilih kelurahan.',
     kelurahan_unknown: 'Kelurahan tidak dikenal.',
     kelurahan_mismatch: 'Kelurahan ini tidak berada di kecamatan tersebut.',
+    opd_unknown: 'OPD tidak dikenal.',
     coordinates_invalid: 'Koordinat tidak valid (isi lintang dan bujur).',
   },
   queue: {
@@ -102,6 +103,24 @@ export const id = {
     },
   },
   age: { minutes: '{{count}} mnt', hours: '{{count}} jam', days: '{{count}} hari' },
+  dispatch: {
+    title: 'Disposisi',
+    none: 'Belum ada disposisi.',
+    opd: 'OPD tujuan',
+    send: 'Kirim ke OPD',
+    callOpd: 'Telepon OPD',
+    status: {
+      waiting: 'menunggu dikirim',
+      at_hub: 'di antrean OPD',
+      seen: 'dilihat OPD',
+      accepted: 'diterima',
+      in_progress: 'ditangani',
+      resolved: 'selesai',
+      returned: 'dikembalikan',
+      withdrawn: 'ditarik',
+      refused: 'ditolak hub',
+    },
+  },
   detail: {
     title: 'Detail laporan',
     close: 'Tutup',
@@ -113,7 +132,16 @@ export const id = {
     calls: 'Panggilan',
     timeline: 'Riwayat',
   },
-  timeline: { created: 'laporan dibuat' },
+  timeline: {
+    created: 'laporan dibuat',
+    dispatched: 'disposisi ke',
+    'dispatch.seen': 'dilihat OPD',
+    'dispatch.accepted': 'diterima OPD',
+    'dispatch.in_progress': 'ditangani OPD',
+    'dispatch.resolved': 'diselesaikan OPD',
+    'dispatch.returned': 'dikembalikan OPD (bukan wewenang)',
+    'dispatch.withdrawn': 'disposisi ditarik',
+  },
   language: {
     switchTo: 'English',
     switchLabel: 'Ganti bahasa ke English',
@@ -132,6 +160,8 @@ export const id = {
   status: {
     bar: 'Bilah status',
     hub: 'Koneksi hub',
+    outbox: 'Antrean kirim ke hub',
+    outboxWaiting: '{{count}} menunggu dikirim',
     backend: 'Koneksi konsol',
     hubState: {
       online: 'Hub terhubung',

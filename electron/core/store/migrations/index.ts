@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { m0001Settings } from './0001-settings';
 import { m0002Intake } from './0002-intake';
+import { m0003Outbox } from './0003-outbox';
 
-export const migrations: readonly Migration[] = [m0001Settings, m0002Intake];
+export const migrations: readonly Migration[] = [m0001Settings, m0002Intake, m0003Outbox];
