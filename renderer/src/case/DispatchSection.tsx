@@ -10,6 +10,7 @@ import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { useShortcut } from '../shell/shortcuts';
 
 export function DispatchSection({ detail, now }: { detail: CaseDetail; now: number }) {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,8 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
     const r = await client['case.dispatch']({ caseId: detail.caseId, opdIds: [opdId] });
     setError(r.ok ? undefined : errorText(r.error));
   };
+
+  useShortcut({ key: 'k', alt: true }, () => void send());
 
   return (
     <section aria-labelledby="dispatch-title">
@@ -59,8 +62,13 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
             ))}
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => void send()}>
-          {t('dispatch.send')}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void send()}
+          aria-keyshortcuts="Alt+K"
+        >
+          {t('dispatch.send')} <kbd>Alt+K</kbd>
         </button>
       </div>
       {error ? (
