@@ -4,17 +4,14 @@
  * good. The case status is derived from its dispatches.
  */
 import { z } from 'zod';
+import { DispatchStatus } from '../hub/messages';
 import type { CaseStatus } from './case';
 
 export const DeskDispatchStatus = z.enum([
   'waiting',
   'at_hub',
-  'seen',
-  'accepted',
-  'in_progress',
-  'resolved',
-  'returned',
-  'withdrawn',
+  // What the hub reports after `queued` (which is `at_hub` here), in the hub's words.
+  ...DispatchStatus.exclude(['queued']).options,
   'refused',
 ]);
 export type DeskDispatchStatus = z.infer<typeof DeskDispatchStatus>;
