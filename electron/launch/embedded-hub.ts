@@ -5,8 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from '../../shared/log';
+import { OpdsFile } from '../../shared/domain/reference';
 import type { TokensFile } from '../../shared/hub/protocol';
 import { freePort, isPortFree } from './free-port';
 import { dataPaths, repoRoot, tsEntryArgs } from './paths';
@@ -23,10 +25,20 @@ export function ensureTokens(dataDir: string): TokensFile {
   const p = dataPaths(dataDir);
   if (fs.existsSync(p.hubTokens))
     return JSON.parse(fs.readFileSync(p.hubTokens, 'utf8')) as TokensFile;
+  // One inbox token per OPD of the roster, so every agency can be tried on this machine.
+  const roster = OpdsFile.parse(
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources', 'data', 'opds.json'), 'utf8')),
+  );
   const tokens: TokensFile = {
     tokens: [
       { token: token(), kind: 'desk', id: 'desk-1' },
       { token: token(), kind: 'supervisor', id: 'supervisor', person: 'Supervisor' },
+      ...roster.opds.map((o) => ({
+        token: token(),
+        kind: 'opd' as const,
+        id: o.id,
+        person: `Petugas ${o.short}`,
+      })),
     ],
   };
   fs.mkdirSync(p.hubDir, { recursive: true });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
+import { RoutingRule } from './routing';
 
 export const Urgency = z.enum(['darurat', 'non_darurat']);
 export type Urgency = z.infer<typeof Urgency>;
@@ -46,6 +47,7 @@ export const ReferenceData = z.object({
   kelurahan: z.array(Kelurahan),
   categories: z.array(Category),
   opds: z.array(Opd),
+  routing: z.array(RoutingRule),
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;
 

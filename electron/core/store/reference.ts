@@ -12,6 +12,7 @@ import {
   slug,
   type ReferenceData,
 } from '../../../shared/domain/reference';
+import { RoutingFile } from '../../../shared/domain/routing';
 import type { Store } from './database';
 
 function readJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
@@ -23,8 +24,22 @@ function readJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
   return parsed.data;
 }
 
-/** Loads the default wilayah, categories and OPDs if the store has none yet. */
+/** Loads the default wilayah, categories, OPDs and routing where the store has none yet. */
 export function loadDefaultReference(db: Store, dataDir: string): void {
+  loadWilayahAndRoster(db, dataDir);
+  const routed = db.prepare('SELECT count(*) AS n FROM routing').get() as { n: number };
+  if (routed.n > 0) return;
+  const { rules } = readJson(path.join(dataDir, 'routing.json'), RoutingFile);
+  const insert = db.prepare(
+    'INSERT INTO routing (category_id, kecamatan_id, opd_ids) VALUES (?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const r of rules)
+      insert.run(r.categoryId, r.kecamatanId ?? null, JSON.stringify(r.opdIds));
+  })();
+}
+
+function loadWilayahAndRoster(db: Store, dataDir: string): void {
   const has = db.prepare('SELECT count(*) AS n FROM kecamatan').get() as { n: number };
   if (has.n > 0) return;
   const wilayah = readJson(path.join(dataDir, 'wilayah.json'), WilayahFile);
@@ -102,5 +117,18 @@ export function readReference(db: Store): ReferenceData {
     kind: o.kind,
     ...(o.remit ? { remit: o.remit } : {}),
   }));
-  return { kecamatan, kelurahan, categories, opds };
+  const routing = (
+    db
+      .prepare('SELECT category_id, kecamatan_id, opd_ids FROM routing ORDER BY id')
+      .all() as Array<{
+      category_id: string;
+      kecamatan_id: string | null;
+      opd_ids: string;
+    }>
+  ).map((r) => ({
+    categoryId: r.category_id,
+    ...(r.kecamatan_id ? { kecamatanId: r.kecamatan_id } : {}),
+    opdIds: JSON.parse(r.opd_ids) as string[],
+  }));
+  return { kecamatan, kelurahan, categories, opds, routing };
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { needsCall } from '../../../shared/domain/dispatch';
+import { suggestOpds } from '../../../shared/domain/routing';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
@@ -21,17 +22,23 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
   const sentTo = new Set(
     detail.dispatches.filter((d) => d.status !== 'returned').map((d) => d.opdId),
   );
-  const [opdId, setOpdId] = useState(() => ref.opds.find((o) => !sentTo.has(o.id))?.id ?? '');
+  const suggested = suggestOpds(ref.routing, detail.categoryId, detail.kecamatanId).filter(
+    (id) => !sentTo.has(id),
+  );
+  const [opdId, setOpdId] = useState(
+    () => suggested[0] ?? ref.opds.find((o) => !sentTo.has(o.id))?.id ?? '',
+  );
   const [error, setError] = useState<string>();
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
 
-  const send = async () => {
-    if (!opdId) return;
-    const r = await client['case.dispatch']({ caseId: detail.caseId, opdIds: [opdId] });
+  const send = async (opdIds: string[]) => {
+    if (opdIds.length === 0) return;
+    const r = await client['case.dispatch']({ caseId: detail.caseId, opdIds });
     setError(r.ok ? undefined : errorText(r.error));
   };
 
-  useShortcut({ key: 'k', alt: true }, () => void send());
+  // One key confirms the routing table's suggestion; otherwise it sends to the chosen OPD.
+  useShortcut({ key: 'k', alt: true }, () => void send(suggested.length > 0 ? suggested : [opdId]));
 
   return (
     <section aria-labelledby="dispatch-title">
@@ -51,6 +58,19 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
           </li>
         ))}
       </ul>
+      {suggested.length > 0 ? (
+        <p>
+          {t('dispatch.suggested')} <strong>{suggested.map(short).join(', ')}</strong>{' '}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void send(suggested)}
+            aria-keyshortcuts="Alt+K"
+          >
+            {t('dispatch.sendSuggested')} <kbd>Alt+K</kbd>
+          </button>
+        </p>
+      ) : null}
       <div className="row">
         <label className="field">
           {t('dispatch.opd')}
@@ -62,13 +82,8 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void send()}
-          aria-keyshortcuts="Alt+K"
-        >
-          {t('dispatch.send')} <kbd>Alt+K</kbd>
+        <button type="button" onClick={() => void send([opdId])}>
+          {t('dispatch.send')}
         </button>
       </div>
       {error ? (

@@ -107,6 +107,8 @@ export const en: Messages = {
     none: 'Not dispatched yet.',
     opd: 'Agency (OPD)',
     send: 'Send to OPD',
+    suggested: 'Suggested:',
+    sendSuggested: 'Send to suggested',
     callOpd: 'Call the OPD',
     status: {
       waiting: 'waiting to send',

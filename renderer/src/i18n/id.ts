@@ -108,6 +108,8 @@ export const id = {
     none: 'Belum ada disposisi.',
     opd: 'OPD tujuan',
     send: 'Kirim ke OPD',
+    suggested: 'Saran tujuan:',
+    sendSuggested: 'Kirim ke saran',
     callOpd: 'Telepon OPD',
     status: {
       waiting: 'menunggu dikirim',

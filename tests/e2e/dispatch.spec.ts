@@ -1,0 +1,97 @@
+/**
+ * Dispatch in Chromium against the console as `npm start` runs it: the operator opens a
+ * saved case, confirms the routing table's suggestion with one key, and watches the OPD's
+ * statuses arrive live (the OPD here is a real socket.io client on the embedded hub).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import type { OpdDispatch } from '../../shared/hub/messages';
+import type { TokensFile } from '../../shared/hub/protocol';
+import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
+
+let launcher: LauncherProc;
+const sockets: Socket[] = [];
+
+test.beforeEach(async () => {
+  launcher = await startLauncher(tempDir('sigap-e2e-'));
+});
+test.afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await launcher?.stop();
+});
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+async function opdInbox(dataDir: string, opdId: string) {
+  const { tokens } = JSON.parse(
+    fs.readFileSync(path.join(dataDir, 'hub', 'tokens.json'), 'utf8'),
+  ) as TokensFile;
+  const port = fs.readFileSync(path.join(dataDir, 'hub', 'port'), 'utf8').trim();
+  const socket = io(`http://127.0.0.1:${port}/opd`, {
+    auth: { token: tokens.find((t) => t.id === opdId)!.token },
+    transports: ['websocket'],
+  });
+  sockets.push(socket);
+  const inbox: OpdDispatch[] = [];
+  socket.on('dispatch.new', (d: OpdDispatch, ack: (ok: boolean) => void) => {
+    inbox.push(d);
+    ack(true);
+  });
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  return { socket, inbox };
+}
+
+test('an operator dispatches a case with one key and sees the OPD accept it', async ({ page }) => {
+  const dlh = await opdInbox(launcher.dataDir, 'dlh');
+  await page.goto(launcher.consoleUrl);
+  const { accounts } = JSON.parse(
+    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as {
+    accounts: Array<{ username: string; password: string }>;
+  };
+  await field(page, 'Nama pengguna').fill('operator');
+  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+
+  await page.keyboard.press('F2');
+  await field(page, 'Nomor penelepon').fill('081234567890');
+  await field(page, 'Kategori').fill('Pohon tumbang');
+  await field(page, 'Uraian').fill('Pohon tumbang menutup Jl. Pahlawan');
+  await field(page, 'Kelurahan').fill('Kejuron');
+  await field(page, 'Kelurahan').press('Tab');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
+
+  await page.keyboard.press('F4');
+  await expect(page.getByRole('region', { name: 'Tabel antrean' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Detail laporan' });
+  await expect(dialog).toContainText('Saran tujuan: DLH, Dishub');
+  const dispatchOf = (opd: string) =>
+    dialog
+      .getByRole('region', { name: 'Disposisi' })
+      .getByRole('listitem')
+      .filter({ hasText: opd });
+  await page.keyboard.press('Alt+K');
+
+  await expect.poll(() => dlh.inbox.length).toBe(1);
+  await expect(dispatchOf('Dishub')).toBeVisible(); // both suggested agencies got it
+  expect(dlh.inbox[0]!.case).toMatchObject({ description: 'Pohon tumbang menutup Jl. Pahlawan' });
+  await expect(dispatchOf('DLH')).toContainText('dilihat OPD');
+
+  const ack = await dlh.socket.timeout(5000).emitWithAck('transition', {
+    transitionId: uuidv7(),
+    dispatchId: dlh.inbox[0]!.dispatchId,
+    to: 'accepted',
+    note: '',
+    actor: { id: 'dlh', role: 'opd', person: 'Petugas DLH' },
+  });
+  expect(ack).toMatchObject({ ok: true });
+  await expect(dispatchOf('DLH')).toContainText('diterima');
+  await expect(dialog).toContainText('diterima OPD'); // on the timeline, with who accepted
+  await expect(dialog).toContainText('Petugas DLH');
+});
