@@ -4,7 +4,7 @@
  * and applied to the center's record in one transaction before the ack. Bad messages get
  * an error ack and a log line; the peer stays connected and the hub stays up.
  */
-import type { Namespace, Server, Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
   CaseUpsert,
@@ -136,5 +136,3 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
     if (typeof ack === 'function') ack(answer);
   });
 }
-
-export type { Namespace };

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
-import type { OpdDispatch } from '../../shared/hub/messages';
 import type { TokensFile } from '../../shared/hub/protocol';
+import { connectOpd } from '../support/opd-client';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 
 let launcher: LauncherProc;
@@ -30,18 +30,12 @@ async function opdInbox(dataDir: string, opdId: string) {
     fs.readFileSync(path.join(dataDir, 'hub', 'tokens.json'), 'utf8'),
   ) as TokensFile;
   const port = fs.readFileSync(path.join(dataDir, 'hub', 'port'), 'utf8').trim();
-  const socket = io(`http://127.0.0.1:${port}/opd`, {
-    auth: { token: tokens.find((t) => t.id === opdId)!.token },
-    transports: ['websocket'],
-  });
-  sockets.push(socket);
-  const inbox: OpdDispatch[] = [];
-  socket.on('dispatch.new', (d: OpdDispatch, ack: (ok: boolean) => void) => {
-    inbox.push(d);
-    ack(true);
-  });
-  await new Promise<void>((r) => socket.once('connect', () => r()));
-  return { socket, inbox };
+  const opd = await connectOpd(
+    `http://127.0.0.1:${port}`,
+    tokens.find((t) => t.id === opdId)!.token,
+  );
+  sockets.push(opd.socket);
+  return opd;
 }
 
 test('an operator dispatches a case with one key and sees the OPD accept it', async ({ page }) => {

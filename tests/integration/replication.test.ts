@@ -6,13 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/core';
 import { emptyIntakeForm } from '../../shared/domain/intake';
-import type { HubEvent, OpdDispatch } from '../../shared/hub/messages';
+import type { HubEvent } from '../../shared/hub/messages';
 import { createLogger } from '../../shared/log';
+import { connectOpd } from '../support/opd-client';
 import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
 
 const deskToken = randomToken();
@@ -83,16 +84,10 @@ const detail = (core: Core, caseId: string) =>
     timeline: Array<{ kind: string; note: string | null }>;
   }>(core, 'case.get', { caseId });
 
-async function opdClient(url: string): Promise<{ socket: Socket; inbox: OpdDispatch[] }> {
-  const socket = io(`${url}/opd`, { auth: { token: dlhToken }, transports: ['websocket'] });
-  cleanups.push(() => socket.close());
-  const inbox: OpdDispatch[] = [];
-  socket.on('dispatch.new', (d: OpdDispatch, ack: (ok: boolean) => void) => {
-    inbox.push(d);
-    ack(true);
-  });
-  await new Promise<void>((r) => socket.once('connect', () => r()));
-  return { socket, inbox };
+async function opdClient(url: string) {
+  const opd = await connectOpd(url, dlhToken);
+  cleanups.push(() => opd.socket.close());
+  return opd;
 }
 
 describe('desk ⇄ hub replication', () => {
