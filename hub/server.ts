@@ -16,6 +16,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
+import { createGroupCommit, type GroupCommit } from './group-commit';
 import { bindPeer } from './peer-messages';
 import { openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
@@ -48,6 +49,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const store = openHubStore(options.dataDir);
   const record = createCenterRecord(store, options.opdIds);
+  const commit = createGroupCommit(store, (error) =>
+    log.error('sending after commit failed', { error: String(error) }),
+  );
   const httpServer = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key })
     : http.createServer();
@@ -77,7 +81,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.data.identity = entry;
       next();
     });
-    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log));
+    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log, commit));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +98,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         io.close(() => {
+          commit.close();
           store.close();
           resolve();
         });
@@ -107,10 +112,11 @@ function onConnection(
   record: CenterRecord,
   ns: string,
   log: Logger,
+  commit: GroupCommit,
 ): void {
   const identity = socket.data.identity as TokenEntry;
   log.info('peer connected', { namespace: ns, kind: identity.kind, id: identity.id });
-  bindPeer(io, socket, record, log);
+  bindPeer(io, socket, record, log, commit);
   socket.on('disconnect', (reason) => {
     log.info('peer disconnected', { namespace: ns, id: identity.id, reason });
   });
