@@ -115,6 +115,7 @@ export function openCore(options: CoreOptions): Core {
         dispatches: dispatchWrites,
         log: log.child('replication'),
         now,
+        atomically: (fn) => store.transaction(fn)(),
         changed: (caseId) => {
           statusChanged();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });

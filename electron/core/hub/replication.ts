@@ -13,6 +13,7 @@ import type { HubLink } from './hub-link';
 const IN_FLIGHT = 32;
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 2_000;
+const EVENT_GATHER_MS = 5;
 /** Refusals that no retry can fix: the message itself is wrong for the hub. */
 const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   'protocol.invalid',
@@ -29,6 +30,11 @@ export interface ReplicationOptions {
   dispatches: DispatchWrites;
   log: Logger;
   now: () => number;
+  /**
+   * Runs `fn` in one store transaction: the acks of a batch, or events that arrived
+   * together, cost one commit instead of one each.
+   */
+  atomically<T>(fn: () => T): T;
   /** Something visible changed (outbox size, a dispatch status). */
   changed(caseId?: string): void;
 }
@@ -81,14 +87,16 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
           batch.map((row) => o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS)),
         );
         let progress = true;
-        answers.forEach((a, i) => {
-          const row = batch[i]!;
-          if (a.status === 'fulfilled') progress = settle(row, a.value) && progress;
-          else {
-            o.outbox.markFailed(row.id, String(a.reason), o.now());
-            progress = false;
-          }
-        });
+        o.atomically(() =>
+          answers.forEach((a, i) => {
+            const row = batch[i]!;
+            if (a.status === 'fulfilled') progress = settle(row, a.value) && progress;
+            else {
+              o.outbox.markFailed(row.id, String(a.reason), o.now());
+              progress = false;
+            }
+          }),
+        );
         o.changed();
         if (!progress) break; // try again later, in order
       }
@@ -118,7 +126,8 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
           lastSeq?: number;
         };
         if (reply.ok !== true || !Array.isArray(reply.events)) break;
-        for (const raw of reply.events) apply(raw);
+        const events = reply.events;
+        o.atomically(() => events.forEach(apply));
         if (reply.events.length === 0 || o.dispatches.lastSeq() >= (reply.lastSeq ?? 0)) break;
       }
     } catch (error) {
@@ -146,7 +155,17 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       void send();
     }
   });
-  const offEvent = o.link.onEvent(apply);
+  // Events pushed in a burst (a group committed at the hub) are applied in one transaction;
+  // a few milliseconds' wait gathers the burst, which the operator cannot see.
+  let arrived: unknown[] = [];
+  const applyArrived = (): void => {
+    const events = arrived;
+    arrived = [];
+    if (!stopped) o.atomically(() => events.forEach(apply));
+  };
+  const offEvent = o.link.onEvent((raw) => {
+    if (arrived.push(raw) === 1) setTimeout(applyArrived, EVENT_GATHER_MS);
+  });
   const timer = setInterval(() => void send(), RETRY_MS);
   void sync();
   void send();
