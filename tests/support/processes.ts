@@ -105,7 +105,12 @@ export interface HubProc extends Proc {
   port: number;
 }
 
-export async function startHub(dataDir: string, tokensFile: string, port = 0): Promise<HubProc> {
+export async function startHub(
+  dataDir: string,
+  tokensFile: string,
+  port = 0,
+  extraArgs: string[] = [],
+): Promise<HubProc> {
   const proc = runTs('hub/main.ts', [
     '--port',
     String(port),
@@ -113,8 +118,9 @@ export async function startHub(dataDir: string, tokensFile: string, port = 0): P
     dataDir,
     '--tokens',
     tokensFile,
+    ...extraArgs,
   ]);
-  const m = await proc.waitFor(/hub listening on (http:\/\/127\.0\.0\.1:(\d+))/);
+  const m = await proc.waitFor(/hub listening on (https?:\/\/127\.0\.0\.1:(\d+))/);
   return { ...proc, url: m[1]!, port: Number(m[2]) };
 }
 
