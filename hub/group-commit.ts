@@ -47,6 +47,30 @@ export function createGroupCommit(
     }
   };
 
+  // Prepared once: a savepoint per message, so one that throws undoes only its own writes.
+  const savepoint = db.prepare('SAVEPOINT message');
+  const release = db.prepare('RELEASE message');
+  const rollbackTo = db.prepare('ROLLBACK TO message');
+  const applyGroup = db.transaction(
+    (group: Pending[], results: Array<{ value: unknown; effects: Array<() => void> }>) => {
+      for (const item of group) {
+        collecting = [];
+        savepoint.run();
+        try {
+          const value = item.work();
+          release.run();
+          results.push({ value, effects: collecting });
+        } catch (error) {
+          rollbackTo.run();
+          release.run();
+          results.push({ value: item.failed(error), effects: [] });
+        } finally {
+          collecting = undefined;
+        }
+      }
+    },
+  );
+
   const flush = (): void => {
     scheduled = false;
     const group = queue;
@@ -54,20 +78,7 @@ export function createGroupCommit(
     if (group.length === 0) return;
     const results: Array<{ value: unknown; effects: Array<() => void> }> = [];
     try {
-      db.transaction(() => {
-        for (const item of group) {
-          collecting = [];
-          try {
-            // Nested: a savepoint, so a message that throws undoes only its own writes.
-            const value = db.transaction(item.work)();
-            results.push({ value, effects: collecting });
-          } catch (error) {
-            results.push({ value: item.failed(error), effects: [] });
-          } finally {
-            collecting = undefined;
-          }
-        }
-      })();
+      applyGroup(group, results);
     } catch (error) {
       for (const item of group) item.done(item.failed(error));
       return;
