@@ -1,5 +1,5 @@
 /**
- * Keeps a desk and the hub in step over the link: sends the outbox in order (up to 32 in
+ * Keeps a desk and the hub in step over the link: sends the outbox in order (32 in
  * flight, acks awaited before a message is marked sent, attempts kept in the store),
  * and applies the hub's events in strict seq order, asking `sync` for what it missed on
  * every (re)connect and whenever it sees a gap.
@@ -11,6 +11,10 @@ import type { Outbox, OutboxRow } from '../store/outbox';
 import type { HubLink } from './hub-link';
 
 const IN_FLIGHT = 32;
+/** Free places in the window worth one read of the outbox. */
+const REFILL = 8;
+/** Answers worth one commit (sooner when nothing else is on the wire). */
+const SETTLE = 24;
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 2_000;
 const EVENT_GATHER_MS = 5;
@@ -45,6 +49,13 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
   let resync = false;
   let stopped = false;
 
+  /** False for an answer after which later messages must wait (a retry is needed). */
+  const deliveredOrFinal = (a: PromiseSettledResult<unknown>): boolean => {
+    if (a.status === 'rejected') return false;
+    const ack = (a.value ?? {}) as { ok?: boolean; error?: { code?: string } };
+    return ack.ok === true || FINAL.has(ack.error?.code ?? 'internal');
+  };
+
   const settle = (row: OutboxRow, answer: unknown): boolean => {
     const ack = (answer ?? {}) as {
       ok?: boolean;
@@ -74,32 +85,88 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     return false;
   };
 
-  async function send(): Promise<void> {
-    if (sending || stopped || o.link.status().state !== 'online') return;
-    sending = true;
-    try {
-      for (;;) {
-        const batch = o.outbox.pending(IN_FLIGHT);
-        if (batch.length === 0) break;
-        // One connection delivers in order, and the hub applies in order, so a case's
-        // upsert always lands before its dispatch even with many in flight.
-        const answers = await Promise.allSettled(
-          batch.map((row) => o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS)),
-        );
-        let progress = true;
-        o.atomically(() =>
-          answers.forEach((a, i) => {
-            const row = batch[i]!;
-            if (a.status === 'fulfilled') progress = settle(row, a.value) && progress;
+  /**
+   * Keeps up to IN_FLIGHT messages on the wire: each ack frees a place for the next row.
+   * Answers that came in together are settled in one transaction, with the events that
+   * came with them. After a failure nothing more is sent; the next round starts again
+   * from the oldest unsent row, so the hub still sees the outbox in order.
+   */
+  function sendWindow(): Promise<void> {
+    return new Promise((done) => {
+      let inFlight = 0;
+      let lastTaken = 0; // outbox id of the newest row sent in this round
+      let halted = false;
+      let answered: Array<{ row: OutboxRow; answer: PromiseSettledResult<unknown> }> = [];
+
+      const fill = (): void => {
+        if (halted || stopped || o.link.status().state !== 'online') return;
+        if (inFlight >= IN_FLIGHT) return;
+        for (const row of o.outbox.pending(IN_FLIGHT - inFlight, lastTaken)) {
+          lastTaken = row.id;
+          inFlight++;
+          // One connection delivers in order, and the hub applies in order, so a case's
+          // upsert always lands before its dispatch even with many in flight.
+          void o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS).then(
+            (value) => answer(row, { status: 'fulfilled', value }),
+            (reason: unknown) => answer(row, { status: 'rejected', reason }),
+          );
+        }
+      };
+      let settleSoon = false;
+      const answer = (row: OutboxRow, a: PromiseSettledResult<unknown>): void => {
+        inFlight--;
+        answered.push({ row, answer: a });
+        if (!deliveredOrFinal(a)) halted = true; // send nothing more this round
+        // Refill in small batches without waiting for the store; settle in larger ones,
+        // since one commit of many acks writes far fewer pages than many small commits.
+        if (IN_FLIGHT - inFlight >= REFILL) fill();
+        if (!settleSoon && (answered.length >= SETTLE || inFlight === 0)) {
+          settleSoon = true;
+          setImmediate(settleAnswered);
+        }
+      };
+      const settleAnswered = (): void => {
+        settleSoon = false;
+        const batch = answered;
+        answered = [];
+        if (stopped) return done(); // the store is closing; unsettled rows are resent later
+        fill(); // the next messages go out before this commit waits for the disk
+        o.atomically(() => {
+          applyArrived();
+          for (const { row, answer: a } of batch) {
+            if (a.status === 'fulfilled') halted = !settle(row, a.value) || halted;
             else {
               o.outbox.markFailed(row.id, String(a.reason), o.now());
-              progress = false;
+              halted = true;
             }
-          }),
-        );
+          }
+        });
         o.changed();
-        if (!progress) break; // try again later, in order
-      }
+        fill();
+        if (inFlight === 0 && answered.length === 0) done();
+        else if (inFlight === 0 && !settleSoon) {
+          settleSoon = true;
+          setImmediate(settleAnswered);
+        }
+      };
+      fill();
+      if (inFlight === 0) done();
+    });
+  }
+
+  let again = false;
+  async function send(): Promise<void> {
+    if (stopped || o.link.status().state !== 'online') return;
+    if (sending) {
+      again = true; // rows written meanwhile: one more round when this one ends
+      return;
+    }
+    sending = true;
+    try {
+      do {
+        again = false;
+        await sendWindow();
+      } while (again && !stopped);
     } finally {
       sending = false;
     }
@@ -155,16 +222,24 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       void send();
     }
   });
-  // Events pushed in a burst (a group committed at the hub) are applied in one transaction;
-  // a few milliseconds' wait gathers the burst, which the operator cannot see.
+  // Events pushed in a burst (a group committed at the hub) are applied in one transaction,
+  // with the acks of a batch being sent if there is one; a few milliseconds' wait gathers
+  // the burst, which the operator cannot see.
   let arrived: unknown[] = [];
-  const applyArrived = (): void => {
+  let gathering: NodeJS.Timeout | undefined;
+  /** Applies the events gathered so far; call inside a transaction. */
+  function applyArrived(): void {
+    clearTimeout(gathering);
+    gathering = undefined;
     const events = arrived;
     arrived = [];
-    if (!stopped) o.atomically(() => events.forEach(apply));
-  };
+    events.forEach(apply);
+  }
   const offEvent = o.link.onEvent((raw) => {
-    if (arrived.push(raw) === 1) setTimeout(applyArrived, EVENT_GATHER_MS);
+    arrived.push(raw);
+    gathering ??= setTimeout(() => {
+      if (!stopped) o.atomically(applyArrived);
+    }, EVENT_GATHER_MS);
   });
   const timer = setInterval(() => void send(), RETRY_MS);
   void sync();
@@ -175,6 +250,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(gathering);
       offStatus();
       offEvent();
     },

@@ -24,10 +24,10 @@ export function createOutbox(db: Store) {
     'INSERT INTO outbox (message_id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
   );
   const pending = db.prepare<
-    [number],
+    [number, number],
     { id: number; message_id: string; kind: OutboxKind; payload: string; attempts: number }
   >(
-    'SELECT id, message_id, kind, payload, attempts FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT ?',
+    'SELECT id, message_id, kind, payload, attempts FROM outbox WHERE sent_at IS NULL AND refused IS NULL AND id > ? ORDER BY id LIMIT ?',
   );
   const sent = db.prepare(
     'UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?',
@@ -55,9 +55,10 @@ export function createOutbox(db: Store) {
     ): void {
       insert.run(messageId, kind, JSON.stringify(payload), now);
     },
-    pending(limit: number): OutboxRow[] {
+    /** The oldest `limit` messages still for the hub, after outbox id `afterId`. */
+    pending(limit: number, afterId = 0): OutboxRow[] {
       const rows: OutboxRow[] = [];
-      for (const r of pending.all(limit)) {
+      for (const r of pending.all(afterId, limit)) {
         const parsed = SCHEMA[r.kind].safeParse(JSON.parse(r.payload));
         if (!parsed.success) {
           refused.run(
