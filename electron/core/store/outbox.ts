@@ -38,8 +38,12 @@ export function createOutbox(db: Store) {
   const failed = db.prepare(
     'UPDATE outbox SET last_error = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?',
   );
+  // Both from the pending index alone: the first row in send order is the oldest waiting
+  // (min(created_at) would read every waiting row, on each status update of a long drain).
   const stats = db.prepare<[], { waiting: number; oldest: number | null }>(
-    'SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL AND refused IS NULL',
+    `SELECT count(*) AS waiting,
+       (SELECT created_at FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT 1) AS oldest
+     FROM outbox WHERE sent_at IS NULL AND refused IS NULL`,
   );
 
   return {
