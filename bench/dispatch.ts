@@ -113,17 +113,34 @@ function window(socket: Socket, n: number): Promise<number> {
   });
 }
 
-/** Raw socket.io: acknowledged emits per second to a server process that acks at once. */
-async function rawThroughput(): Promise<number> {
+/**
+ * Raw socket.io: acknowledged emits per second to a server process that acks at once, and
+ * the CPU each end spent per message.
+ */
+async function rawThroughput(): Promise<{
+  perS: number;
+  clientCpuUs: number;
+  serverCpuUs?: number;
+}> {
   const server = runTs('bench/lib/ack-server.ts', []);
   try {
     const m = await server.waitFor(/ack server listening on (\d+)/);
     const socket = io(`http://127.0.0.1:${m[1]}`, { transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await window(socket, 2000); // warm-up
+    const server0 = processCpuUs(server.child.pid!);
+    const client0 = process.cpuUsage();
     const seconds = await window(socket, RAW_MESSAGES);
+    const client = process.cpuUsage(client0);
+    const server1 = processCpuUs(server.child.pid!);
     socket.close();
-    return RAW_MESSAGES / seconds;
+    return {
+      perS: RAW_MESSAGES / seconds,
+      clientCpuUs: (client.user + client.system) / RAW_MESSAGES,
+      ...(server0 !== undefined && server1 !== undefined
+        ? { serverCpuUs: (server1 - server0) / RAW_MESSAGES }
+        : {}),
+    };
   } finally {
     await server.stop();
   }
@@ -177,18 +194,31 @@ export async function dispatchBench(): Promise<Figure[]> {
       name: 'dispatch.throughput_per_s',
       value: Math.round(desk.perS),
       unit: '/s',
-      baseline: Math.round(raw),
+      baseline: Math.round(raw.perS),
     },
     {
       name: 'dispatch.throughput_ratio',
-      value: round(desk.perS / raw, 2),
+      value: round(desk.perS / raw.perS, 2),
       unit: 'x',
       baseline: 1,
       target: '≥ 0.5',
     },
-    { name: 'dispatch.desk_cpu_us', value: Math.round(desk.deskCpuUs), unit: 'µs' },
+    // CPU per message, against the raw client's and the raw server's.
+    {
+      name: 'dispatch.desk_cpu_us',
+      value: Math.round(desk.deskCpuUs),
+      unit: 'µs',
+      baseline: Math.round(raw.clientCpuUs),
+    },
     ...(desk.hubCpuUs !== undefined
-      ? [{ name: 'dispatch.hub_cpu_us', value: Math.round(desk.hubCpuUs), unit: 'µs' }]
+      ? [
+          {
+            name: 'dispatch.hub_cpu_us',
+            value: Math.round(desk.hubCpuUs),
+            unit: 'µs',
+            ...(raw.serverCpuUs !== undefined ? { baseline: Math.round(raw.serverCpuUs) } : {}),
+          },
+        ]
       : []),
     { name: 'dispatch.e2e_p50_ms', value: round(percentile(e2e, 50), 1), unit: 'ms' },
     {
