@@ -156,9 +156,11 @@ interface CaseRow {
   lng: number | null;
   anonim: number;
   rahasia: number;
+  desk_id: string;
+  holder_desk: string | null;
 }
 
-export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefined {
+export function readCaseDetail(db: Store, caseId: string, deskId: string): CaseDetail | undefined {
   const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!c) return undefined;
   const calls = db
@@ -201,5 +203,9 @@ export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefine
     rahasia: c.rahasia === 1,
     calls,
     timeline,
+    deskId: c.desk_id,
+    holderDesk: c.holder_desk ?? c.desk_id,
+    // The desk that opened a case keeps its say; a takeover adds the new holder.
+    mayEdit: c.desk_id === deskId || c.holder_desk === deskId,
   };
 }
