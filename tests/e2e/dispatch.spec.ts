@@ -144,3 +144,39 @@ test('an operator edits a case and cancels it by keyboard; its dispatch is withd
   await expect(withdrawn).toHaveCount(2);
   await expect(withdrawn.first()).toContainText('Laporan ganda');
 });
+
+test('the intake suggests the OPDs and Alt+K saves and sends to the ticked ones', async ({
+  page,
+}) => {
+  const dlh = await opdInbox(launcher.dataDir, 'dlh');
+  const dishub = await opdInbox(launcher.dataDir, 'dishub');
+  await page.goto(launcher.consoleUrl);
+  const { accounts } = JSON.parse(
+    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as { accounts: Array<{ username: string; password: string }> };
+  await field(page, 'Nama pengguna').fill('operator');
+  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await page.keyboard.press('F2');
+  await field(page, 'Nomor penelepon').fill('081234567890');
+  await field(page, 'Kategori').fill('Pohon tumbang');
+  await field(page, 'Uraian').fill('Dahan besar patah di Jl. Kalimantan');
+  await field(page, 'Kelurahan').fill('Kejuron');
+  await field(page, 'Kelurahan').press('Tab');
+
+  const routing = page.getByRole('group', { name: 'Kirim ke OPD' });
+  await expect(routing.getByRole('checkbox', { name: /DLH/ })).toBeChecked();
+  await expect(routing.getByRole('checkbox', { name: /Dishub/ })).toBeChecked();
+  await routing.getByRole('checkbox', { name: /Dishub/ }).uncheck();
+  await field(page, 'Uraian').focus();
+  await page.keyboard.press('Alt+K');
+
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toContainText(
+    'Dikirim ke DLH',
+  );
+  await expect.poll(() => dlh.inbox.length).toBe(1);
+  expect(dlh.inbox[0]!.case).toMatchObject({ description: 'Dahan besar patah di Jl. Kalimantan' });
+  // Dishub was unticked: nothing reaches it (DLH's arrival shows the dispatch went out).
+  expect(dishub.inbox).toEqual([]);
+});

@@ -41,6 +41,12 @@ export const en: Messages = {
     save: 'Save',
     keysHint: 'Next field',
     escAgain: 'Press Esc again to abandon this call.',
+    routing: 'Send to OPD',
+    routingNone: 'No suggestion yet; choose the category and kecamatan, or pick an OPD.',
+    suggested: 'suggested',
+    otherOpd: 'Other OPD',
+    saveAndDispatch: 'Save & send',
+    dispatchedTo: 'Sent to {{opds}}.',
   },
   urgency: { darurat: 'Emergency', non_darurat: 'Non-emergency' },
   classification: {

@@ -42,6 +42,12 @@ export const id = {
     save: 'Simpan',
     keysHint: 'Pindah kolom',
     escAgain: 'Tekan Esc sekali lagi untuk membatalkan panggilan ini.',
+    routing: 'Kirim ke OPD',
+    routingNone: 'Belum ada saran; pilih kategori dan kecamatan, atau pilih OPD.',
+    suggested: 'saran',
+    otherOpd: 'OPD lain',
+    saveAndDispatch: 'Simpan & kirim',
+    dispatchedTo: 'Dikirim ke {{opds}}.',
   },
   urgency: { darurat: 'Darurat', non_darurat: 'Non-darurat' },
   classification: {
