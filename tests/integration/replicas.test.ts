@@ -160,8 +160,16 @@ describe('replicas of the center’s cases', () => {
       actor: { id: 'dlh', role: 'opd', person: 'Sari' },
     });
     expect(late).toMatchObject({ ok: false, error: { code: 'transition.illegal' } });
-    // Desk 2's replica agrees.
+    // Desk 2's replica agrees, and its queue names the OPD.
     await expect.poll(async () => (await maybeDetail(desk2, caseId))?.status).toBe('cancelled');
+    const row = await call<{ rows: Array<{ caseId: string; opd: string | null }> }>(
+      desk2,
+      'queue.list',
+      { text: 'ganda' },
+    );
+    expect(row.rows).toEqual([
+      expect.objectContaining({ caseId, opd: expect.any(String) as string }),
+    ]);
     await expect
       .poll(async () => (await detail(desk2, caseId)).dispatches[0]?.status)
       .toBe('withdrawn');

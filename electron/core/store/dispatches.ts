@@ -131,6 +131,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
           opdRow.get(event.opdId)?.short ?? event.opdId,
         );
         d = { case_id: event.caseId, status: 'waiting' };
+        rederive(event.caseId, now, event.opdId); // the queue's OPD column
       }
       const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq);
       if (moved && event.actor.role === 'opd') {
