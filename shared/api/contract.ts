@@ -109,6 +109,11 @@ export const contract = {
     args: z.object({ caseId: Uuid, text: CaseNote }).strict(),
     result: z.object({}),
   },
+  /** The operator phoned the OPD about a dispatch in trouble: "Telepon OPD" goes quiet. */
+  'dispatch.called': {
+    args: z.object({ dispatchId: Uuid }).strict(),
+    result: z.object({}),
+  },
   /** Cancels the case and withdraws its open dispatches. */
   'case.cancel': {
     args: z.object({ caseId: Uuid, reason: CancelReason }).strict(),

@@ -99,6 +99,8 @@ export const CaseDetail = z.object({
       createdAt: EpochMs,
       updatedAt: EpochMs,
       note: z.string().nullable(),
+      /** When an operator recorded phoning the OPD about it. */
+      calledAt: EpochMs.nullable(),
     }),
   ),
 });

@@ -7,7 +7,13 @@ import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
 type CaseChannels =
-  'case.get' | 'case.dispatch' | 'case.update' | 'case.claim' | 'case.note' | 'case.cancel';
+  | 'case.get'
+  | 'case.dispatch'
+  | 'case.update'
+  | 'case.claim'
+  | 'case.note'
+  | 'case.cancel'
+  | 'dispatch.called';
 
 export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
   /** The signed-in operator as the store and the hub record them. */
@@ -65,6 +71,12 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
     'case.note': ({ caseId, text }) => {
       ctx.edits.note(caseId, text, who());
       changed(caseId);
+      return {};
+    },
+    'dispatch.called': ({ dispatchId }) => {
+      const w = who();
+      const caseId = ctx.dispatches.called(dispatchId, w.operatorId, w.now);
+      ctx.emit({ event: 'queue.changed', payload: { caseId } });
       return {};
     },
     'case.cancel': ({ caseId, reason }) => {

@@ -180,7 +180,8 @@ export function readCaseDetail(db: Store, caseId: string, deskId: string): CaseD
     .all(caseId) as CaseDetail['timeline'];
   const dispatches = db
     .prepare(
-      `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note
+      `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note,
+              called_at AS calledAt
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
     .all(caseId) as CaseDetail['dispatches'];

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CaseStatus } from '../../../shared/domain/case';
 import { caseStatusFrom, type DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
+import { CoreError } from '../errors';
 import { actorLabel } from './actor-label';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
@@ -45,6 +46,10 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   );
   const setCase = db.prepare(
     'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
+  );
+  const setCalled = db.prepare('UPDATE dispatches SET called_at = ? WHERE id = ?');
+  const opdOf = db.prepare<[string], { short: string }>(
+    'SELECT opds.short FROM dispatches JOIN opds ON opds.id = dispatches.opd_id WHERE dispatches.id = ?',
   );
   const opdRow = db.prepare<[string], { short: string }>('SELECT short FROM opds WHERE id = ?');
   const openOf = db.prepare<[string], { id: string; status: DeskDispatchStatus }>(
@@ -152,6 +157,16 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         );
       }
     },
+
+    /** An operator phoned the OPD about this dispatch ("Telepon OPD"). */
+    called: db.transaction((dispatchId: string, operatorId: string, now: number): string => {
+      const d = row.get(dispatchId);
+      if (!d) throw new CoreError('case.not_found', 'No such dispatch on this desk.');
+      const opd = opdOf.get(dispatchId);
+      setCalled.run(now, dispatchId);
+      timeline.run(d.case_id, now, operatorId, 'dispatch.called', opd?.short ?? null);
+      return d.case_id;
+    }),
 
     /** Open dispatches of a case, for withdrawing them when it is cancelled. */
     openOf: (caseId: string) => openOf.all(caseId),

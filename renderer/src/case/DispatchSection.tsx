@@ -52,10 +52,22 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
             <strong>{short(d.opdId)}</strong> · {t(`dispatch.status.${d.status}`)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
             {needsCall(d, now) ? (
-              <span className="call-opd" role="alert">
-                {' '}
-                {t('dispatch.callOpd')}
-              </span>
+              <>
+                <span className="call-opd" role="alert">
+                  {' '}
+                  {t('dispatch.callOpd')}
+                </span>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void client['dispatch.called']({ dispatchId: d.dispatchId }).then((r) =>
+                      setError(r.ok ? undefined : errorText(r.error)),
+                    )
+                  }
+                >
+                  {t('dispatch.called', { opd: short(d.opdId) })}
+                </button>
+              </>
             ) : null}
           </li>
         ))}

@@ -121,6 +121,7 @@ export const en: Messages = {
     suggested: 'Suggested:',
     sendSuggested: 'Send to suggested',
     callOpd: 'Call the OPD',
+    called: '{{opd}} has been phoned',
     status: {
       waiting: 'waiting to send',
       at_hub: 'in the OPD queue',
@@ -153,6 +154,7 @@ export const en: Messages = {
     'dispatch.resolved': 'resolved by the OPD',
     'dispatch.returned': 'returned by the OPD (not its authority)',
     'dispatch.withdrawn': 'dispatch withdrawn',
+    'dispatch.called': 'OPD phoned',
     edited: 'edited',
     conflict: 'edits collided; these values were replaced',
     claimed: 'taken over by',

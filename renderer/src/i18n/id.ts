@@ -122,6 +122,7 @@ export const id = {
     suggested: 'Saran tujuan:',
     sendSuggested: 'Kirim ke saran',
     callOpd: 'Telepon OPD',
+    called: '{{opd}} sudah ditelepon',
     status: {
       waiting: 'menunggu dikirim',
       at_hub: 'di antrean OPD',
@@ -154,6 +155,7 @@ export const id = {
     'dispatch.resolved': 'diselesaikan OPD',
     'dispatch.returned': 'dikembalikan OPD (bukan wewenang)',
     'dispatch.withdrawn': 'disposisi ditarik',
+    'dispatch.called': 'OPD ditelepon',
     edited: 'diubah',
     conflict: 'suntingan bertabrakan; nilai ini digantikan',
     claimed: 'diambil alih oleh',

@@ -5,7 +5,7 @@ import type { Migration } from '../migrate';
  * opened by another desk's operator (no local operators row, so `opened_by` is plain text),
  * be taken over by another desk (`holder_desk`), and remembers the last hub
  * seq applied to it (`hub_seq`, the base of this desk's next edit). The outbox learns the
- * rest of protocol v1's desk messages.
+ * rest of protocol v1's desk messages. A dispatch remembers when the OPD was phoned.
  */
 export const m0005Replicas: Migration = {
   version: 5,
@@ -91,6 +91,9 @@ export const m0005Replicas: Migration = {
       ALTER TABLE outbox_next RENAME TO outbox;
       CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND refused IS NULL;
       CREATE INDEX outbox_case_pending ON outbox (case_id) WHERE sent_at IS NULL AND refused IS NULL;
+
+      -- An operator phoned the OPD about a dispatch in trouble ("Telepon OPD").
+      ALTER TABLE dispatches ADD COLUMN called_at INTEGER;
     `);
   },
 };
