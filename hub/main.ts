@@ -93,8 +93,6 @@ async function main(): Promise<void> {
     opdIds,
     inboxDir,
   });
-  process.stdout.write(`hub listening on ${hub.url}\n`);
-
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -106,6 +104,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   // Started by a launcher: do not outlive it.
   process.on('disconnect', () => stop('launcher gone'));
+  // Only now: whoever waits for this line may send SIGTERM at once, and must get a clean stop.
+  process.stdout.write(`hub listening on ${hub.url}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -101,9 +101,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         io.close(() => {
+          clearTimeout(force);
           store.close();
           resolve();
         });
+        // A browser's idle or preconnected socket (the inbox page) carries no message but
+        // would hold the stop until its request timeout: after a grace, it is cut.
+        const force = setTimeout(() => httpServer.closeAllConnections(), 1000);
       }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +144,24 @@ describe('the hub serves the OPD inbox page', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(fs.existsSync(path.join(repoRoot, 'out', 'inbox', 'index.html'))).toBe(true);
+  });
+
+  it('stops on SIGTERM although a browser holds an idle socket to the page server', async () => {
+    const h = await startHub(path.join(dir, 'data4'), tokens);
+    hubs.push(h);
+    // What a browser's preconnect looks like: connected, no request yet.
+    const idle = net.connect(h.port, '127.0.0.1');
+    idle.on('error', () => {});
+    await new Promise((resolve) => idle.once('connect', resolve));
+    try {
+      const code = await Promise.race([
+        h.stop(),
+        new Promise((resolve) => setTimeout(() => resolve('still running after 20 s'), 20_000)),
+      ]);
+      expect(code).toBe(0);
+    } finally {
+      idle.destroy();
+    }
   });
 
   it('refuses to start with an --inbox folder that holds no page, saying so', async () => {
