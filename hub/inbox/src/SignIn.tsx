@@ -56,10 +56,10 @@ export function SignIn({
             aria-describedby="person-hint"
             onChange={(e) => setPerson(e.target.value)}
           />
-          <span id="person-hint" className="hint muted">
-            {t('signIn.personHint')}
-          </span>
         </label>
+        <span id="person-hint" className="hint muted">
+          {t('signIn.personHint')}
+        </span>
         {problem ? (
           <p role="alert" className="error">
             {problem}
