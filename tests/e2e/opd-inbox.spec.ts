@@ -97,9 +97,14 @@ function opdToken(dataDir: string, opdId: string): string {
   return tokens.find((t) => t.kind === 'opd' && t.id === opdId)!.token;
 }
 
-function embeddedHubUrl(dataDir: string): string {
-  const port = fs.readFileSync(path.join(dataDir, 'hub', 'port'), 'utf8').trim();
-  return `http://127.0.0.1:${port}/`;
+/** The inbox address `npm start` prints next to the hub. */
+function printedInboxUrl(l: LauncherProc): string {
+  const m =
+    /Inbox:\s+(http:\/\/127\.0\.0\.1:\d+\/) \(OPD inbox; one OPD token per agency in (\S+)\)/.exec(
+      l.output(),
+    );
+  expect(m?.[2]).toBe(path.join(l.dataDir, 'hub', 'tokens.json'));
+  return m![1]!;
 }
 
 /** The clerk's own browser context (its own sessionStorage), signed in to the inbox. */
@@ -125,7 +130,7 @@ test('a dispatch reaches the clerk live; accept, in progress and resolve show in
   launcher = await startLauncher(tempDir('sigap-e2e-'));
   const { context, clerk } = await openInbox(
     browser,
-    embeddedHubUrl(launcher.dataDir),
+    printedInboxUrl(launcher),
     opdToken(launcher.dataDir, 'dlh'),
     'Sari Wulandari',
   );
@@ -278,7 +283,7 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   browser,
 }) => {
   launcher = await startLauncher(tempDir('sigap-e2e-'));
-  const url = embeddedHubUrl(launcher.dataDir);
+  const url = printedInboxUrl(launcher);
 
   // A token the hub does not know is refused, in Indonesian, and kept nowhere.
   const stranger = await browser.newContext({ locale: 'id-ID' });

@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { io } from 'socket.io-client';
+import { ensureInboxBuilt } from '../../hub/inbox-build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   randomToken,
@@ -163,6 +164,21 @@ describe('the hub serves the OPD inbox page', () => {
       idle.destroy();
     }
   });
+
+  it('builds the page where it is missing, as a hub on a fresh clone does', async () => {
+    const out = path.join(dir, 'fresh-clone', 'out', 'inbox');
+    const said: string[] = [];
+    await ensureInboxBuilt(repoRoot, out, (line) => said.push(line));
+    expect(said).toEqual([`building the OPD inbox page into ${out}…`]);
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const src = /<script[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+    expect(fs.existsSync(path.join(out, src!))).toBe(true);
+    // Only the finished bundle is left: no staging folder beside it.
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['inbox']);
+    // Built already: nothing to do, nothing said.
+    await ensureInboxBuilt(repoRoot, out, (line) => said.push(line));
+    expect(said).toHaveLength(1);
+  }, 120_000);
 
   it('refuses to start with an --inbox folder that holds no page, saying so', async () => {
     const proc = runTs('hub/main.ts', [
