@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { io } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
 import type { TokensFile } from '../../shared/hub/protocol';
 import {
   freePort,
@@ -344,5 +346,80 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   await expect(dialog.getByRole('definition').first()).toHaveText('Dikembalikan'); // case status
   await closeCase(page);
   await expect(queueRow(page, 'Kabel')).toContainText('Dikembalikan');
+  await context.close();
+});
+
+test('an action taken while the hub is away is sent when it is back, and applied once', async ({
+  browser,
+}) => {
+  const dir = tempDir('sigap-e2e-');
+  const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
+  const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Petugas DLH' };
+  const tokensFile = writeTokens(dir, [desk, dlh]);
+  const hubData = path.join(dir, 'hub-data');
+  const port = await freePort();
+  hubs.push(await startHub(hubData, tokensFile, port));
+
+  // A desk on the wire (the console is not the subject here) sends one case to DLH.
+  const deskSocket = io(`http://127.0.0.1:${port}/desk`, {
+    auth: { token: desk.token },
+    transports: ['websocket'],
+  });
+  const actor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
+  const caseId = uuidv7();
+  const dispatchId = uuidv7();
+  try {
+    const fields = { categoryId: 'sampah', urgency: 'non_darurat', description: 'Sampah di gang' };
+    const upsert = { changeId: uuidv7(), caseId, baseSeq: 0, fields, actor };
+    expect(await deskSocket.timeout(10_000).emitWithAck('case.upsert', upsert)).toMatchObject({
+      ok: true,
+    });
+    const dispatch = { dispatchId, caseId, opdId: 'dlh', actor };
+    expect(await deskSocket.timeout(10_000).emitWithAck('dispatch', dispatch)).toMatchObject({
+      ok: true,
+    });
+  } finally {
+    deskSocket.close();
+  }
+
+  const { context, clerk } = await openInbox(
+    browser,
+    `http://127.0.0.1:${port}/`,
+    dlh.token,
+    'Sari',
+  );
+  const item = inboxItem(clerk, 'Sampah di gang');
+  await expect(item).toBeVisible();
+  await hubs.pop()!.stop();
+  const link = clerk.getByRole('status', { name: 'Koneksi hub' });
+  await expect(link).toHaveText('Terputus — menyambung ulang otomatis…', { timeout: 20_000 });
+
+  await item.focus();
+  await clerk.keyboard.press('t');
+  await expect(item.getByRole('status')).toHaveText('Menunggu koneksi; dikirim ulang otomatis');
+  await expect(item.getByRole('button', { name: /Terima/ })).toBeDisabled();
+
+  hubs.push(await startHub(hubData, tokensFile, port));
+  await expect(link).toHaveText('Terhubung', { timeout: 30_000 });
+  await expect(item.getByText('Diterima', { exact: true })).toBeVisible();
+  await expect(item.getByRole('status')).toHaveCount(0);
+
+  const db = new Database(path.join(hubData, 'hub.db'), { readonly: true });
+  try {
+    const accepted = db
+      .prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM events WHERE type = 'dispatch.status'
+           AND json_extract(body, '$.dispatchId') = ? AND json_extract(body, '$.status') = 'accepted'`,
+      )
+      .get(dispatchId);
+    expect(accepted?.n).toBe(1);
+    expect(
+      db
+        .prepare<[string], { status: string }>('SELECT status FROM dispatches WHERE id = ?')
+        .get(dispatchId)?.status,
+    ).toBe('accepted');
+  } finally {
+    db.close();
+  }
   await context.close();
 });
