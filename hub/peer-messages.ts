@@ -19,6 +19,7 @@ import {
   type HubErrorCode,
   type HubEvent,
   type OpdDispatch,
+  type OpdDispatchChanged,
 } from '../shared/hub/messages';
 import { PROTOCOL_VERSION, type HelloAck, type TokenEntry } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
@@ -33,6 +34,23 @@ const error = (code: HubErrorCode, message: string): HubAck<never> => ({
 
 export const opdRoom = (opdId: string) => `opd:${opdId}`;
 
+/**
+ * Tells the OPD whose dispatch it is that its status changed (another clerk accepted it,
+ * the center withdrew it…), in that OPD's room only. New dispatches go as `dispatch.new`.
+ */
+export function notifyOpd(io: Server, e: HubEvent): void {
+  if (e.type !== 'dispatch.status' || !e.opdId || !e.dispatchId || !e.status) return;
+  if (e.status === 'queued') return;
+  const changed: OpdDispatchChanged = {
+    dispatchId: e.dispatchId,
+    status: e.status,
+    ...(e.note ? { note: e.note } : {}),
+    actor: e.actor,
+    at: e.at,
+  };
+  io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.changed', changed);
+}
+
 export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: Logger): void {
   const who = socket.data.identity as TokenEntry;
   const nsp = socket.nsp.name;
@@ -41,6 +59,7 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
     for (const e of events) {
       io.of('/desk').emit('event', e);
       io.of('/supervisor').emit('event', e);
+      notifyOpd(io, e);
     }
   };
 
@@ -86,7 +105,7 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
       ...({
         protocol: PROTOCOL_VERSION,
         hubTime: Date.now(),
-        identity: { kind: who.kind, id: who.id },
+        identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
       } satisfies HelloAck),
     }),
     ...(nsp === '/desk' && {

@@ -16,6 +16,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
+import { createInboxHandler } from './inbox-page';
 import { bindPeer } from './peer-messages';
 import { openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
@@ -29,6 +30,8 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
   /** The OPD roster's ids: a dispatch may only go to one of these. */
   opdIds: ReadonlySet<string>;
+  /** The built OPD inbox page, served at `/`; without it the hub serves only socket.io. */
+  inboxDir?: string | undefined;
 }
 
 export interface RunningHub {
@@ -48,9 +51,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const store = openHubStore(options.dataDir);
   const record = createCenterRecord(store, options.opdIds);
+  // socket.io answers /socket.io/ before this handler sees a request.
+  const page = options.inboxDir
+    ? createInboxHandler(options.inboxDir, Boolean(options.tls))
+    : undefined;
   const httpServer = options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key })
-    : http.createServer();
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, page)
+    : http.createServer(page);
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -94,9 +101,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         io.close(() => {
+          clearTimeout(force);
           store.close();
           resolve();
         });
+        // A browser's idle or preconnected socket (the inbox page) carries no message but
+        // would hold the stop until its request timeout: after a grace, it is cut.
+        const force = setTimeout(() => httpServer.closeAllConnections(), 1000);
       }),
   };
 }

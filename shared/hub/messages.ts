@@ -190,3 +190,17 @@ export const OpdDispatch = z.object({
   case: CaseFields,
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
+
+/**
+ * Pushed to an OPD's room only: one of its dispatches changed status (seen, accepted by
+ * another clerk, resolved, returned, withdrawn by the center). `queued` never comes this
+ * way: a new dispatch arrives as `dispatch.new`.
+ */
+export const OpdDispatchChanged = z.object({
+  dispatchId: Uuid,
+  status: DispatchStatus,
+  note: z.string().optional(),
+  actor: Actor,
+  at: EpochMs,
+});
+export type OpdDispatchChanged = z.infer<typeof OpdDispatchChanged>;
