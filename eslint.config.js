@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'hub/inbox/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -45,6 +45,8 @@ export default tseslint.config(
       'tools/**',
       '*.config.{js,ts}',
     ],
+    // The inbox page runs in the browser, not in the hub process.
+    ignores: ['hub/inbox/**'],
     languageOptions: { globals: globals.node },
   },
 );

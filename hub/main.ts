@@ -1,6 +1,7 @@
 /**
  * `npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F]`
- * Binds loopback unless --host is given, and then requires TLS. Prints
+ * Binds loopback unless --host is given, and then requires TLS. Serves the OPD inbox page
+ * at `/` (out/inbox, built first when missing, or `--inbox DIR`). Prints
  * "hub listening on URL" when ready; SIGTERM and SIGINT stop it cleanly.
  * `npm run hub -- backup FILE --data DIR [--force]` copies a (running) hub's store.
  */
@@ -12,6 +13,7 @@ import { OpdsFile } from '../shared/domain/reference';
 import { isLoopbackHost } from '../shared/hub/url';
 import { createLogger } from '../shared/log';
 import { BackupError, backupHubStore } from './backup';
+import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
 import { startHub } from './server';
 import { TokensFileError, loadTokens } from './tokens';
 
@@ -27,7 +29,7 @@ function loadOpdIds(file: string): Set<string> {
 
 function usage(problem: string): never {
   process.stderr.write(
-    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE]\n`,
+    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE] [--inbox DIR]\n`,
   );
   process.exit(2);
 }
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       opds: { type: 'string' },
+      inbox: { type: 'string' },
     },
     strict: true,
   });
@@ -103,6 +106,18 @@ async function main(): Promise<void> {
     ? { cert: fs.readFileSync(values['tls-cert']!), key: fs.readFileSync(values['tls-key']!) }
     : undefined;
 
+  const inboxDir = path.resolve(values.inbox ?? path.join(repoRoot, 'out', 'inbox'));
+  if (values.inbox) {
+    if (!inboxIsBuilt(inboxDir)) usage(`--inbox ${inboxDir} has no index.html`);
+  } else {
+    try {
+      await ensureInboxBuilt(repoRoot, inboxDir, (line) => process.stderr.write(`hub: ${line}\n`));
+    } catch (error) {
+      if (error instanceof InboxBuildError) usage(error.message);
+      throw error;
+    }
+  }
+
   const opdIds = loadOpdIds(values.opds ?? path.join(repoRoot, 'resources', 'data', 'opds.json'));
   const hub = await startHub({
     port,
@@ -112,9 +127,8 @@ async function main(): Promise<void> {
     log,
     tls,
     opdIds,
+    inboxDir,
   });
-  process.stdout.write(`hub listening on ${hub.url}\n`);
-
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -126,6 +140,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   // Started by a launcher: do not outlive it.
   process.on('disconnect', () => stop('launcher gone'));
+  // Only now: whoever waits for this line may send SIGTERM at once, and must get a clean stop.
+  process.stdout.write(`hub listening on ${hub.url}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -8,14 +8,19 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
+  CallLog,
+  CaseAppend,
+  CaseClaim,
   CaseUpsert,
   DispatchRequest,
+  DispatchWithdraw,
   SyncRequest,
   Transition,
   type HubAck,
   type HubErrorCode,
   type HubEvent,
   type OpdDispatch,
+  type OpdDispatchChanged,
 } from '../shared/hub/messages';
 import { PROTOCOL_VERSION, type HelloAck, type TokenEntry } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
@@ -30,6 +35,23 @@ const error = (code: HubErrorCode, message: string): HubAck<never> => ({
 });
 
 export const opdRoom = (opdId: string) => `opd:${opdId}`;
+
+/**
+ * Tells the OPD whose dispatch it is that its status changed (another clerk accepted it,
+ * the center withdrew it…), in that OPD's room only. New dispatches go as `dispatch.new`.
+ */
+export function notifyOpd(io: Server, e: HubEvent): void {
+  if (e.type !== 'dispatch.status' || !e.opdId || !e.dispatchId || !e.status) return;
+  if (e.status === 'queued') return;
+  const changed: OpdDispatchChanged = {
+    dispatchId: e.dispatchId,
+    status: e.status,
+    ...(e.note ? { note: e.note } : {}),
+    actor: e.actor,
+    at: e.at,
+  };
+  io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.changed', changed);
+}
 
 export function bindPeer(
   io: Server,
@@ -46,6 +68,7 @@ export function bindPeer(
       for (const e of events) {
         io.of('/desk').emit('event', e);
         io.of('/supervisor').emit('event', e);
+        notifyOpd(io, e);
       }
     });
 
@@ -98,12 +121,32 @@ export function bindPeer(
       ...({
         protocol: PROTOCOL_VERSION,
         hubTime: Date.now(),
-        identity: { kind: who.kind, id: who.id },
+        identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
       } satisfies HelloAck),
     }),
     ...(nsp === '/desk' && {
       'case.upsert': accept(CaseUpsert, (msg) => {
         const { ack, events } = record.upsertCase(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.claim': accept(CaseClaim, (msg) => {
+        const { ack, events } = record.claim(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.append': accept(CaseAppend, (msg) => {
+        const { ack, events } = record.append(msg);
+        broadcast(events);
+        return ack;
+      }),
+      'dispatch.withdraw': accept(DispatchWithdraw, (msg) => {
+        const { ack, events } = record.withdraw(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'call.log': accept(CallLog, (msg) => {
+        const { ack, events } = record.callLog(who, msg);
         broadcast(events);
         return ack;
       }),

@@ -17,6 +17,7 @@ import {
 import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
 import { createGroupCommit, type GroupCommit } from './group-commit';
+import { createInboxHandler } from './inbox-page';
 import { bindPeer } from './peer-messages';
 import { openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
@@ -30,6 +31,8 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
   /** The OPD roster's ids: a dispatch may only go to one of these. */
   opdIds: ReadonlySet<string>;
+  /** The built OPD inbox page, served at `/`; without it the hub serves only socket.io. */
+  inboxDir?: string | undefined;
 }
 
 export interface RunningHub {
@@ -52,9 +55,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const commit = createGroupCommit(store, (error) =>
     log.error('sending after commit failed', { error: String(error) }),
   );
+  // socket.io answers /socket.io/ before this handler sees a request.
+  const page = options.inboxDir
+    ? createInboxHandler(options.inboxDir, Boolean(options.tls))
+    : undefined;
   const httpServer = options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key })
-    : http.createServer();
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, page)
+    : http.createServer(page);
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -99,9 +106,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       new Promise<void>((resolve) => {
         io.close(() => {
           commit.close();
+          clearTimeout(force);
           store.close();
           resolve();
         });
+        // A browser's idle or preconnected socket (the inbox page) carries no message but
+        // would hold the stop until its request timeout: after a grace, it is cut.
+        const force = setTimeout(() => httpServer.closeAllConnections(), 1000);
       }),
   };
 }

@@ -14,7 +14,7 @@ import { startConsoleHost } from '../electron/launch/console-host';
 import { startDesktopApp } from '../electron/launch/desktop-app';
 import { startEmbeddedHub, type EmbeddedHub } from '../electron/launch/embedded-hub';
 import { freePort } from '../electron/launch/free-port';
-import { repoRoot } from '../electron/launch/paths';
+import { dataPaths, repoRoot } from '../electron/launch/paths';
 import { chooseShell } from '../electron/launch/shell-choice';
 import { newKey } from '../electron/host/security';
 import { demoAccountsFile, type DemoAccount } from '../electron/core/auth/demo-accounts';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       say(`Sigap ${version} is running.`);
       say(`  Desktop:  window open (Electron ${shell.electronVersion})`);
       say(`  Hub:      ${hubUrl}${hub ? ' (embedded, restarts on its own)' : ''}`);
+      say(inboxLine(hubUrl, hub ? settings.dataDir : undefined));
       say(`  Data:     ${settings.dataDir}`);
       printDemoAccounts(settings.dataDir);
       say('Close the window or press Ctrl+C to stop.');
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   say(`Sigap ${version} is running.`);
   say(`  Console:  ${host.url}`);
   say(`  Hub:      ${hubUrl}${hub ? ' (embedded, restarts on its own)' : ''}`);
+  say(inboxLine(hubUrl, hub ? settings.dataDir : undefined));
   say(`  Data:     ${settings.dataDir}`);
   say(`  Browser host: ${browserReason}; open the console address in Chromium, Chrome or Firefox.`);
   printDemoAccounts(settings.dataDir);
@@ -112,6 +114,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Where OPD clerks open their inbox (served by the hub), and where their tokens are. */
+function inboxLine(hubUrl: string, embeddedDataDir: string | undefined): string {
+  const tokens = embeddedDataDir
+    ? `one OPD token per agency in ${dataPaths(embeddedDataDir).hubTokens}`
+    : "OPD tokens are in that hub's tokens file";
+  return `  Inbox:    ${new URL('/', hubUrl).href} (OPD inbox; ${tokens})`;
 }
 
 function printDemoAccounts(dataDir: string): void {

@@ -112,7 +112,9 @@ function main(): void {
   check('type check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']);
   check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
   check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-  const built = run('build', bin('electron-vite'), ['build']);
+  const built =
+    run('build', bin('electron-vite'), ['build']) &&
+    run('build (OPD inbox page)', bin('vite'), ['build', '-c', 'inbox.vite.config.ts']);
   if (!built) total.failed += 1;
 
   const vitestJson = path.join(results, 'vitest.json');

@@ -59,6 +59,11 @@ export type HandshakeError = z.infer<typeof HandshakeError>;
 export const HelloAck = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   hubTime: z.number().int(),
-  identity: z.object({ kind: z.enum(['desk', 'opd', 'supervisor']), id: Identifier }),
+  identity: z.object({
+    kind: z.enum(['desk', 'opd', 'supervisor']),
+    id: Identifier,
+    /** The person the token names (an OPD clerk, a supervisor), when it names one. */
+    person: z.string().optional(),
+  }),
 });
 export type HelloAck = z.infer<typeof HelloAck>;

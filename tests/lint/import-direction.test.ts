@@ -56,6 +56,22 @@ describe('sigap/import-direction', () => {
     ).toEqual([expect.stringContaining('hub may not import from electron/core')]);
   });
 
+  it('keeps the OPD inbox page to shared, and out of Node and the hub process', async () => {
+    const found = await violations(
+      'hub/inbox/src/Bad.tsx',
+      "import fs from 'node:fs';\nimport { startHub } from '../../server';\nexport const x = [fs, startHub];\n",
+    );
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain('must not use Node built-ins');
+    expect(found[1]).toContain('hub/inbox may not import from hub');
+    expect(
+      await violations(
+        'hub/inbox/src/Ok.tsx',
+        "import { OpdDispatch } from '../../../shared/hub/messages';\nexport const x = OpdDispatch;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allows the directions DESIGN §3 allows', async () => {
     expect(
       await violations(

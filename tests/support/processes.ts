@@ -109,7 +109,7 @@ export async function startHub(
   dataDir: string,
   tokensFile: string,
   port = 0,
-  extraArgs: string[] = [],
+  args: string[] = [],
 ): Promise<HubProc> {
   const proc = runTs('hub/main.ts', [
     '--port',
@@ -118,7 +118,7 @@ export async function startHub(
     dataDir,
     '--tokens',
     tokensFile,
-    ...extraArgs,
+    ...args,
   ]);
   const m = await proc.waitFor(/hub listening on (https?:\/\/127\.0\.0\.1:(\d+))/);
   return { ...proc, url: m[1]!, port: Number(m[2]) };
@@ -154,12 +154,17 @@ export interface LauncherProc extends Proc {
   hubPid(): number;
 }
 
-export async function startLauncher(dataDir: string): Promise<LauncherProc> {
+export async function startLauncher(
+  dataDir: string,
+  /** An external hub instead of the embedded one (SIGAP_HUB_URL / SIGAP_HUB_TOKEN). */
+  hub?: { url: string; token: string },
+): Promise<LauncherProc> {
   // --browser: these tests drive the browser host, also on machines where npm start could
   // fetch Electron and open the desktop window instead.
   const proc = runTs('scripts/start.ts', ['--browser'], {
     SIGAP_DATA_DIR: dataDir,
-    SIGAP_HUB_URL: '',
+    SIGAP_HUB_URL: hub?.url ?? '',
+    SIGAP_HUB_TOKEN: hub?.token ?? '',
     SIGAP_PORT: '0',
   });
   const m = await proc.waitFor(/Console:\s+(http:\/\/127\.0\.0\.1:\d+\/#key=[\w-]+)/, 120_000);

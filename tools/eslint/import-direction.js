@@ -64,6 +64,13 @@ export const LAYERS = [
     noPackages: ['electron', 'react', 'react-dom', 'socket.io-client'],
   },
   {
+    // The OPD inbox page the hub serves: runs in the clerk's browser.
+    layer: 'hub/inbox',
+    may: ['hub/inbox', 'shared'],
+    noNode: true,
+    noPackages: ['electron', 'better-sqlite3', 'socket.io', 'ws'],
+  },
+  {
     layer: 'scripts',
     may: ['scripts', 'shared', 'electron/core', 'electron/host', 'electron/launch', 'hub'],
   },

@@ -25,6 +25,11 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
           </span>
         ) : null}
       </span>
+      <span role="status" aria-label={t('status.outbox')} className="status-item outbox-waiting">
+        {status && status.outbox.waiting > 0
+          ? t('status.outboxWaiting', { count: status.outbox.waiting })
+          : null}
+      </span>
       <span
         role="status"
         aria-label={t('status.backend')}
