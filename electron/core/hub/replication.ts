@@ -231,24 +231,28 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       void send();
     }
   });
-  // Events pushed in a burst (a group committed at the hub) are applied in one transaction,
-  // with the acks of a batch being sent if there is one; a few milliseconds' wait gathers
-  // the burst, which the operator cannot see.
+  // Events pushed in a burst (a group committed at the hub) are applied in one transaction.
+  // While messages are in flight, they wait (a few milliseconds at most) to be applied
+  // with the acks they came with; otherwise they are applied at once, as an operator's own
+  // change or an OPD's answer should show without delay.
   let arrived: unknown[] = [];
-  let gathering: NodeJS.Timeout | undefined;
+  let scheduled = false;
   /** Applies the events gathered so far; call inside a transaction. */
   function applyArrived(): void {
-    clearTimeout(gathering);
-    gathering = undefined;
+    scheduled = false;
     const events = arrived;
     arrived = [];
     events.forEach(apply);
   }
+  const applyArrivedNow = (): void => {
+    if (!stopped && arrived.length > 0) o.atomically(applyArrived);
+  };
   const offEvent = o.link.onEvent((raw) => {
     arrived.push(raw);
-    gathering ??= setTimeout(() => {
-      if (!stopped) o.atomically(applyArrived);
-    }, EVENT_GATHER_MS);
+    if (scheduled) return;
+    scheduled = true;
+    if (sending) setTimeout(applyArrivedNow, EVENT_GATHER_MS);
+    else setImmediate(applyArrivedNow);
   });
   const timer = setInterval(() => void send(), RETRY_MS);
   void sync();
@@ -259,7 +263,6 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     stop() {
       stopped = true;
       clearInterval(timer);
-      clearTimeout(gathering);
       offStatus();
       offEvent();
     },
