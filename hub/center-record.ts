@@ -8,6 +8,10 @@ import type { z } from 'zod';
 import {
   LEGAL_TRANSITIONS,
   type Actor,
+  type CallLog,
+  type CaseAppend,
+  type CaseClaim,
+  type DispatchWithdraw,
   type CaseFields,
   type CaseUpsert,
   type DispatchRequest,
@@ -32,6 +36,14 @@ const refuse = <T>(code: HubErrorCode, message: string): Outcome<T> => ({
   events: [],
 });
 
+/** Dispatches still open at the OPD; anything later cannot be taken back. */
+const WITHDRAWABLE: ReadonlySet<DispatchStatus> = new Set([
+  'queued',
+  'seen',
+  'accepted',
+  'in_progress',
+]);
+
 /** Fields an OPD never sees when the reporter asked to stay anonymous. */
 const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
 
@@ -47,6 +59,16 @@ export function createCenterRecord(
     'SELECT owner_desk FROM cases WHERE id = ?',
   );
   const insertCase = db.prepare('INSERT INTO cases (id, owner_desk, created_at) VALUES (?, ?, ?)');
+  const setHolder = db.prepare('UPDATE cases SET owner_desk = ? WHERE id = ?');
+  const addEditor = db.prepare(
+    'INSERT OR IGNORE INTO case_editors (case_id, desk_id) VALUES (?, ?)',
+  );
+  const isEditor = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM case_editors WHERE case_id = ? AND desk_id = ?',
+  );
+  const insertCall = db.prepare(
+    'INSERT INTO calls (id, at, desk_id, disposition, caller_number) VALUES (?, ?, ?, ?, ?)',
+  );
   const fieldRow = db.prepare<[string, string], { value: string; seq: number; actor_id: string }>(
     'SELECT value, seq, actor_id FROM case_fields WHERE case_id = ? AND field = ?',
   );
@@ -81,7 +103,7 @@ export function createCenterRecord(
     const { lastInsertRowid } = append.run(
       event.at,
       event.type,
-      event.caseId,
+      event.caseId ?? null,
       JSON.stringify(event),
     );
     return { seq: Number(lastInsertRowid), ...event };
@@ -109,9 +131,14 @@ export function createCenterRecord(
     upsertCase(who: TokenEntry, msg: z.output<typeof CaseUpsert>): Outcome<{ seq: number }> {
       return once<{ seq: number }>(msg.changeId, () => {
         const owner = caseRow.get(msg.caseId);
-        if (!owner) insertCase.run(msg.caseId, who.id, now());
-        else if (owner.owner_desk !== who.id && who.kind !== 'supervisor') {
-          return refuse('auth.not_yours', `case ${msg.caseId} is edited by ${owner.owner_desk}`);
+        if (!owner) {
+          insertCase.run(msg.caseId, who.id, now());
+          addEditor.run(msg.caseId, who.id);
+        } else if (!isEditor.get(msg.caseId, who.id) && who.kind !== 'supervisor') {
+          return refuse(
+            'auth.not_yours',
+            `case ${msg.caseId} is held by ${owner.owner_desk}; take it over first`,
+          );
         }
         const at = now();
         const events: HubEvent[] = [];
@@ -149,6 +176,81 @@ export function createCenterRecord(
           setField.run(msg.caseId, field, JSON.stringify(value), changed.seq, msg.actor.id);
         }
         return { ack: { ok: true, seq: changed.seq }, events };
+      });
+    },
+
+    /** The desk takes the case over; earlier editors keep their say on edits in flight. */
+    claim(who: TokenEntry, msg: z.output<typeof CaseClaim>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>(msg.changeId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        setHolder.run(who.id, msg.caseId);
+        addEditor.run(msg.caseId, who.id);
+        const event = log({
+          type: 'case.claimed',
+          at: now(),
+          actor: msg.actor,
+          caseId: msg.caseId,
+          holder: who.id,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /** Anyone may add to a case (a note, a co-reporter) without editing it. */
+    append(msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>(msg.changeId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        const event = log({
+          type: 'case.appended',
+          at: now(),
+          actor: msg.actor,
+          caseId: msg.caseId,
+          entry: msg.entry,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /** A cancelled case takes back its open dispatches; the OPD sees the withdrawal. */
+    withdraw(
+      who: TokenEntry,
+      msg: z.output<typeof DispatchWithdraw>,
+    ): Outcome<{ seq: number }> & { opdId?: string } {
+      let opdId: string | undefined;
+      const outcome = once<{ seq: number }>(msg.withdrawId, () => {
+        const d = dispatchRow.get(msg.dispatchId);
+        if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
+        if (!isEditor.get(d.case_id, who.id) && who.kind !== 'supervisor') {
+          return refuse('auth.not_yours', `case ${d.case_id} is held by another desk`);
+        }
+        if (!WITHDRAWABLE.has(d.status)) {
+          return refuse('transition.illegal', `a ${d.status} dispatch cannot be withdrawn`);
+        }
+        setStatus.run('withdrawn', d.id);
+        opdId = d.opd_id;
+        const event = log({
+          type: 'dispatch.status',
+          at: now(),
+          actor: msg.actor,
+          caseId: d.case_id,
+          dispatchId: d.id,
+          opdId: d.opd_id,
+          status: 'withdrawn',
+          note: msg.reason,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+      return opdId ? { ...outcome, opdId } : outcome;
+    },
+
+    callLog(who: TokenEntry, msg: z.output<typeof CallLog>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>(msg.callId, () => {
+        insertCall.run(msg.callId, msg.at, who.id, msg.disposition, msg.callerNumber);
+        const { actor, ...call } = msg;
+        const event = log({ type: 'call.logged', at: now(), actor, call });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
     },
 

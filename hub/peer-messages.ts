@@ -7,8 +7,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
+  CallLog,
+  CaseAppend,
+  CaseClaim,
   CaseUpsert,
   DispatchRequest,
+  DispatchWithdraw,
   SyncRequest,
   Transition,
   type HubAck,
@@ -107,6 +111,26 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
     ...(nsp === '/desk' && {
       'case.upsert': accept(CaseUpsert, (msg) => {
         const { ack, events } = record.upsertCase(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.claim': accept(CaseClaim, (msg) => {
+        const { ack, events } = record.claim(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.append': accept(CaseAppend, (msg) => {
+        const { ack, events } = record.append(msg);
+        broadcast(events);
+        return ack;
+      }),
+      'dispatch.withdraw': accept(DispatchWithdraw, (msg) => {
+        const { ack, events } = record.withdraw(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'call.log': accept(CallLog, (msg) => {
+        const { ack, events } = record.callLog(who, msg);
         broadcast(events);
         return ack;
       }),

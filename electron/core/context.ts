@@ -3,6 +3,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { Operator } from '../../shared/domain/case';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
+import type { CaseEdits } from './store/case-edits';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
 import type { Store } from './store/database';
@@ -11,6 +12,7 @@ export interface CoreContext {
   store: Store;
   cases: CaseWrites;
   dispatches: DispatchWrites;
+  edits: CaseEdits;
   /** The outbox gained a message: send it now, and refresh the status bar. */
   outboxChanged(): void;
   log: Logger;

@@ -14,7 +14,10 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { createCaseWrites } from './store/cases';
+import { createCaseEdits } from './store/case-edits';
+import { createCaseReplica } from './store/case-replica';
 import { createDispatchWrites } from './store/dispatches';
+import { createHubEvents } from './store/hub-events';
 import { createOutbox } from './store/outbox';
 import { openStore } from './store/database';
 import { loadDefaultReference, readReference } from './store/reference';
@@ -60,6 +63,12 @@ export function openCore(options: CoreOptions): Core {
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
+  const deskId = options.deskId ?? 'desk-1';
+  const hubEvents = createHubEvents(
+    store,
+    createCaseReplica(store, outbox, deskId, log.child('replica')),
+    dispatchWrites,
+  );
 
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
@@ -113,6 +122,7 @@ export function openCore(options: CoreOptions): Core {
         link: hub,
         outbox,
         dispatches: dispatchWrites,
+        events: hubEvents,
         log: log.child('replication'),
         now,
         changed: (caseId) => {
@@ -126,12 +136,13 @@ export function openCore(options: CoreOptions): Core {
     store,
     cases: createCaseWrites(store, outbox),
     dispatches: dispatchWrites,
+    edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
     outboxChanged: () => {
       statusChanged();
       replication?.kick();
     },
     log,
-    deskId: options.deskId ?? 'desk-1',
+    deskId,
     now,
     status,
     statusChanged,

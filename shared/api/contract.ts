@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Operator, Uuid } from '../domain/case';
+import { CancelReason, CaseEdit, CaseNote } from '../domain/case-edit';
 import { Draft, DraftForm, IntakeSave } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
 import { ReferenceData } from '../domain/reference';
@@ -93,6 +94,30 @@ export const contract = {
         z.object({ dispatchId: Uuid, opdId: z.string(), status: DeskDispatchStatus }),
       ),
     }),
+  },
+  /** Edits the case's fields (the desk must hold the case). */
+  'case.update': {
+    args: z.object({ caseId: Uuid, edit: CaseEdit }).strict(),
+    result: z.object({ changed: z.boolean() }),
+  },
+  /** This desk takes the case over from the desk that holds it. */
+  'case.claim': {
+    args: z.object({ caseId: Uuid }).strict(),
+    result: z.object({ claimed: z.boolean() }),
+  },
+  'case.note': {
+    args: z.object({ caseId: Uuid, text: CaseNote }).strict(),
+    result: z.object({}),
+  },
+  /** The operator phoned the OPD about a dispatch in trouble: "Telepon OPD" goes quiet. */
+  'dispatch.called': {
+    args: z.object({ dispatchId: Uuid }).strict(),
+    result: z.object({}),
+  },
+  /** Cancels the case and withdraws its open dispatches. */
+  'case.cancel': {
+    args: z.object({ caseId: Uuid, reason: CancelReason }).strict(),
+    result: z.object({ withdrawn: z.number().int().nonnegative() }),
   },
 } as const;
 

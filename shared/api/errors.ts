@@ -26,6 +26,10 @@ export const ErrorCode = z.enum([
   'auth.bad_credentials',
   /** No case with that id in this desk's store. */
   'case.not_found',
+  /** Another desk holds the case: take it over before editing it. */
+  'case.not_holder',
+  /** The case is cancelled or closed: it takes no more edits. */
+  'case.closed',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

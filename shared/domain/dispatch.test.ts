@@ -38,4 +38,12 @@ describe('Telepon OPD', () => {
     expect(needsCall({ status: 'seen', createdAt: t0 }, t0 + 5 * min + 1)).toBe(true);
     expect(needsCall({ status: 'accepted', createdAt: t0 }, t0 + 60 * min)).toBe(false);
   });
+
+  it('goes quiet once someone phoned the OPD, and asks again if it still has not accepted', async () => {
+    const { needsCall } = await import('./dispatch');
+    const calledAt = t0 + 6 * min;
+    expect(needsCall({ status: 'refused', createdAt: t0, calledAt }, t0 + 60 * min)).toBe(false);
+    expect(needsCall({ status: 'seen', createdAt: t0, calledAt }, t0 + 11 * min)).toBe(false);
+    expect(needsCall({ status: 'seen', createdAt: t0, calledAt }, t0 + 11 * min + 1)).toBe(true);
+  });
 });

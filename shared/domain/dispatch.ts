@@ -42,12 +42,18 @@ export const ACCEPT_TARGET_MS = 5 * 60_000;
 
 /**
  * A dispatch never fails silently: refused for good, still unsent after the send target,
- * or not accepted within the accept target, it needs a phone call to the OPD.
+ * or not accepted within the accept target, it needs a phone call to the OPD, until an
+ * operator records that call.
  */
 export function needsCall(
-  d: { status: DeskDispatchStatus; createdAt: number },
+  d: { status: DeskDispatchStatus; createdAt: number; calledAt?: number | null },
   now: number,
 ): boolean {
+  // Someone phoned the OPD: a refusal is handled by phone; a slow OPD gets another
+  // accept target before the desk is asked to call again.
+  if (d.calledAt != null) {
+    if (d.status === 'refused' || now - d.calledAt <= ACCEPT_TARGET_MS) return false;
+  }
   const age = now - d.createdAt;
   if (d.status === 'refused') return true;
   if (d.status === 'waiting') return age > SEND_TARGET_MS;

@@ -86,6 +86,11 @@ export const CaseDetail = z.object({
     }),
   ),
   timeline: z.array(TimelineEntry),
+  /** The desk that opened the case, and the one holding it now (after a takeover). */
+  deskId: z.string(),
+  holderDesk: z.string(),
+  /** Whether this desk may edit the case's fields (else it takes the case over first). */
+  mayEdit: z.boolean(),
   dispatches: z.array(
     z.object({
       dispatchId: Uuid,
@@ -94,6 +99,8 @@ export const CaseDetail = z.object({
       createdAt: EpochMs,
       updatedAt: EpochMs,
       note: z.string().nullable(),
+      /** When an operator recorded phoning the OPD about it. */
+      calledAt: EpochMs.nullable(),
     }),
   ),
 });

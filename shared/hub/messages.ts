@@ -70,6 +70,42 @@ export const CaseUpsert = z
   })
   .strict();
 
+/** This desk takes the case over: from now on it edits the case's fields. */
+export const CaseClaim = z.object({ changeId: Uuid, caseId: Uuid, actor: Actor }).strict();
+
+/** What anyone may add to a case without editing it: a note, a co-reporter. */
+export const CaseEntry = z
+  .object({
+    kind: z.enum(['note', 'co_reporter']),
+    text: z.string().trim().min(1).max(LIMITS.description),
+  })
+  .strict();
+export type CaseEntry = z.infer<typeof CaseEntry>;
+
+export const CaseAppend = z
+  .object({ changeId: Uuid, caseId: Uuid, entry: CaseEntry, actor: Actor })
+  .strict();
+
+export const DispatchWithdraw = z
+  .object({
+    withdrawId: Uuid,
+    dispatchId: Uuid,
+    reason: z.string().trim().min(1).max(1000),
+    actor: Actor,
+  })
+  .strict();
+
+/** A call that opened no case (prank, silent, …): shared caller history and counts. */
+export const CallLog = z
+  .object({
+    callId: Uuid,
+    at: EpochMs,
+    disposition: z.enum(['prank', 'silent', 'misdial', 'abusive', 'info', 'test']),
+    callerNumber: z.string().max(LIMITS.number).nullable(),
+    actor: Actor,
+  })
+  .strict();
+
 export const DispatchRequest = z
   .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, actor: Actor })
   .strict();
@@ -119,15 +155,29 @@ export const SyncRequest = z
 
 export const HubEvent = z.object({
   seq: z.number().int().positive(),
-  type: z.enum(['case.changed', 'case.conflict', 'dispatch.status']),
+  type: z.enum([
+    'case.changed',
+    'case.conflict',
+    'case.claimed',
+    'case.appended',
+    'dispatch.status',
+    'call.logged',
+  ]),
   at: EpochMs,
   actor: Actor,
-  caseId: Uuid,
+  /** Every event but call.logged concerns one case. */
+  caseId: Uuid.optional(),
   dispatchId: Uuid.optional(),
   opdId: Identifier.optional(),
   status: DispatchStatus.optional(),
   fields: CaseFields.optional(),
   note: z.string().optional(),
+  /** case.claimed: the desk that edits the case from now on. */
+  holder: Identifier.optional(),
+  /** case.appended: what was added. */
+  entry: CaseEntry.optional(),
+  /** call.logged: the call. */
+  call: CallLog.omit({ actor: true }).optional(),
 });
 export type HubEvent = z.infer<typeof HubEvent>;
 

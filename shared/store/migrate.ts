@@ -15,6 +15,12 @@ export interface MigratableDb {
 export interface Migration<Db = MigratableDb> {
   version: number;
   name: string;
+  /**
+   * The migration rebuilds tables that others reference (SQLite's "create new, copy, drop,
+   * rename"): foreign keys are switched off around the transaction, as SQLite requires,
+   * and checked before it commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Db): void;
 }
 
@@ -55,9 +61,24 @@ export function migrate<Db extends MigratableDb>(
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) throw new StoreTooNewError(from, latest);
   if (from === latest) return { from, to: from };
-  db.transaction(() => {
-    for (const m of migrations) if (m.version > from) m.up(db);
-    db.pragma(`user_version = ${latest}`);
-  }).immediate();
+  const pending = migrations.filter((m) => m.version > from);
+  // `PRAGMA foreign_keys` is a no-op inside a transaction, so it is switched outside.
+  const keysOff =
+    pending.some((m) => m.rebuildsTables) && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      if (keysOff) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) {
+          throw new Error(`migration left ${broken.length} broken foreign key reference(s)`);
+        }
+      }
+      db.pragma(`user_version = ${latest}`);
+    }).immediate();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

@@ -89,3 +89,94 @@ test('an operator dispatches a case with one key and sees the OPD accept it', as
   await expect(dialog).toContainText('diterima OPD'); // on the timeline, with who accepted
   await expect(dialog).toContainText('Petugas DLH');
 });
+
+test('an operator edits a case and cancels it by keyboard; its dispatch is withdrawn at the OPD', async ({
+  page,
+}) => {
+  const dlh = await opdInbox(launcher.dataDir, 'dlh');
+  await page.goto(launcher.consoleUrl);
+  const { accounts } = JSON.parse(
+    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as { accounts: Array<{ username: string; password: string }> };
+  await field(page, 'Nama pengguna').fill('operator');
+  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await page.keyboard.press('F2');
+  await field(page, 'Nomor penelepon').fill('081234567890');
+  await field(page, 'Kategori').fill('Pohon tumbang');
+  await field(page, 'Uraian').fill('Pohon tumbang di Jl. Salak');
+  await field(page, 'Kelurahan').fill('Kejuron');
+  await field(page, 'Kelurahan').press('Tab');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
+  await page.keyboard.press('F4');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Detail laporan' });
+  await expect(dialog).toContainText('Saran tujuan: DLH, Dishub');
+  await page.keyboard.press('Alt+K');
+  await expect.poll(() => dlh.inbox.length).toBe(1);
+
+  await page.keyboard.press('Alt+E');
+  const edit = dialog.getByRole('form', { name: 'Ubah laporan' });
+  await edit.getByLabel('Patokan').fill('depan <b>SDN 1</b>');
+  await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'diubah' })).toContainText(
+    'Patokan: “depan <b>SDN 1</b>”', // caller text stays text
+  );
+
+  await dialog.getByRole('button', { name: 'Batalkan laporan' }).click();
+  const cancel = dialog.getByRole('form', { name: 'Batalkan laporan' });
+  await cancel.getByRole('button', { name: 'Batalkan dan tarik disposisi' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Tulis alasannya');
+  await cancel.getByLabel('Alasan pembatalan').fill('Laporan ganda');
+  await cancel.getByRole('button', { name: 'Batalkan dan tarik disposisi' }).click();
+  await expect(dialog).toContainText('Dibatalkan');
+  const dispatches = dialog.getByRole('region', { name: 'Disposisi' });
+  await expect(dispatches.getByRole('listitem').filter({ hasText: 'ditarik' })).toHaveCount(2);
+  // A cancelled case is not sent anywhere again.
+  await expect(dispatches.getByRole('button', { name: 'Kirim ke OPD' })).toBeHidden();
+  const inbox = async () =>
+    ((await dlh.socket.timeout(5000).emitWithAck('inbox')) as { dispatches: unknown[] }).dispatches;
+  await expect.poll(inbox).toEqual([]);
+  // Both agencies' dispatches (DLH and Dishub) are withdrawn, with the reason.
+  const withdrawn = dialog.getByRole('listitem').filter({ hasText: 'disposisi ditarik' });
+  await expect(withdrawn).toHaveCount(2);
+  await expect(withdrawn.first()).toContainText('Laporan ganda');
+});
+
+test('the intake suggests the OPDs and Alt+K saves and sends to the ticked ones', async ({
+  page,
+}) => {
+  const dlh = await opdInbox(launcher.dataDir, 'dlh');
+  const dishub = await opdInbox(launcher.dataDir, 'dishub');
+  await page.goto(launcher.consoleUrl);
+  const { accounts } = JSON.parse(
+    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as { accounts: Array<{ username: string; password: string }> };
+  await field(page, 'Nama pengguna').fill('operator');
+  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await page.keyboard.press('F2');
+  await field(page, 'Nomor penelepon').fill('081234567890');
+  await field(page, 'Kategori').fill('Pohon tumbang');
+  await field(page, 'Uraian').fill('Dahan besar patah di Jl. Kalimantan');
+  await field(page, 'Kelurahan').fill('Kejuron');
+  await field(page, 'Kelurahan').press('Tab');
+
+  const routing = page.getByRole('group', { name: 'Kirim ke OPD' });
+  await expect(routing.getByRole('checkbox', { name: /DLH/ })).toBeChecked();
+  await expect(routing.getByRole('checkbox', { name: /Dishub/ })).toBeChecked();
+  await routing.getByRole('checkbox', { name: /Dishub/ }).uncheck();
+  await field(page, 'Uraian').focus();
+  await page.keyboard.press('Alt+K');
+
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toContainText(
+    'Dikirim ke DLH',
+  );
+  await expect.poll(() => dlh.inbox.length).toBe(1);
+  expect(dlh.inbox[0]!.case).toMatchObject({ description: 'Dahan besar patah di Jl. Kalimantan' });
+  // Dishub was unticked: nothing reaches it (DLH's arrival shows the dispatch went out).
+  expect(dishub.inbox).toEqual([]);
+});

@@ -6,10 +6,10 @@ import type { Channel, ParsedArgsOf, ResultOf } from '../../../shared/api/contra
 import type { CoreContext } from '../context';
 import { verifyPassword } from '../auth/password';
 import { CoreError } from '../errors';
-import { readCaseDetail } from '../store/cases';
 import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
+import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
 
@@ -51,32 +51,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
       requireOperator(ctx);
       return queryQueue(ctx.store, query);
     },
-    'case.dispatch': ({ caseId, opdIds }) => {
-      const operator = requireOperator(ctx);
-      if (!ctx.store.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-        throw new CoreError('case.not_found', 'No such case on this desk.');
-      }
-      const roster = ctx.reference().opds;
-      const opds = opdIds.map((id) => roster.find((o) => o.id === id));
-      if (opds.some((o) => !o)) {
-        throw new CoreError('api.invalid_args', 'Unknown OPD.', { opdIds: 'dispatch.opd_unknown' });
-      }
-      const dispatches = ctx.dispatches.dispatch(
-        caseId,
-        opds as Array<{ id: string; short: string }>,
-        { id: ctx.deskId, role: 'desk', person: operator.displayName },
-        operator.id,
-        ctx.now(),
-      );
-      ctx.outboxChanged();
-      ctx.emit({ event: 'queue.changed', payload: { caseId } });
-      return { dispatches };
-    },
-    'case.get': ({ caseId }) => {
-      requireOperator(ctx);
-      const detail = readCaseDetail(ctx.store, caseId);
-      if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
-      return detail;
-    },
+    ...caseHandlers(ctx),
   };
 }

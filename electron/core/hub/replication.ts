@@ -7,6 +7,7 @@
 import { HubEvent, type HubErrorCode } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import type { DispatchWrites } from '../store/dispatches';
+import type { HubEvents } from '../store/hub-events';
 import type { Outbox, OutboxRow } from '../store/outbox';
 import type { HubLink } from './hub-link';
 
@@ -21,12 +22,16 @@ const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   'auth.not_yours',
   'case.unknown',
   'opd.unknown',
+  'dispatch.unknown',
+  // A withdrawal the OPD overtook (it resolved or returned the dispatch first).
+  'transition.illegal',
 ]);
 
 export interface ReplicationOptions {
   link: HubLink;
   outbox: Outbox;
   dispatches: DispatchWrites;
+  events: HubEvents;
   log: Logger;
   now: () => number;
   /** Something visible changed (outbox size, a dispatch status). */
@@ -107,7 +112,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     resync = false;
     try {
       for (;;) {
-        const since = o.dispatches.lastSeq();
+        const since = o.events.lastSeq();
         const reply = (await o.link.request(
           'sync',
           { sinceSeq: since, limit: 500 },
@@ -119,7 +124,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
         };
         if (reply.ok !== true || !Array.isArray(reply.events)) break;
         for (const raw of reply.events) apply(raw);
-        if (reply.events.length === 0 || o.dispatches.lastSeq() >= (reply.lastSeq ?? 0)) break;
+        if (reply.events.length === 0 || o.events.lastSeq() >= (reply.lastSeq ?? 0)) break;
       }
     } catch (error) {
       o.log.warn('sync interrupted', { error: String(error) });
@@ -135,7 +140,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       o.log.warn('hub sent an event outside the protocol; ignored');
       return;
     }
-    const result = o.dispatches.apply(event.data, o.now());
+    const result = o.events.apply(event.data, o.now());
     if (result === 'gap') void sync();
     else if (result === 'applied') o.changed(event.data.caseId);
   }

@@ -156,9 +156,11 @@ interface CaseRow {
   lng: number | null;
   anonim: number;
   rahasia: number;
+  desk_id: string;
+  holder_desk: string | null;
 }
 
-export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefined {
+export function readCaseDetail(db: Store, caseId: string, deskId: string): CaseDetail | undefined {
   const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!c) return undefined;
   const calls = db
@@ -178,7 +180,8 @@ export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefine
     .all(caseId) as CaseDetail['timeline'];
   const dispatches = db
     .prepare(
-      `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note
+      `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note,
+              called_at AS calledAt
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
     .all(caseId) as CaseDetail['dispatches'];
@@ -201,5 +204,9 @@ export function readCaseDetail(db: Store, caseId: string): CaseDetail | undefine
     rahasia: c.rahasia === 1,
     calls,
     timeline,
+    deskId: c.desk_id,
+    holderDesk: c.holder_desk ?? c.desk_id,
+    // The desk that opened a case keeps its say; a takeover adds the new holder.
+    mayEdit: c.desk_id === deskId || c.holder_desk === deskId,
   };
 }

@@ -74,4 +74,53 @@ describe('openStore', () => {
     expect(() => openStore(file, { migrations: [m] })).toThrow(/expected 1/);
     expect(fs.existsSync(file)).toBe(false);
   });
+
+  it('moves a store with cases, dispatches and a waiting outbox to replicas without losing a row', () => {
+    const file = path.join(dir, 'console.db');
+    openStore(file, { migrations: migrations.slice(0, 4) }).close();
+    const v4 = new Database(file);
+    v4.pragma('foreign_keys = ON');
+    v4.exec(`
+      INSERT INTO operators VALUES ('op-1', 'sari', 'Sari', 'operator', 'x', 1);
+      INSERT INTO kecamatan VALUES ('taman', 'Taman');
+      INSERT INTO kelurahan VALUES ('kejuron', 'taman', 'Kejuron');
+      INSERT INTO categories VALUES ('banjir', 'Banjir', 'Flood', 'darurat', 'pengaduan', 60);
+      INSERT INTO opds VALUES ('bpbd', 'BPBD', 'BPBD', 'internal', NULL);
+      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
+        VALUES ('c1', 1, 1, 'dispatch_pending', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
+        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
+      INSERT INTO calls VALUES ('k1', 1, 2, NULL, 1, '', 'desk-1', 'op-1', 'case', 'c1');
+      INSERT INTO case_timeline (case_id, at, actor_id, kind) VALUES ('c1', 2, 'op-1', 'created');
+      INSERT INTO dispatches VALUES ('d1', 'c1', 'bpbd', 'waiting', 3, 3, NULL, NULL);
+      INSERT INTO outbox (message_id, kind, payload, created_at)
+        VALUES ('d1', 'dispatch', '{"dispatchId":"d1","caseId":"c1"}', 3);
+    `);
+    v4.close();
+
+    const db = openStore(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT id, desk_id, holder_desk, hub_seq FROM cases').all()).toEqual([
+      { id: 'c1', desk_id: 'desk-1', holder_desk: null, hub_seq: 0 },
+    ]);
+    // Calls, timeline and dispatches still point at the case; the search still finds it.
+    expect(db.prepare("SELECT case_id FROM calls WHERE id = 'k1'").get()).toEqual({
+      case_id: 'c1',
+    });
+    expect(
+      db
+        .prepare(
+          "SELECT cases.id FROM cases_fts JOIN cases ON cases.seq = cases_fts.rowid WHERE cases_fts MATCH 'gang'",
+        )
+        .all(),
+    ).toEqual([{ id: 'c1' }]);
+    expect(db.prepare('SELECT message_id, case_id, sent_at FROM outbox').all()).toEqual([
+      { message_id: 'd1', case_id: 'c1', sent_at: null },
+    ]);
+    // Deleting a case that others refer to is still refused: the keys came back on.
+    expect(() => db.exec("DELETE FROM cases WHERE id = 'c1'")).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 });

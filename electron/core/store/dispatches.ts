@@ -1,12 +1,14 @@
 /**
  * Dispatches of this desk's cases and what the hub tells about them. Dispatching writes
- * the dispatch, its outbox message and a timeline entry in one transaction; hub events
- * are applied together with the last applied seq, so each is applied exactly once.
+ * the dispatch, its outbox message and a timeline entry in one transaction; statuses from
+ * the hub arrive through the event applier (hub-events.ts), in seq order.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseStatus } from '../../../shared/domain/case';
 import { caseStatusFrom, type DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
+import { CoreError } from '../errors';
+import { actorLabel } from './actor-label';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
@@ -45,10 +47,15 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   const setCase = db.prepare(
     'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
   );
-  const lastSeq = db.prepare<[], { last_seq: number }>(
-    'SELECT last_seq FROM sync_state WHERE id = 1',
+  const setCalled = db.prepare('UPDATE dispatches SET called_at = ? WHERE id = ?');
+  const opdOf = db.prepare<[string], { short: string }>(
+    'SELECT opds.short FROM dispatches JOIN opds ON opds.id = dispatches.opd_id WHERE dispatches.id = ?',
   );
-  const setLastSeq = db.prepare('UPDATE sync_state SET last_seq = ? WHERE id = 1');
+  const opdRow = db.prepare<[string], { short: string }>('SELECT short FROM opds WHERE id = ?');
+  const openOf = db.prepare<[string], { id: string; status: DeskDispatchStatus }>(
+    `SELECT id, status FROM dispatches
+     WHERE case_id = ? AND status IN ('waiting', 'refused', 'at_hub', 'seen', 'accepted', 'in_progress')`,
+  );
 
   const rederive = (caseId: string, now: number, opdId: string | null = null): void => {
     const c = caseRow.get(caseId);
@@ -109,38 +116,64 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         return true;
       })(),
 
-    lastSeq: () => lastSeq.get()?.last_seq ?? 0,
-
     /**
-     * Applies one hub event in order. Returns false for an event out of order (a gap:
-     * the caller syncs) and true for one applied or already applied before.
+     * A dispatch status from the hub (called by the event applier, in seq order). A
+     * dispatch this desk has not seen (another desk's case) joins the replica.
      */
-    apply: db.transaction((event: HubEvent, now: number): 'applied' | 'old' | 'gap' => {
-      const last = lastSeq.get()?.last_seq ?? 0;
-      if (event.seq <= last) return 'old';
-      if (event.seq !== last + 1) return 'gap';
-      if (event.type === 'dispatch.status' && event.dispatchId && event.status) {
-        const to: DeskDispatchStatus = event.status === 'queued' ? 'at_hub' : event.status;
-        const d = row.get(event.dispatchId);
-        if (
-          d &&
-          move(event.dispatchId, to, now, event.note ?? null, event.seq) &&
-          event.actor.role === 'opd'
-        ) {
-          timeline.run(
-            d.case_id,
-            event.at,
-            event.actor.id,
-            `dispatch.${to}`,
-            [event.actor.person, event.note].filter(Boolean).join(': ') || null,
-          );
-        }
+    fromHub(event: HubEvent, now: number): void {
+      if (event.type !== 'dispatch.status' || !event.dispatchId || !event.status) return;
+      if (!event.caseId || !event.opdId) return;
+      const to: DeskDispatchStatus = event.status === 'queued' ? 'at_hub' : event.status;
+      let d = row.get(event.dispatchId);
+      if (!d) {
+        if (!caseRow.get(event.caseId) || !opdRow.get(event.opdId)) return;
+        insert.run(event.dispatchId, event.caseId, event.opdId, event.at, event.at);
+        timeline.run(
+          event.caseId,
+          event.at,
+          actorLabel(event.actor),
+          'dispatched',
+          opdRow.get(event.opdId)?.short ?? event.opdId,
+        );
+        d = { case_id: event.caseId, status: 'waiting' };
+        rederive(event.caseId, now, event.opdId); // the queue's OPD column
       }
-      // Other desks' cases are replicated by a later part of the protocol; their events
-      // still advance the seq so the desk never asks for them again.
-      setLastSeq.run(event.seq);
-      return 'applied';
+      const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq);
+      if (moved && event.actor.role === 'opd') {
+        timeline.run(
+          d.case_id,
+          event.at,
+          event.actor.id,
+          `dispatch.${to}`,
+          [event.actor.person, event.note].filter(Boolean).join(': ') || null,
+        );
+      } else if (moved && to === 'withdrawn' && event.note) {
+        timeline.run(
+          d.case_id,
+          event.at,
+          actorLabel(event.actor),
+          'dispatch.withdrawn',
+          event.note,
+        );
+      }
+    },
+
+    /** An operator phoned the OPD about this dispatch ("Telepon OPD"). */
+    called: db.transaction((dispatchId: string, operatorId: string, now: number): string => {
+      const d = row.get(dispatchId);
+      if (!d) throw new CoreError('case.not_found', 'No such dispatch on this desk.');
+      const opd = opdOf.get(dispatchId);
+      setCalled.run(now, dispatchId);
+      timeline.run(d.case_id, now, operatorId, 'dispatch.called', opd?.short ?? null);
+      return d.case_id;
     }),
+
+    /** Open dispatches of a case, for withdrawing them when it is cancelled. */
+    openOf: (caseId: string) => openOf.all(caseId),
+
+    /** Marks a dispatch withdrawn here without the hub (it never reached the hub). */
+    withdrawLocal: (dispatchId: string, now: number, reason: string) =>
+      move(dispatchId, 'withdrawn', now, reason, null),
   };
 }
 

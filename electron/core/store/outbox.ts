@@ -5,10 +5,25 @@
  * sent and not silently dropped.
  */
 import type { z } from 'zod';
-import { CaseUpsert, DispatchRequest } from '../../../shared/hub/messages';
+import {
+  CallLog,
+  CaseAppend,
+  CaseClaim,
+  CaseUpsert,
+  DispatchRequest,
+  DispatchWithdraw,
+} from '../../../shared/hub/messages';
 import type { Store } from './database';
 
-export type OutboxKind = 'case.upsert' | 'dispatch';
+const SCHEMA = {
+  'case.upsert': CaseUpsert,
+  'case.claim': CaseClaim,
+  'case.append': CaseAppend,
+  dispatch: DispatchRequest,
+  'dispatch.withdraw': DispatchWithdraw,
+  'call.log': CallLog,
+} as const;
+export type OutboxKind = keyof typeof SCHEMA;
 export interface OutboxRow {
   id: number;
   messageId: string;
@@ -17,11 +32,13 @@ export interface OutboxRow {
   attempts: number;
 }
 
-const SCHEMA = { 'case.upsert': CaseUpsert, dispatch: DispatchRequest } as const;
-
 export function createOutbox(db: Store) {
   const insert = db.prepare(
-    'INSERT INTO outbox (message_id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO outbox (message_id, kind, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const pendingUpserts = db.prepare<[string], { payload: string }>(
+    `SELECT payload FROM outbox
+     WHERE case_id = ? AND kind = 'case.upsert' AND sent_at IS NULL AND refused IS NULL`,
   );
   const pending = db.prepare<
     [number],
@@ -53,7 +70,26 @@ export function createOutbox(db: Store) {
       payload: z.input<(typeof SCHEMA)[K]>,
       now: number,
     ): void {
-      insert.run(messageId, kind, JSON.stringify(payload), now);
+      const caseId = (payload as { caseId?: unknown }).caseId;
+      insert.run(
+        messageId,
+        kind,
+        typeof caseId === 'string' ? caseId : null,
+        JSON.stringify(payload),
+        now,
+      );
+    },
+    /**
+     * The case fields this desk changed that the hub has not acknowledged yet: a hub event
+     * must not overwrite them, since this desk's later change is on its way.
+     */
+    pendingFields(caseId: string): Set<string> {
+      const fields = new Set<string>();
+      for (const r of pendingUpserts.all(caseId)) {
+        const payload = JSON.parse(r.payload) as { fields?: Record<string, unknown> };
+        for (const f of Object.keys(payload.fields ?? {})) fields.add(f);
+      }
+      return fields;
     },
     pending(limit: number): OutboxRow[] {
       const rows: OutboxRow[] = [];

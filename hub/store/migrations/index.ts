@@ -2,5 +2,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from '../../../shared/store/migrate';
 import { m0001Log } from './0001-log';
+import { m0002Takeover } from './0002-takeover';
 
-export const migrations: readonly Migration<Database>[] = [m0001Log];
+export const migrations: readonly Migration<Database>[] = [m0001Log, m0002Takeover];

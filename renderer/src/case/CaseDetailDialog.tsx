@@ -7,7 +7,9 @@ import { formatWib } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { CaseActions } from './CaseActions';
 import { DispatchSection } from './DispatchSection';
+import { useTimelineNote } from './timeline-note';
 
 export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -15,6 +17,7 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
   const client = useClient();
   const ref = useReference();
   const errorText = useErrorText();
+  const timelineNote = useTimelineNote();
   const [detail, setDetail] = useState<CaseDetail>();
   const [error, setError] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -86,6 +89,7 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
             ))}
           </dl>
           <DispatchSection detail={detail} now={now} />
+          <CaseActions key={detail.caseId} detail={detail} />
           <h3>{t('detail.calls')}</h3>
           <ul>
             {detail.calls.map((c) => (
@@ -102,7 +106,7 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
               <li key={i}>
                 {formatWib(e.at, lang)} · {e.actor} ·{' '}
                 {t(`timeline.${e.kind}`, { defaultValue: e.kind })}
-                {e.note ? ` · ${e.note}` : ''}
+                {e.note ? ` · ${timelineNote(e.kind, e.note)}` : ''}
               </li>
             ))}
           </ol>

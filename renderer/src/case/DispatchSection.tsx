@@ -19,9 +19,9 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
   const client = useClient();
   const ref = useReference();
   const errorText = useErrorText();
-  const sentTo = new Set(
-    detail.dispatches.filter((d) => d.status !== 'returned').map((d) => d.opdId),
-  );
+  // An OPD that returned the case said it is not theirs: it is not suggested again
+  // (the operator can still pick it by hand).
+  const sentTo = new Set(detail.dispatches.map((d) => d.opdId));
   const suggested = suggestOpds(ref.routing, detail.categoryId, detail.kecamatanId).filter(
     (id) => !sentTo.has(id),
   );
@@ -30,9 +30,11 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
   );
   const [error, setError] = useState<string>();
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
+  // A cancelled or closed case keeps its history but is not sent anywhere again.
+  const open = detail.status !== 'cancelled' && detail.status !== 'closed';
 
   const send = async (opdIds: string[]) => {
-    if (opdIds.length === 0) return;
+    if (opdIds.length === 0 || !open) return;
     const r = await client['case.dispatch']({ caseId: detail.caseId, opdIds });
     setError(r.ok ? undefined : errorText(r.error));
   };
@@ -50,15 +52,27 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
             <strong>{short(d.opdId)}</strong> · {t(`dispatch.status.${d.status}`)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
             {needsCall(d, now) ? (
-              <span className="call-opd" role="alert">
-                {' '}
-                {t('dispatch.callOpd')}
-              </span>
+              <>
+                <span className="call-opd" role="alert">
+                  {' '}
+                  {t('dispatch.callOpd')}
+                </span>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void client['dispatch.called']({ dispatchId: d.dispatchId }).then((r) =>
+                      setError(r.ok ? undefined : errorText(r.error)),
+                    )
+                  }
+                >
+                  {t('dispatch.called', { opd: short(d.opdId) })}
+                </button>
+              </>
             ) : null}
           </li>
         ))}
       </ul>
-      {suggested.length > 0 ? (
+      {open && suggested.length > 0 ? (
         <p>
           {t('dispatch.suggested')} <strong>{suggested.map(short).join(', ')}</strong>{' '}
           <button
@@ -71,21 +85,23 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
           </button>
         </p>
       ) : null}
-      <div className="row">
-        <label className="field">
-          {t('dispatch.opd')}
-          <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
-            {ref.opds.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.short} — {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void send([opdId])}>
-          {t('dispatch.send')}
-        </button>
-      </div>
+      {open ? (
+        <div className="row">
+          <label className="field">
+            {t('dispatch.opd')}
+            <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
+              {ref.opds.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.short} — {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void send([opdId])}>
+            {t('dispatch.send')}
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}

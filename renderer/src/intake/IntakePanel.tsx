@@ -1,6 +1,7 @@
 /**
  * The intake form, keyboard first: F2 starts a call (its start time is taken then), Enter
- * moves to the next field, Ctrl+Enter saves, Esc twice abandons. The operator sees
+ * moves to the next field, Ctrl+Enter saves, Alt+K saves and dispatches to the ticked OPDs
+ * (the routing table's suggestion unless changed), Esc twice abandons. The operator sees
  * "saved" only after the store committed.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -12,8 +13,10 @@ import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { suggestOpds } from '../../../shared/domain/routing';
 import { useShortcut } from '../shell/shortcuts';
 import { CoordinateField, Field } from './Field';
+import { RoutingChoice } from './RoutingChoice';
 import { TypeAhead } from './TypeAhead';
 import { useIntake } from './use-intake';
 
@@ -35,6 +38,12 @@ export function IntakePanel() {
   const [notice, setNotice] = useState<string>();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [armedEsc, setArmedEsc] = useState(false);
+  /** The OPDs ticked by hand; null follows the routing table's suggestion. */
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const suggested = state
+    ? suggestOpds(ref.routing, state.form.categoryId, state.form.kecamatanId)
+    : [];
+  const chosen = picked ?? suggested;
   const firstField = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -47,6 +56,7 @@ export function IntakePanel() {
     setDraft(null);
     setErrors({});
     setNotice(undefined);
+    setPicked(null);
     start();
   }, [start, state]);
   useShortcut({ key: 'F2' }, begin);
@@ -59,7 +69,7 @@ export function IntakePanel() {
     if (state) firstField.current?.focus();
   }, [state?.callId]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per call
 
-  const submit = async () => {
+  const submit = async (dispatchTo: readonly string[] = []) => {
     if (!state) return;
     const local = IntakeForm.safeParse(state.form);
     if (!local.success) {
@@ -70,8 +80,23 @@ export function IntakePanel() {
     if (!result) return;
     if (result.ok) {
       setErrors({});
-      setNotice(t('intake.saved', { time: formatWibTime(result.value.savedAt, lang) }));
+      const saved = t('intake.saved', { time: formatWibTime(result.value.savedAt, lang) });
+      setNotice(saved);
+      setPicked(null);
       close();
+      if (dispatchTo.length > 0) {
+        // Saved is saved: a dispatch refusal is shown, and the case waits in the queue.
+        const sent = await client['case.dispatch']({
+          caseId: result.value.caseId,
+          opdIds: [...dispatchTo],
+        });
+        const names = dispatchTo.map((id) => ref.opds.find((o) => o.id === id)?.short ?? id);
+        setNotice(
+          sent.ok
+            ? `${saved} ${t('intake.dispatchedTo', { opds: names.join(', ') })}`
+            : `${saved} ${errorText(sent.error)}`,
+        );
+      }
     } else {
       setErrors(byField(result.error.fields));
       setNotice(errorText(result.error));
@@ -83,6 +108,9 @@ export function IntakePanel() {
     if (e.key === 'Enter' && e.ctrlKey) {
       e.preventDefault();
       void submit();
+    } else if (e.key.toLowerCase() === 'k' && e.altKey) {
+      e.preventDefault();
+      void submit(chosen);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (armedEsc) {
@@ -331,6 +359,7 @@ export function IntakePanel() {
             onChange={(lng) => update({ form: { lng } })}
           />
         </div>
+        <RoutingChoice suggested={suggested} chosen={chosen} onChange={setPicked} />
         {notice ? (
           <p role="alert" className="error">
             {notice}
@@ -345,6 +374,14 @@ export function IntakePanel() {
             aria-keyshortcuts="Control+Enter"
           >
             {t('intake.save')} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <button
+            type="button"
+            onClick={() => void submit(chosen)}
+            disabled={chosen.length === 0}
+            aria-keyshortcuts="Alt+K"
+          >
+            {t('intake.saveAndDispatch')} <kbd>Alt+K</kbd>
           </button>
           <span className="muted">
             {t('intake.keysHint')} <kbd>Enter</kbd> · <kbd>Esc Esc</kbd>

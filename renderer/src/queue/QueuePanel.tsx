@@ -8,6 +8,7 @@ import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
 import { QueueTable } from './QueueTable';
 import { useQueuePages } from './use-queue-pages';
+import { useReturnedCount } from './use-returned-count';
 
 const WIB_OFFSET_MS = 7 * 3600_000;
 /** "2026-11-28" (a WIB calendar day) → the UTC instant that day starts. */
@@ -48,6 +49,9 @@ export function QueuePanel() {
   };
   const { total, rowAt, ensureRange } = useQueuePages(query);
 
+  const returned = useReturnedCount();
+  const showReturned = useCallback(() => setStatus('returned'), []);
+  useShortcut({ key: 'r', alt: true }, showReturned);
   useShortcut({ key: 'f', ctrl: true }, () => search.current?.focus());
   useShortcut({ key: 'F4' }, () => document.getElementById('queue-table')?.focus());
   const onSort = useCallback(
@@ -62,6 +66,16 @@ export function QueuePanel() {
         {t('queue.title')} <span className="muted">({total ?? '…'})</span>
       </h2>
       <div className="filters" role="search">
+        <button
+          type="button"
+          className={returned > 0 ? 'attention' : undefined}
+          onClick={showReturned}
+          aria-keyshortcuts="Alt+R"
+          aria-pressed={status === 'returned'}
+          title={t('queue.returnedHint')}
+        >
+          {t('queue.returned', { count: returned })} <kbd>Alt+R</kbd>
+        </button>
         <label>
           {t('queue.search')} <kbd>Ctrl+F</kbd>
           <input

@@ -4,10 +4,12 @@ import { m0001Settings } from './0001-settings';
 import { m0002Intake } from './0002-intake';
 import { m0003Outbox } from './0003-outbox';
 import { m0004Routing } from './0004-routing';
+import { m0005Replicas } from './0005-replicas';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
   m0002Intake,
   m0003Outbox,
   m0004Routing,
+  m0005Replicas,
 ];
