@@ -354,6 +354,20 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
       .getByRole('row')
       .filter({ hasText: 'Kabel' }),
   ).toHaveCount(1);
+
+  // Re-routing: DLH said it is not theirs, so it is not suggested again; send it to PLN.
+  const again = await openCase(page, description);
+  await expect(again).not.toContainText('Saran tujuan');
+  await again.getByLabel('OPD tujuan').selectOption('pln');
+  await again.getByRole('button', { name: 'Kirim ke OPD' }).click();
+  await expect(
+    again
+      .getByRole('region', { name: 'Disposisi' })
+      .getByRole('listitem')
+      .filter({ hasText: /^PLN ·/ }),
+  ).toContainText('di antrean OPD');
+  await closeCase(page);
+  await expect(page.getByRole('button', { name: /Perlu dialihkan \(0\)/ })).toBeVisible();
   await context.close();
 });
 
