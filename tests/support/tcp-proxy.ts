@@ -10,8 +10,8 @@ import net from 'node:net';
 export interface TcpProxyOptions {
   targetPort: number;
   targetHost?: string;
-  /** Milliseconds to hold each chunk back (0 forwards at once); chunks never overtake. */
-  delayMs?: () => number;
+  /** Milliseconds to hold a chunk back (0 forwards at once); chunks never overtake. */
+  delayMs?: (chunk: Buffer) => number;
 }
 
 export interface TcpProxy {
@@ -64,7 +64,7 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
     };
     const push = (chunk: Buffer | null): void => {
       if (link.state !== 'open') return; // dropped: swallowed
-      const delay = chunk ? (options.delayMs?.() ?? 0) : 0;
+      const delay = chunk ? (options.delayMs?.(chunk) ?? 0) : 0;
       if (delay > 0) stats.delayed++;
       last = Math.max(last, Date.now() + delay);
       queue.push({ at: last, chunk });
