@@ -315,13 +315,28 @@ export async function startFleet(options: FleetOptions) {
       for (const [id, deskId] of acked.dispatches)
         if (!created.has(id)) out.push(`${deskId}: acknowledged dispatch ${id} not in its store`);
       out.push(...hubProblems(hubStore, created));
-      // Cases are saved once and never edited here: one change each at the hub.
-      const changes = hubStore
+      // Every case change a desk sent is logged once at the hub.
+      const sent = new Map<string, number>();
+      for (const db of stores) {
+        const rows = db
+          .prepare(
+            `SELECT json_extract(payload, '$.caseId') AS id, count(*) AS n FROM outbox
+             WHERE kind = 'case.upsert' GROUP BY id`,
+          )
+          .all() as Array<{ id: string; n: number }>;
+        for (const r of rows) sent.set(r.id, (sent.get(r.id) ?? 0) + r.n);
+      }
+      const logged = hubStore
         .prepare(
-          `SELECT case_id, count(*) AS n FROM events WHERE type = 'case.changed' GROUP BY case_id HAVING n != 1`,
+          `SELECT case_id AS id, count(*) AS n FROM events WHERE type = 'case.changed' GROUP BY id`,
         )
-        .all() as Array<{ case_id: string; n: number }>;
-      out.push(...changes.map((c) => `hub logged case ${c.case_id} ${c.n} times`));
+        .all() as Array<{ id: string; n: number }>;
+      for (const r of logged) {
+        if (sent.get(r.id) !== r.n)
+          out.push(`hub logged ${r.n} changes of case ${r.id}, desks sent ${sent.get(r.id) ?? 0}`);
+        sent.delete(r.id);
+      }
+      for (const [id, n] of sent) out.push(`${n} changes of case ${id} never logged at the hub`);
       for (const [caseId, deskId] of acked.cases) {
         if (!hubStore.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId))
           out.push(`${deskId}: acknowledged case ${caseId} never reached the hub`);
