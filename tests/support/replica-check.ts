@@ -231,7 +231,8 @@ export function deskProblems(hub: Db, desk: Db, deskId: string): string[] {
     if (!hubDispatchIds.has(d.id)) dispatchLines.push(`dispatch ${d.id} never reached the hub`);
   out.push(...cap(dispatchLines.map(where)));
 
-  // Each OPD event about a case here is one timeline entry: none missed, none twice.
+  // Each OPD status event about a case here is one timeline entry: none missed, none twice
+  // (entries operators write themselves, such as a phone call to the OPD, are not counted).
   const hubEntries = hub
     .prepare(
       `SELECT case_id, 'dispatch.' || json_extract(body, '$.status') AS kind, count(*) AS n
@@ -243,7 +244,9 @@ export function deskProblems(hub: Db, desk: Db, deskId: string): string[] {
     (
       desk
         .prepare(
-          `SELECT case_id, kind, count(*) AS n FROM case_timeline WHERE kind LIKE 'dispatch.%'
+          `SELECT case_id, kind, count(*) AS n FROM case_timeline
+           WHERE kind IN ('dispatch.seen', 'dispatch.accepted', 'dispatch.in_progress',
+             'dispatch.resolved', 'dispatch.returned')
            GROUP BY case_id, kind`,
         )
         .all() as Array<{ case_id: string; kind: string; n: number }>
