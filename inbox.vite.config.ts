@@ -7,13 +7,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: resolve(__dirname, 'hub/inbox'),
+  root: resolve(import.meta.dirname, 'hub/inbox'),
   base: '/',
   plugins: [react()],
   // No public/ folder: only what the bundle imports is served.
   publicDir: false,
   build: {
-    outDir: resolve(__dirname, 'out/inbox'),
+    outDir: resolve(import.meta.dirname, 'out/inbox'),
     emptyOutDir: true,
     // The CSP allows no inline script or data: modules.
     modulePreload: { polyfill: false },

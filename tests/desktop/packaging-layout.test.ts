@@ -140,6 +140,8 @@ describe.skipIf(!built || process.platform !== 'linux')(title, () => {
         'node_modules/zod/package.json',
       ]),
     );
+    // The OPD inbox page belongs to the hub, not to the desktop app.
+    expect(packed.filter((p) => p.startsWith('out/inbox/'))).toEqual([]);
     // The checkout's Node build and sources of better-sqlite3 stay out of the package.
     expect(
       packed.filter((p) => /^node_modules\/better-sqlite3\/(build|deps|src)\//.test(p)),

@@ -100,13 +100,12 @@ function opdToken(dataDir: string, opdId: string): string {
 }
 
 /** The inbox address `npm start` prints next to the hub. */
-function printedInboxUrl(l: LauncherProc): string {
-  const m =
-    /Inbox:\s+(http:\/\/127\.0\.0\.1:\d+\/) \(OPD inbox; one OPD token per agency in (\S+)\)/.exec(
-      l.output(),
-    );
-  expect(m?.[2]).toBe(path.join(l.dataDir, 'hub', 'tokens.json'));
-  return m![1]!;
+async function printedInboxUrl(l: LauncherProc): Promise<string> {
+  const m = await l.waitFor(
+    /Inbox:\s+(http:\/\/127\.0\.0\.1:\d+\/) \(OPD inbox; one OPD token per agency in (\S+)\)/,
+  );
+  expect(m[2]).toBe(path.join(l.dataDir, 'hub', 'tokens.json'));
+  return m[1]!;
 }
 
 /** The clerk's own browser context (its own sessionStorage), signed in to the inbox. */
@@ -132,7 +131,7 @@ test('a dispatch reaches the clerk live; accept, in progress and resolve show in
   launcher = await startLauncher(tempDir('sigap-e2e-'));
   const { context, clerk } = await openInbox(
     browser,
-    printedInboxUrl(launcher),
+    await printedInboxUrl(launcher),
     opdToken(launcher.dataDir, 'dlh'),
     'Sari Wulandari',
   );
@@ -285,7 +284,7 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   browser,
 }) => {
   launcher = await startLauncher(tempDir('sigap-e2e-'));
-  const url = printedInboxUrl(launcher);
+  const url = await printedInboxUrl(launcher);
 
   // A token the hub does not know is refused, in Indonesian, and kept nowhere.
   const stranger = await browser.newContext({ locale: 'id-ID' });
@@ -346,6 +345,29 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   await expect(dialog.getByRole('definition').first()).toHaveText('Dikembalikan'); // case status
   await closeCase(page);
   await expect(queueRow(page, 'Kabel')).toContainText('Dikembalikan');
+  // It waits in the operators' triage list for re-routing.
+  await expect(page.getByRole('button', { name: /Perlu dialihkan \(1\)/ })).toBeVisible();
+  await page.keyboard.press('Alt+R');
+  await expect(
+    page
+      .getByRole('region', { name: 'Tabel antrean' })
+      .getByRole('row')
+      .filter({ hasText: 'Kabel' }),
+  ).toHaveCount(1);
+
+  // Re-routing: DLH said it is not theirs, so it is not suggested again; send it to PLN.
+  const again = await openCase(page, description);
+  await expect(again).not.toContainText('Saran tujuan');
+  await again.getByLabel('OPD tujuan').selectOption('pln');
+  await again.getByRole('button', { name: 'Kirim ke OPD' }).click();
+  await expect(
+    again
+      .getByRole('region', { name: 'Disposisi' })
+      .getByRole('listitem')
+      .filter({ hasText: /^PLN ·/ }),
+  ).toContainText('di antrean OPD');
+  await closeCase(page);
+  await expect(page.getByRole('button', { name: /Perlu dialihkan \(0\)/ })).toBeVisible();
   await context.close();
 });
 
@@ -421,5 +443,40 @@ test('an action taken while the hub is away is sent when it is back, and applied
   } finally {
     db.close();
   }
+  await context.close();
+});
+
+test('a case the desk cancels is withdrawn from the inbox, with the reason', async ({
+  page,
+  browser,
+}) => {
+  launcher = await startLauncher(tempDir('sigap-e2e-'));
+  const { context, clerk } = await openInbox(
+    browser,
+    await printedInboxUrl(launcher),
+    opdToken(launcher.dataDir, 'dlh'),
+    'Sari Wulandari',
+  );
+  await signInOperator(page, launcher);
+  const description = 'Sampah dibuang di taman kota';
+  await recordCase(page, { description });
+  const dialog = await openCase(page, description);
+  await page.keyboard.press('Alt+K');
+  const item = inboxItem(clerk, description);
+  await expect(item).toBeVisible();
+  await item.getByRole('button', { name: /Terima/ }).click();
+  await expect(dlhDispatch(dialog)).toContainText('diterima');
+
+  const reason = 'Pelapor salah alamat, sudah dibersihkan warga';
+  await dialog.getByRole('button', { name: 'Batalkan laporan' }).click();
+  await field(page, 'Alasan pembatalan').fill(reason);
+  await dialog.getByRole('button', { name: 'Batalkan dan tarik disposisi' }).click();
+
+  // Live: it leaves the clerk's open queue and says who took it back and why.
+  await expect(item).toBeHidden();
+  await expect(
+    clerk.getByRole('list', { name: 'Disposisi yang baru ditutup' }).getByRole('listitem'),
+  ).toContainText(`Ditarik pusat 112 · ${reason}`);
+  await expect(clerk.getByText('Tidak ada disposisi terbuka.')).toBeVisible();
   await context.close();
 });

@@ -134,6 +134,7 @@ export async function startHost(env: {
   dataDir: string;
   hubUrl?: string;
   hubToken?: string;
+  deskId?: string;
   port?: number;
 }): Promise<HostProc> {
   const proc = runTs('electron/host/main.ts', [], {
@@ -141,6 +142,7 @@ export async function startHost(env: {
     SIGAP_HUB_URL: env.hubUrl ?? '',
     SIGAP_HUB_TOKEN: env.hubToken ?? '',
     SIGAP_PORT: String(env.port ?? 0),
+    SIGAP_DESK_ID: env.deskId ?? '',
     SIGAP_HOST_KEY: '',
   });
   const m = await proc.waitFor(/console listening on (http:\/\/127\.0\.0\.1:(\d+))\/#key=([\w-]+)/);

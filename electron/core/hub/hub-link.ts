@@ -29,6 +29,9 @@ export interface HubLink {
   close(): void;
 }
 
+const HELLO_TIMEOUT_MS = 4000;
+const HELLO_RETRY_MS = 1000;
+
 export function connectHub(options: HubLinkOptions): HubLink {
   const now = options.now ?? Date.now;
   const log = options.log;
@@ -52,15 +55,30 @@ export function connectHub(options: HubLinkOptions): HubLink {
     ...(options.ca ? { ca: options.ca } : {}),
   });
 
-  socket.on('connect', () => {
-    socket.timeout(4000).emit('hello', {}, (err: Error | null, raw: unknown) => {
-      if (err) return set('offline', 'hub did not answer hello');
+  let helloTimer: NodeJS.Timeout | undefined;
+  const hello = (): void => {
+    const connection = socket.id;
+    socket.timeout(HELLO_TIMEOUT_MS).emit('hello', {}, (err: Error | null, raw: unknown) => {
+      if (socket.id !== connection) return; // answer (or timeout) of an older connection
+      if (err) {
+        set('offline', 'hub did not answer hello');
+        // The connection is up, only slow: socket.io will not reconnect it, so ask again.
+        helloTimer = setTimeout(hello, HELLO_RETRY_MS);
+        return;
+      }
       const ack = HelloAck.safeParse(raw);
       if (!ack.success) return set('offline', 'hub answered in an unknown protocol');
       set('online');
     });
+  };
+  socket.on('connect', () => {
+    clearTimeout(helloTimer);
+    hello();
   });
-  socket.on('disconnect', (reason) => set('offline', reason));
+  socket.on('disconnect', (reason) => {
+    clearTimeout(helloTimer);
+    set('offline', reason);
+  });
   socket.on('connect_error', (err) => {
     const code = HandshakeError.safeParse(err.message);
     if (code.success) {
@@ -101,6 +119,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
     },
     close() {
       clearTimeout(refusedTimer);
+      clearTimeout(helloTimer);
       listeners.clear();
       eventListeners.clear();
       socket.close();
