@@ -403,6 +403,12 @@ export async function startFleet(options: FleetOptions) {
 
     waiting,
 
+    /** Where the stores are, for a test's own end checks (open them read-only). */
+    files: { hub: hubDb, desk: deskDb },
+
+    /** One console API call on a desk, as its operator; throws on a refusal. */
+    api: <T>(desk: Desk, channel: string, args: unknown) => persist<T>(desk, channel, args),
+
     async killDesk(desk: Desk): Promise<void> {
       const host = desk.host!;
       stats.deskKills++;

@@ -1,7 +1,8 @@
 /**
  * The fault tests' TCP proxy does what they rely on: delayed chunks keep their order, a
- * cut closes both sides, a drop forwards nothing more and closes nothing, and a target
- * that is down closes the client's connection.
+ * cut closes both sides, a drop forwards nothing more and closes nothing, isolation
+ * refuses connections until healed, and a target that is down closes the client's
+ * connection.
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,6 +100,22 @@ describe('fault proxy', () => {
     // The client giving up is what finally ends the dropped path.
     a.socket.destroy();
     await until(() => target.peers[0]!.closed);
+  });
+
+  it('isolates: cuts what is live and refuses new connections until healed', async () => {
+    const target = await echoServer();
+    const proxy = await proxyTo(target.port);
+    const before = connect(proxy.port);
+    await roundTrip(before, 'hello');
+    proxy.isolate();
+    await until(() => before.state.closed);
+    const during = connect(proxy.port);
+    await until(() => during.state.closed);
+    expect(target.peers).toHaveLength(1); // nothing reached the target while isolated
+    proxy.heal();
+    const after = connect(proxy.port);
+    await roundTrip(after, 'again');
+    expect(after.state.received).toBe('again');
   });
 
   it('closes the client when the target is down', async () => {

@@ -24,6 +24,9 @@ export interface TcpProxy {
   cutAll(): number;
   /** Stops forwarding on every live connection without closing it; returns how many. */
   dropAll(): number;
+  /** A partition: every connection is cut and new ones are refused until `heal()`. */
+  isolate(): void;
+  heal(): void;
   stats: { connections: number; cuts: number; drops: number; delayed: number };
   close(): Promise<void>;
 }
@@ -74,7 +77,12 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
     from.on('end', () => push(null));
   };
 
+  let isolated = false;
   const server = net.createServer((client) => {
+    if (isolated) {
+      client.destroy();
+      return;
+    }
     stats.connections++;
     const upstream = net.connect(options.targetPort, options.targetHost ?? '127.0.0.1');
     const link: Link = { state: 'open', client, upstream };
@@ -112,6 +120,13 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
       for (const link of dropped) link.state = 'dropped';
       stats.drops += dropped.length;
       return dropped.length;
+    },
+    isolate() {
+      isolated = true;
+      for (const link of [...links]) destroy(link);
+    },
+    heal() {
+      isolated = false;
     },
     stats,
     close: () =>

@@ -52,6 +52,8 @@ export interface ReplicationOptions {
   changed(caseId?: string): void;
 }
 
+const caseOf = (row: OutboxRow): string => (row.payload as { caseId: string }).caseId;
+
 export function startReplication(o: ReplicationOptions): { kick(): void; stop(): void } {
   let sending = false;
   let syncing = false;
@@ -69,12 +71,17 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     const ack = (answer ?? {}) as {
       ok?: boolean;
       hubSeq?: number;
+      seq?: number;
       error?: { code?: string; message?: string };
     };
     const now = o.now();
     if (ack.ok === true) {
       o.outbox.markSent(row.id, now);
       if (row.kind === 'dispatch') o.dispatches.atHub(row.messageId, ack.hubSeq ?? 0, now);
+      if (row.kind === 'case.upsert') {
+        o.outbox.setHubSeq(row.id, ack.seq ?? 0);
+        o.events.changeSettled(caseOf(row), now);
+      }
       return true;
     }
     const code = ack.error?.code ?? 'internal';
@@ -88,6 +95,8 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       });
       o.outbox.markRefused(row.id, code, message, now);
       if (row.kind === 'dispatch') o.dispatches.refused(row.messageId, `${code}: ${message}`, now);
+      // The edit will never be the hub's: the case shows what the hub holds.
+      if (row.kind === 'case.upsert') o.events.changeSettled(caseOf(row), now);
       return true;
     }
     o.outbox.markFailed(row.id, `${code}: ${message}`, now);

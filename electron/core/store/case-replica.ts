@@ -1,9 +1,10 @@
 /**
  * This desk's replica of the center's cases: case events from the hub, applied in seq
- * order by hub-events.ts. Fields this desk changed and the hub has not acknowledged yet
- * are left alone (the desk's own change is on its way and is later in the hub's order);
- * everything else follows the hub, so once the outbox drains every desk holds the hub's
- * record.
+ * order by hub-events.ts. The hub's values are kept as confirmed; what a case shows is
+ * the confirmed fields with this desk's own pending edits replayed over them (an edit is
+ * pending until the hub acknowledged it and its event is applied here). So while edits
+ * travel the operator sees their own, and once the outbox drains every desk holds
+ * exactly the hub's record.
  */
 import type { Statement } from 'better-sqlite3';
 import type { CaseFields, HubEvent } from '../../../shared/hub/messages';
@@ -42,6 +43,13 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
   );
   const setSeq = db.prepare('UPDATE cases SET hub_seq = max(hub_seq, ?) WHERE id = ?');
+  const setConfirmed = db.prepare(
+    `INSERT INTO case_confirmed (case_id, field, value, seq) VALUES (?, ?, ?, ?)
+     ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
+  );
+  const confirmedOf = db.prepare<[string], { field: string; value: string }>(
+    'SELECT field, value FROM case_confirmed WHERE case_id = ?',
+  );
   const setHolder = db.prepare('UPDATE cases SET holder_desk = ?, hub_seq = ? WHERE id = ?');
   const timeline = db.prepare(
     'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
@@ -52,7 +60,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     let stmt = updates.get(key);
     if (!stmt) {
       const sets = columns.map((c) => `${c} = ?`).join(', ');
-      stmt = db.prepare(`UPDATE cases SET ${sets}, updated_at = ?, hub_seq = ? WHERE id = ?`);
+      stmt = db.prepare(`UPDATE cases SET ${sets}, updated_at = max(updated_at, ?) WHERE id = ?`);
       updates.set(key, stmt);
     }
     return stmt;
@@ -97,19 +105,28 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     timeline.run(event.caseId, event.at, actorLabel(event.actor), 'created', null);
   };
 
-  const changed = (event: HubEvent & { caseId: string }): void => {
-    const fields = event.fields ?? {};
-    const current = caseRow.get(event.caseId);
-    if (!current) {
-      insert(event, fields);
-      return;
+  /** The hub's value of each field, as its events set them (this desk's edits included). */
+  const confirm = (caseId: string, fields: CaseFields, seq: number): void => {
+    for (const [field, value] of Object.entries(fields)) {
+      setConfirmed.run(caseId, field, JSON.stringify(value), seq);
     }
-    const pending = outbox.pendingFields(event.caseId);
+  };
+
+  /**
+   * Shows the confirmed fields with this desk's pending edits replayed over them, so a
+   * field reads what the hub holds once nothing of this desk's is still on its way.
+   */
+  const refresh = (caseId: string, appliedSeq: number, now: number): Record<string, unknown> => {
+    const current = caseRow.get(caseId);
+    if (!current) return {};
+    const target: Record<string, unknown> = Object.fromEntries(
+      confirmedOf.all(caseId).map((r) => [r.field, JSON.parse(r.value) as unknown]),
+    );
+    for (const change of outbox.pendingChanges(caseId, appliedSeq)) Object.assign(target, change);
     const columns: string[] = [];
     const values: Array<string | number | null> = [];
-    const news: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(fields)) {
-      if (pending.has(field)) continue;
+    const shown: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(target)) {
       if (field === 'status') {
         if (
           typeof value === 'string' &&
@@ -118,7 +135,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
         ) {
           columns.push('status');
           values.push(value);
-          news[field] = value;
+          shown[field] = value;
         }
         continue;
       }
@@ -130,26 +147,36 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       if (field === 'kelurahanId' && !kelurahan.get(String(value))) continue;
       columns.push(column);
       values.push(v);
-      news[field] = value;
+      shown[field] = value;
     }
-    if (columns.length === 0) {
-      setSeq.run(event.seq, event.caseId);
+    if (columns.length > 0) updateColumns(columns).run(...values, now, caseId);
+    return shown;
+  };
+
+  const changed = (event: HubEvent & { caseId: string }): void => {
+    const fields = event.fields ?? {};
+    if (!caseRow.get(event.caseId)) {
+      insert(event, fields);
+      confirm(event.caseId, fields, event.seq);
       return;
     }
-    updateColumns(columns).run(...values, event.at, event.seq, event.caseId);
-    // This desk's own edits are on the timeline already; an echo that still changed
-    // something means the hub's record differed, which the operator should see too.
+    confirm(event.caseId, fields, event.seq);
+    setSeq.run(event.seq, event.caseId);
+    refresh(event.caseId, event.seq, event.at);
+    // This desk's own edits are on its timeline since it made them.
+    if (event.actor.id === deskId || Object.keys(fields).length === 0) return;
     timeline.run(
       event.caseId,
       event.at,
       actorLabel(event.actor),
-      news.status === 'cancelled' ? 'cancelled' : 'edited',
-      JSON.stringify(news),
+      fields.status === 'cancelled' ? 'cancelled' : 'edited',
+      JSON.stringify(fields),
     );
   };
 
   return {
     changed,
+    refresh,
 
     /** An edit replaced another desk's: the timeline keeps what was replaced. */
     conflict(event: HubEvent & { caseId: string }): void {

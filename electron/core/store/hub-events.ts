@@ -20,6 +20,14 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
   return {
     lastSeq: last,
 
+    /**
+     * The hub acknowledged (or refused for good) one of this desk's edits of a case: show
+     * the case as confirmed plus whatever of this desk's is still pending.
+     */
+    changeSettled: db.transaction((caseId: string, now: number): void => {
+      replica.refresh(caseId, last(), now);
+    }),
+
     apply: db.transaction((event: HubEvent, now: number): ApplyResult => {
       const seen = last();
       if (event.seq <= seen) return 'old';

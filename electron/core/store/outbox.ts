@@ -36,10 +36,13 @@ export function createOutbox(db: Store) {
   const insert = db.prepare(
     'INSERT INTO outbox (message_id, kind, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const pendingUpserts = db.prepare<[string], { payload: string }>(
+  const pendingUpserts = db.prepare<[string, number], { payload: string }>(
     `SELECT payload FROM outbox
-     WHERE case_id = ? AND kind = 'case.upsert' AND sent_at IS NULL AND refused IS NULL`,
+     WHERE case_id = ? AND kind = 'case.upsert' AND refused IS NULL
+       AND (sent_at IS NULL OR hub_seq > ?)
+     ORDER BY id`,
   );
+  const ackSeq = db.prepare('UPDATE outbox SET hub_seq = ? WHERE id = ?');
   const pending = db.prepare<
     [number, number],
     { id: number; message_id: string; kind: OutboxKind; payload: string; attempts: number }
@@ -84,17 +87,19 @@ export function createOutbox(db: Store) {
       );
     },
     /**
-     * The case fields this desk changed that the hub has not acknowledged yet: a hub event
-     * must not overwrite them, since this desk's later change is on its way.
+     * This desk's edits of a case that the desk's replica does not hold as confirmed yet,
+     * oldest first: not acknowledged by the hub (it may order them before or after the
+     * events still to come), or acknowledged at a seq beyond `appliedSeq`. The replica
+     * shows them over the confirmed fields.
      */
-    pendingFields(caseId: string): Set<string> {
-      const fields = new Set<string>();
-      for (const r of pendingUpserts.all(caseId)) {
+    pendingChanges(caseId: string, appliedSeq: number): Array<Record<string, unknown>> {
+      return pendingUpserts.all(caseId, appliedSeq).map((r) => {
         const payload = JSON.parse(r.payload) as { fields?: Record<string, unknown> };
-        for (const f of Object.keys(payload.fields ?? {})) fields.add(f);
-      }
-      return fields;
+        return payload.fields ?? {};
+      });
     },
+    /** The seq the hub gave an acknowledged case change (its `case.changed` event). */
+    setHubSeq: (id: number, seq: number) => void ackSeq.run(seq, id),
     /** The oldest `limit` messages still for the hub, after outbox id `afterId`. */
     pending(limit: number, afterId = 0): OutboxRow[] {
       const rows: OutboxRow[] = [];

@@ -4,8 +4,10 @@ import type { Migration } from '../migrate';
  * Every desk keeps a replica of the center's cases, not only its own: a case may now be
  * opened by another desk's operator (no local operators row, so `opened_by` is plain text),
  * be taken over by another desk (`holder_desk`), and remembers the last hub
- * seq applied to it (`hub_seq`, the base of this desk's next edit). The outbox learns the
- * rest of protocol v1's desk messages. A dispatch remembers when the OPD was phoned.
+ * seq applied to it (`hub_seq`, the base of this desk's next edit). The fields as the hub
+ * confirmed them are kept apart (`case_confirmed`) so this desk's pending edits can be
+ * replayed over them. The outbox learns the rest of protocol v1's desk messages, and the
+ * seq the hub gave each change. A dispatch remembers when the OPD was phoned.
  */
 export const m0005Replicas: Migration = {
   version: 5,
@@ -81,16 +83,26 @@ export const m0005Replicas: Migration = {
         last_try_at INTEGER,
         last_error  TEXT,
         sent_at     INTEGER,
+        hub_seq     INTEGER, -- the seq the hub gave the change, from its acknowledgement
         refused     TEXT
       ) STRICT;
       INSERT INTO outbox_next
         SELECT id, message_id, kind, json_extract(payload, '$.caseId'), payload, created_at, attempts,
-               last_try_at, last_error, sent_at, refused
+               last_try_at, last_error, sent_at, NULL, refused
         FROM outbox;
       DROP TABLE outbox;
       ALTER TABLE outbox_next RENAME TO outbox;
       CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND refused IS NULL;
-      CREATE INDEX outbox_case_pending ON outbox (case_id) WHERE sent_at IS NULL AND refused IS NULL;
+      CREATE INDEX outbox_case_changes ON outbox (case_id) WHERE kind = 'case.upsert';
+
+      -- The case fields as the hub's events set them, apart from this desk's pending edits.
+      CREATE TABLE case_confirmed (
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        field   TEXT NOT NULL,
+        value   TEXT NOT NULL, -- JSON
+        seq     INTEGER NOT NULL,
+        PRIMARY KEY (case_id, field)
+      ) STRICT, WITHOUT ROWID;
 
       -- An operator phoned the OPD about a dispatch in trouble ("Telepon OPD").
       ALTER TABLE dispatches ADD COLUMN called_at INTEGER;
