@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- [--json] [--only GROUP]`: runs the benchmarks and prints their
- * figures, as a table or one JSON object per line. GROUP is a figure name's first part.
+ * `npm run bench -- [--json] [--only GROUP] [GROUP…]`: runs the benchmarks and prints their
+ * figures, as a table or one JSON object per line. GROUP is a figure name's first part;
+ * `--only dispatch` and `npm run bench -- dispatch outage` both pick groups.
  */
 import { parseArgs } from 'node:util';
 import { printJson, printTable, type Figure } from './lib/figures';
+import { dispatchBench } from './dispatch';
+import { outageBench } from './outage';
 import { queryBench } from './query';
 import { saveBench } from './save';
 import { scrollBench } from './scroll';
@@ -12,22 +15,26 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   save: saveBench,
   query: queryBench,
   queue: scrollBench,
+  dispatch: dispatchBench,
+  outage: outageBench,
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { json: { type: 'boolean' }, only: { type: 'string' } },
+    allowPositionals: true,
   });
-  const only = values.only;
-  if (only && !GROUPS[only]) {
+  const only = [...(values.only ? [values.only] : []), ...positionals];
+  const unknown = only.find((g) => !Object.hasOwn(GROUPS, g));
+  if (unknown !== undefined) {
     process.stderr.write(
-      `bench: unknown group "${only}" (groups: ${Object.keys(GROUPS).join(', ')})\n`,
+      `bench: unknown group "${unknown}" (groups: ${Object.keys(GROUPS).join(', ')})\n`,
     );
     process.exit(2);
   }
   const figures: Figure[] = [];
   for (const [name, run] of Object.entries(GROUPS)) {
-    if (only && name !== only) continue;
+    if (only.length > 0 && !only.includes(name)) continue;
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     figures.push(...(await run()));
   }

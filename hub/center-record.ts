@@ -110,14 +110,14 @@ export function createCenterRecord(
   };
 
   /** Runs `op` once per id: a repeat returns the stored first answer. */
-  const once = <T>(id: string, op: () => Outcome<T>): Outcome<T> =>
-    db.transaction((): Outcome<T> => {
-      const seen = applied.get(id);
-      if (seen) return { ack: JSON.parse(seen.ack) as HubAck<T>, events: [] };
-      const outcome = op();
-      if (outcome.ack.ok) remember.run(id, JSON.stringify(outcome.ack));
-      return outcome;
-    })();
+  const onceTx = db.transaction((id: string, op: () => Outcome<unknown>): Outcome<unknown> => {
+    const seen = applied.get(id);
+    if (seen) return { ack: JSON.parse(seen.ack) as HubAck<unknown>, events: [] };
+    const outcome = op();
+    if (outcome.ack.ok) remember.run(id, JSON.stringify(outcome.ack));
+    return outcome;
+  });
+  const once = <T>(id: string, op: () => Outcome<T>): Outcome<T> => onceTx(id, op) as Outcome<T>;
 
   const caseFields = (caseId: string, forOpd: boolean): CaseFields => {
     const fields = Object.fromEntries(

@@ -3,6 +3,7 @@
  * Binds loopback unless --host is given, and then requires TLS. Serves the OPD inbox page
  * at `/` (out/inbox, built first when missing, or `--inbox DIR`). Prints
  * "hub listening on URL" when ready; SIGTERM and SIGINT stop it cleanly.
+ * `npm run hub -- backup FILE --data DIR [--force]` copies a (running) hub's store.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { OpdsFile } from '../shared/domain/reference';
 import { isLoopbackHost } from '../shared/hub/url';
 import { createLogger } from '../shared/log';
+import { BackupError, backupHubStore } from './backup';
 import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
 import { startHub } from './server';
 import { TokensFileError, loadTokens } from './tokens';
@@ -32,7 +34,41 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
+async function backup(args: string[]): Promise<void> {
+  const fail = (problem: string): never => {
+    process.stderr.write(
+      `hub backup: ${problem}\nusage: npm run hub -- backup FILE --data DIR [--force]\n`,
+    );
+    process.exit(2);
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { data: { type: 'string' }, force: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) fail('name one FILE to write the copy to');
+  if (!values.data) fail("--data DIR (the hub's data folder) is required");
+  try {
+    const r = await backupHubStore(values.data!, positionals[0]!, { force: Boolean(values.force) });
+    process.stdout.write(
+      `hub backup: wrote ${r.file} (${r.bytes} bytes, ${r.events} events up to seq ${r.lastSeq}; integrity ok)\n`,
+    );
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    process.stderr.write(`hub backup: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'backup') return backup(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },

@@ -1,8 +1,9 @@
 /**
  * Binds protocol v1 messages to a connected peer: each namespace accepts only its own
  * messages; every payload is validated, its actor checked against the token's identity,
- * and applied to the center's record in one transaction before the ack. Bad messages get
- * an error ack and a log line; the peer stays connected and the hub stays up.
+ * and applied to the center's record with the group that arrived with it (group-commit.ts):
+ * acks, events and deliveries go out after that commit. Bad messages get an error ack and a
+ * log line; the peer stays connected and the hub stays up.
  */
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -24,6 +25,7 @@ import {
 import { PROTOCOL_VERSION, type HelloAck, type TokenEntry } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import type { CenterRecord } from './center-record';
+import type { GroupCommit } from './group-commit';
 
 type Handler = (payload: unknown) => HubAck<object>;
 
@@ -51,27 +53,41 @@ export function notifyOpd(io: Server, e: HubEvent): void {
   io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.changed', changed);
 }
 
-export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: Logger): void {
+export function bindPeer(
+  io: Server,
+  socket: Socket,
+  record: CenterRecord,
+  log: Logger,
+  commit: GroupCommit,
+): void {
   const who = socket.data.identity as TokenEntry;
   const nsp = socket.nsp.name;
 
-  const broadcast = (events: readonly HubEvent[]): void => {
-    for (const e of events) {
-      io.of('/desk').emit('event', e);
-      io.of('/supervisor').emit('event', e);
-      notifyOpd(io, e);
-    }
-  };
+  const broadcast = (events: readonly HubEvent[]): void =>
+    commit.afterCommit(() => {
+      for (const e of events) {
+        io.of('/desk').emit('event', e);
+        io.of('/supervisor').emit('event', e);
+        notifyOpd(io, e);
+      }
+    });
 
-  const deliver = (d: OpdDispatch, opdId: string): void => {
-    io.of('/opd')
-      .to(opdRoom(opdId))
-      .timeout(5000)
-      .emit('dispatch.new', d, (err: Error | null, answers: unknown[]) => {
-        if (err || answers.length === 0) return; // not seen yet; the inbox list will show it
-        broadcast(record.markSeen(d.dispatchId, { id: opdId, role: 'opd', person: 'OPD inbox' }));
-      });
-  };
+  const deliver = (d: OpdDispatch, opdId: string): void =>
+    commit.afterCommit(() =>
+      io
+        .of('/opd')
+        .to(opdRoom(opdId))
+        .timeout(5000)
+        .emit('dispatch.new', d, (err: Error | null, answers: unknown[]) => {
+          if (err || answers.length === 0) return; // not seen yet; the inbox list will show it
+          const actor = { id: opdId, role: 'opd', person: 'OPD inbox' } as const;
+          commit.submit(
+            () => broadcast(record.markSeen(d.dispatchId, actor)),
+            () => undefined,
+            (e) => log.error('marking seen failed', { dispatchId: d.dispatchId, error: String(e) }),
+          );
+        }),
+    );
 
   /** Validates, checks the actor, applies; never throws into socket.io. */
   function accept<S extends z.ZodType>(
@@ -159,23 +175,26 @@ export function bindPeer(io: Server, socket: Socket, record: CenterRecord, log: 
     const ack = args.at(-1);
     const payload = args.length > 1 ? args[0] : undefined;
     const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined;
-    let answer: HubAck<object>;
-    try {
-      answer = handler
-        ? handler(payload)
-        : error('protocol.unknown_message', `unknown message "${event.slice(0, 64)}" on ${nsp}`);
-    } catch (e) {
-      log.error('message failed', { namespace: nsp, id: who.id, event, error: String(e) });
-      answer = error('internal', 'the hub could not apply this message; it is logged');
-    }
-    if (!answer.ok) {
-      log.warn('message refused', {
-        namespace: nsp,
-        id: who.id,
-        event: event.slice(0, 64),
-        code: answer.error.code,
-      });
-    }
-    if (typeof ack === 'function') ack(answer);
+    commit.submit<HubAck<object>>(
+      () =>
+        handler
+          ? handler(payload)
+          : error('protocol.unknown_message', `unknown message "${event.slice(0, 64)}" on ${nsp}`),
+      (answer) => {
+        if (!answer.ok) {
+          log.warn('message refused', {
+            namespace: nsp,
+            id: who.id,
+            event: event.slice(0, 64),
+            code: answer.error.code,
+          });
+        }
+        if (typeof ack === 'function') ack(answer);
+      },
+      (e) => {
+        log.error('message failed', { namespace: nsp, id: who.id, event, error: String(e) });
+        return error('internal', 'the hub could not apply this message; it is logged');
+      },
+    );
   });
 }

@@ -16,6 +16,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
+import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createInboxHandler } from './inbox-page';
 import { bindPeer } from './peer-messages';
 import { openHubStore } from './store/database';
@@ -51,6 +52,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const store = openHubStore(options.dataDir);
   const record = createCenterRecord(store, options.opdIds);
+  const commit = createGroupCommit(store, (error) =>
+    log.error('sending after commit failed', { error: String(error) }),
+  );
   // socket.io answers /socket.io/ before this handler sees a request.
   const page = options.inboxDir
     ? createInboxHandler(options.inboxDir, Boolean(options.tls))
@@ -84,7 +88,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.data.identity = entry;
       next();
     });
-    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log));
+    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log, commit));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -101,6 +105,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         io.close(() => {
+          commit.close();
           clearTimeout(force);
           store.close();
           resolve();
@@ -118,10 +123,11 @@ function onConnection(
   record: CenterRecord,
   ns: string,
   log: Logger,
+  commit: GroupCommit,
 ): void {
   const identity = socket.data.identity as TokenEntry;
   log.info('peer connected', { namespace: ns, kind: identity.kind, id: identity.id });
-  bindPeer(io, socket, record, log);
+  bindPeer(io, socket, record, log, commit);
   socket.on('disconnect', (reason) => {
     log.info('peer disconnected', { namespace: ns, id: identity.id, reason });
   });

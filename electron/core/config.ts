@@ -1,16 +1,19 @@
 /**
  * Console settings from the environment (DESIGN §5): SIGAP_DATA_DIR, SIGAP_HUB_URL,
- * SIGAP_HUB_TOKEN, SIGAP_PORT, SIGAP_DESK_ID. Bad values stop start-up with a message naming the variable.
+ * SIGAP_HUB_TOKEN, SIGAP_HUB_CA, SIGAP_PORT, SIGAP_DESK_ID. Bad values stop start-up with a
+ * message naming the variable.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { Identifier } from '../../shared/hub/protocol';
+import { readHubCa } from './hub/hub-ca';
 
 const Env = z.object({
   SIGAP_DATA_DIR: z.string().min(1).optional(),
   SIGAP_HUB_URL: z.string().min(1).optional(),
   SIGAP_HUB_TOKEN: z.string().min(1).optional(),
+  SIGAP_HUB_CA: z.string().min(1).optional(),
   SIGAP_DESK_ID: Identifier.optional(),
   SIGAP_PORT: z.coerce
     .number({ message: 'SIGAP_PORT must be a port number' })
@@ -24,6 +27,8 @@ export interface ConsoleSettings {
   dataDir: string;
   hubUrl: string | undefined;
   hubToken: string | undefined;
+  /** PEM certificates of the CA the hub's certificate must chain to (SIGAP_HUB_CA). */
+  hubCa: string | undefined;
   port: number;
   deskId: string;
 }
@@ -51,6 +56,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ConsoleSetti
     dataDir: path.resolve(e.SIGAP_DATA_DIR ?? defaultDataDir()),
     hubUrl: e.SIGAP_HUB_URL,
     hubToken: e.SIGAP_HUB_TOKEN,
+    hubCa: e.SIGAP_HUB_CA ? readHubCa(path.resolve(e.SIGAP_HUB_CA)) : undefined,
     port: e.SIGAP_PORT ?? 0,
     deskId: e.SIGAP_DESK_ID ?? 'desk-1',
   };

@@ -30,6 +30,8 @@ export interface CoreOptions {
   log: Logger;
   hubUrl?: string | undefined;
   hubToken?: string | undefined;
+  /** PEM certificates of the CA the hub's certificate must chain to (private CA). */
+  hubCa?: string | undefined;
   nativeBinding?: string | undefined;
   /** Folder with the default reference data (wilayah, categories, OPDs). */
   resourcesDir: string;
@@ -90,7 +92,13 @@ export function openCore(options: CoreOptions): Core {
         detail: 'no desk token configured (SIGAP_HUB_TOKEN)',
       };
     } else {
-      hub = connectHub({ url: checked.value, token: options.hubToken, log: log.child('hub'), now });
+      hub = connectHub({
+        url: checked.value,
+        token: options.hubToken,
+        ca: options.hubCa,
+        log: log.child('hub'),
+        now,
+      });
     }
   }
 
@@ -125,6 +133,7 @@ export function openCore(options: CoreOptions): Core {
         events: hubEvents,
         log: log.child('replication'),
         now,
+        atomically: (fn) => store.transaction(fn)(),
         changed: (caseId) => {
           statusChanged();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });

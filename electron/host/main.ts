@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     log,
     hubUrl: settings.hubUrl,
     hubToken: settings.hubToken,
+    hubCa: settings.hubCa,
     resourcesDir: path.join(root, 'resources', 'data'),
     deskId: settings.deskId,
   });

@@ -31,6 +31,7 @@ export async function startDesktop(settings: DesktopSettings, log: Logger): Prom
     log,
     hubUrl: settings.hubUrl,
     hubToken: settings.hubToken,
+    hubCa: settings.hubCa,
     deskId: settings.deskId,
     resourcesDir: settings.resourcesDir,
     nativeBinding: settings.nativeBinding,

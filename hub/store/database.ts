@@ -10,8 +10,11 @@ import { migrations } from './migrations';
 
 export type HubStore = Database.Database;
 
+/** Where the hub keeps its store inside its --data folder. */
+export const hubStoreFile = (dataDir: string): string => path.join(dataDir, 'hub.db');
+
 export function openHubStore(dataDir: string): HubStore {
-  return openMigrated<HubStore>(path.join(dataDir, 'hub.db'), migrations, {
+  return openMigrated<HubStore>(hubStoreFile(dataDir), migrations, {
     exists: (f) => fs.existsSync(f),
     ensureDir: (f) => fs.mkdirSync(path.dirname(f), { recursive: true }),
     open: (f, { readonly }) => new Database(f, { readonly, fileMustExist: readonly }),

@@ -120,7 +120,7 @@ export async function startHub(
     tokensFile,
     ...args,
   ]);
-  const m = await proc.waitFor(/hub listening on (http:\/\/127\.0\.0\.1:(\d+))/);
+  const m = await proc.waitFor(/hub listening on (https?:\/\/127\.0\.0\.1:(\d+))/);
   return { ...proc, url: m[1]!, port: Number(m[2]) };
 }
 

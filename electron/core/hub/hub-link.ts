@@ -11,6 +11,8 @@ import type { Logger } from '../../../shared/log';
 export interface HubLinkOptions {
   url: URL;
   token: string;
+  /** PEM certificates of the CA the hub's certificate must chain to; Node's CAs when unset. */
+  ca?: string | undefined;
   log: Logger;
   now?: () => number;
   /** How long to wait before trying again after the hub refused our token. */
@@ -50,6 +52,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
     reconnectionDelay: 500,
     reconnectionDelayMax: 2000,
     timeout: 4000,
+    ...(options.ca ? { ca: options.ca } : {}),
   });
 
   let helloTimer: NodeJS.Timeout | undefined;
@@ -85,7 +88,13 @@ export function connectHub(options: HubLinkOptions): HubLink {
       clearTimeout(refusedTimer);
       refusedTimer = setTimeout(() => socket.connect(), options.refusedRetryMs ?? 30_000);
     } else {
-      set('offline', 'hub unreachable');
+      const tls = certificateProblem(err);
+      set(
+        'offline',
+        tls
+          ? `hub certificate not trusted (${tls}); SIGAP_HUB_CA names the center's CA`
+          : 'hub unreachable',
+      );
     }
   });
 
@@ -116,4 +125,11 @@ export function connectHub(options: HubLinkOptions): HubLink {
       socket.close();
     },
   };
+}
+
+/** The TLS verification code behind a failed connection, if that is what failed. */
+function certificateProblem(err: Error): string | undefined {
+  const cause = (err as { description?: { error?: { code?: unknown } } }).description?.error;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return code && /CERT|SELF_SIGNED|UNABLE_TO_|ALTNAME/.test(code) ? code : undefined;
 }

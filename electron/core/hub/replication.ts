@@ -1,5 +1,5 @@
 /**
- * Keeps a desk and the hub in step over the link: sends the outbox in order (up to 32 in
+ * Keeps a desk and the hub in step over the link: sends the outbox in order (32 in
  * flight, acks awaited before a message is marked sent, attempts kept in the store),
  * and applies the hub's events in strict seq order, asking `sync` for what it missed on
  * every (re)connect and whenever it sees a gap.
@@ -12,8 +12,17 @@ import type { Outbox, OutboxRow } from '../store/outbox';
 import type { HubLink } from './hub-link';
 
 const IN_FLIGHT = 32;
+/**
+ * Free places in the window worth one read of the outbox. Half the window: the hub commits
+ * what arrives together with one fsync, so a few large sends cost it fewer fsyncs than many
+ * small ones, while the other half keeps it busy meanwhile.
+ */
+const REFILL = 16;
+/** Answers worth one commit (sooner when nothing else is on the wire). */
+const SETTLE = 24;
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 2_000;
+const EVENT_GATHER_MS = 5;
 /** Refusals that no retry can fix: the message itself is wrong for the hub. */
 const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   'protocol.invalid',
@@ -34,6 +43,11 @@ export interface ReplicationOptions {
   events: HubEvents;
   log: Logger;
   now: () => number;
+  /**
+   * Runs `fn` in one store transaction: the acks of a batch, or events that arrived
+   * together, cost one commit instead of one each.
+   */
+  atomically<T>(fn: () => T): T;
   /** Something visible changed (outbox size, a dispatch status). */
   changed(caseId?: string): void;
 }
@@ -45,6 +59,13 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
   let syncing = false;
   let resync = false;
   let stopped = false;
+
+  /** False for an answer after which later messages must wait (a retry is needed). */
+  const deliveredOrFinal = (a: PromiseSettledResult<unknown>): boolean => {
+    if (a.status === 'rejected') return false;
+    const ack = (a.value ?? {}) as { ok?: boolean; error?: { code?: string } };
+    return ack.ok === true || FINAL.has(ack.error?.code ?? 'internal');
+  };
 
   const settle = (row: OutboxRow, answer: unknown): boolean => {
     const ack = (answer ?? {}) as {
@@ -82,30 +103,88 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     return false;
   };
 
-  async function send(): Promise<void> {
-    if (sending || stopped || o.link.status().state !== 'online') return;
-    sending = true;
-    try {
-      for (;;) {
-        const batch = o.outbox.pending(IN_FLIGHT);
-        if (batch.length === 0) break;
-        // One connection delivers in order, and the hub applies in order, so a case's
-        // upsert always lands before its dispatch even with many in flight.
-        const answers = await Promise.allSettled(
-          batch.map((row) => o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS)),
-        );
-        let progress = true;
-        answers.forEach((a, i) => {
-          const row = batch[i]!;
-          if (a.status === 'fulfilled') progress = settle(row, a.value) && progress;
-          else {
-            o.outbox.markFailed(row.id, String(a.reason), o.now());
-            progress = false;
+  /**
+   * Keeps up to IN_FLIGHT messages on the wire: each ack frees a place for the next row.
+   * Answers that came in together are settled in one transaction, with the events that
+   * came with them. After a failure nothing more is sent; the next round starts again
+   * from the oldest unsent row, so the hub still sees the outbox in order.
+   */
+  function sendWindow(): Promise<void> {
+    return new Promise((done) => {
+      let inFlight = 0;
+      let lastTaken = 0; // outbox id of the newest row sent in this round
+      let halted = false;
+      let answered: Array<{ row: OutboxRow; answer: PromiseSettledResult<unknown> }> = [];
+
+      const fill = (): void => {
+        if (halted || stopped || o.link.status().state !== 'online') return;
+        if (inFlight >= IN_FLIGHT) return;
+        for (const row of o.outbox.pending(IN_FLIGHT - inFlight, lastTaken)) {
+          lastTaken = row.id;
+          inFlight++;
+          // One connection delivers in order, and the hub applies in order, so a case's
+          // upsert always lands before its dispatch even with many in flight.
+          void o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS).then(
+            (value) => answer(row, { status: 'fulfilled', value }),
+            (reason: unknown) => answer(row, { status: 'rejected', reason }),
+          );
+        }
+      };
+      let settleSoon = false;
+      const answer = (row: OutboxRow, a: PromiseSettledResult<unknown>): void => {
+        inFlight--;
+        answered.push({ row, answer: a });
+        if (!deliveredOrFinal(a)) halted = true; // send nothing more this round
+        // Refill in small batches without waiting for the store; settle in larger ones,
+        // since one commit of many acks writes far fewer pages than many small commits.
+        if (IN_FLIGHT - inFlight >= REFILL) fill();
+        if (!settleSoon && (answered.length >= SETTLE || inFlight === 0)) {
+          settleSoon = true;
+          setImmediate(settleAnswered);
+        }
+      };
+      const settleAnswered = (): void => {
+        settleSoon = false;
+        const batch = answered;
+        answered = [];
+        if (stopped) return done(); // the store is closing; unsettled rows are resent later
+        fill(); // the next messages go out before this commit waits for the disk
+        o.atomically(() => {
+          applyArrived();
+          for (const { row, answer: a } of batch) {
+            if (a.status === 'fulfilled') halted = !settle(row, a.value) || halted;
+            else {
+              o.outbox.markFailed(row.id, String(a.reason), o.now());
+              halted = true;
+            }
           }
         });
         o.changed();
-        if (!progress) break; // try again later, in order
-      }
+        fill();
+        if (inFlight === 0 && answered.length === 0) done();
+        else if (inFlight === 0 && !settleSoon) {
+          settleSoon = true;
+          setImmediate(settleAnswered);
+        }
+      };
+      fill();
+      if (inFlight === 0) done();
+    });
+  }
+
+  let again = false;
+  async function send(): Promise<void> {
+    if (stopped || o.link.status().state !== 'online') return;
+    if (sending) {
+      again = true; // rows written meanwhile: one more round when this one ends
+      return;
+    }
+    sending = true;
+    try {
+      do {
+        again = false;
+        await sendWindow();
+      } while (again && !stopped);
     } finally {
       sending = false;
     }
@@ -132,7 +211,8 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
           lastSeq?: number;
         };
         if (reply.ok !== true || !Array.isArray(reply.events)) break;
-        for (const raw of reply.events) apply(raw);
+        const events = reply.events;
+        o.atomically(() => events.forEach(apply));
         if (reply.events.length === 0 || o.events.lastSeq() >= (reply.lastSeq ?? 0)) break;
       }
     } catch (error) {
@@ -160,7 +240,29 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       void send();
     }
   });
-  const offEvent = o.link.onEvent(apply);
+  // Events pushed in a burst (a group committed at the hub) are applied in one transaction.
+  // While messages are in flight, they wait (a few milliseconds at most) to be applied
+  // with the acks they came with; otherwise they are applied at once, as an operator's own
+  // change or an OPD's answer should show without delay.
+  let arrived: unknown[] = [];
+  let scheduled = false;
+  /** Applies the events gathered so far; call inside a transaction. */
+  function applyArrived(): void {
+    scheduled = false;
+    const events = arrived;
+    arrived = [];
+    events.forEach(apply);
+  }
+  const applyArrivedNow = (): void => {
+    if (!stopped && arrived.length > 0) o.atomically(applyArrived);
+  };
+  const offEvent = o.link.onEvent((raw) => {
+    arrived.push(raw);
+    if (scheduled) return;
+    scheduled = true;
+    if (sending) setTimeout(applyArrivedNow, EVENT_GATHER_MS);
+    else setImmediate(applyArrivedNow);
+  });
   const timer = setInterval(() => void send(), RETRY_MS);
   void sync();
   void send();

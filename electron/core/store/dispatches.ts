@@ -103,18 +103,18 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     ),
 
     /** The hub acknowledged the dispatch: it is in the OPD's queue. */
-    atHub: (dispatchId: string, hubSeq: number, now: number) =>
-      db.transaction(() => move(dispatchId, 'at_hub', now, null, hubSeq))(),
+    atHub: db.transaction((dispatchId: string, hubSeq: number, now: number) =>
+      move(dispatchId, 'at_hub', now, null, hubSeq),
+    ),
 
     /** The hub refused it for good: it stays red until someone acts. */
-    refused: (dispatchId: string, reason: string, now: number) =>
-      db.transaction(() => {
-        const d = row.get(dispatchId);
-        if (!d || d.status !== 'waiting') return false;
-        setStatus.run('refused', now, reason, null, dispatchId);
-        rederive(d.case_id, now);
-        return true;
-      })(),
+    refused: db.transaction((dispatchId: string, reason: string, now: number) => {
+      const d = row.get(dispatchId);
+      if (!d || d.status !== 'waiting') return false;
+      setStatus.run('refused', now, reason, null, dispatchId);
+      rederive(d.case_id, now);
+      return true;
+    }),
 
     /**
      * A dispatch status from the hub (called by the event applier, in seq order). A

@@ -44,10 +44,10 @@ export function createOutbox(db: Store) {
   );
   const ackSeq = db.prepare('UPDATE outbox SET hub_seq = ? WHERE id = ?');
   const pending = db.prepare<
-    [number],
+    [number, number],
     { id: number; message_id: string; kind: OutboxKind; payload: string; attempts: number }
   >(
-    'SELECT id, message_id, kind, payload, attempts FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT ?',
+    'SELECT id, message_id, kind, payload, attempts FROM outbox WHERE sent_at IS NULL AND refused IS NULL AND id > ? ORDER BY id LIMIT ?',
   );
   const sent = db.prepare(
     'UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?',
@@ -58,8 +58,12 @@ export function createOutbox(db: Store) {
   const failed = db.prepare(
     'UPDATE outbox SET last_error = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?',
   );
+  // Both from the pending index alone: the first row in send order is the oldest waiting
+  // (min(created_at) would read every waiting row, on each status update of a long drain).
   const stats = db.prepare<[], { waiting: number; oldest: number | null }>(
-    'SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL AND refused IS NULL',
+    `SELECT count(*) AS waiting,
+       (SELECT created_at FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT 1) AS oldest
+     FROM outbox WHERE sent_at IS NULL AND refused IS NULL`,
   );
 
   return {
@@ -96,9 +100,10 @@ export function createOutbox(db: Store) {
     },
     /** The seq the hub gave an acknowledged case change (its `case.changed` event). */
     setHubSeq: (id: number, seq: number) => void ackSeq.run(seq, id),
-    pending(limit: number): OutboxRow[] {
+    /** The oldest `limit` messages still for the hub, after outbox id `afterId`. */
+    pending(limit: number, afterId = 0): OutboxRow[] {
       const rows: OutboxRow[] = [];
-      for (const r of pending.all(limit)) {
+      for (const r of pending.all(afterId, limit)) {
         const parsed = SCHEMA[r.kind].safeParse(JSON.parse(r.payload));
         if (!parsed.success) {
           refused.run(

@@ -1,0 +1,231 @@
+/**
+ * dispatch.*: a desk's dispatches through the real path — the console core's outbox, its
+ * replication over socket.io, a hub process applying each to SQLite (WAL, synchronous=FULL)
+ * — against raw socket.io acknowledged emits to a trivial server process in the same run,
+ * 32 messages in flight on both sides; and the latency from the operator's dispatch call to
+ * an OPD inbox client receiving `dispatch.new`.
+ */
+import fs from 'node:fs';
+import { io, type Socket } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import type { OpdDispatch } from '../shared/hub/messages';
+import { connectOpd } from '../tests/support/opd-client';
+import { runTs } from '../tests/support/processes';
+import { percentile, round, type Figure } from './lib/figures';
+import { benchHub, dlhToken, openDesk, type BenchDesk } from './lib/desk';
+import { assertQueuedOnce } from './lib/hub-check';
+import { tempDataDir } from './lib/stores';
+
+const IN_FLIGHT = 32;
+const THROUGHPUT_DISPATCHES = 3000;
+const RAW_MESSAGES = 20_000;
+const E2E_SAMPLES = 200;
+const E2E_WARMUP = 20;
+
+const actor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' } as const;
+
+/** Case ids of `n` saved cases that the hub already has. */
+async function casesAtHub(desk: BenchDesk, n: number): Promise<string[]> {
+  const cases: string[] = [];
+  for (let i = 0; i < n; i++) cases.push(await desk.saveCase(i));
+  await desk.drained();
+  return cases;
+}
+
+/** CPU time (user + system) a process has used so far, in µs; Linux only. */
+function processCpuUs(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * Dispatches per second from the moment the desk's link is online with THROUGHPUT_DISPATCHES
+ * dispatches waiting in its outbox until the hub has acknowledged the last. They are queued
+ * with the desk detached from the hub, so the figure is the outbox drain alone, not the
+ * operator's own writes. Also the CPU each side spent per dispatch meanwhile, a figure
+ * that other work on the machine disturbs less than the rate.
+ */
+async function deskThroughput(): Promise<{ perS: number; deskCpuUs: number; hubCpuUs?: number }> {
+  const { hub } = await benchHub('throughput');
+  const dataDir = tempDataDir('throughput-desk');
+  try {
+    let desk = await openDesk(dataDir, hub.url);
+    await desk.online();
+    const cases = await casesAtHub(desk, THROUGHPUT_DISPATCHES);
+    desk.close();
+
+    desk = await openDesk(dataDir);
+    const dispatchIds: string[] = [];
+    for (const caseId of cases) {
+      const r = await desk.call<{ dispatches: Array<{ dispatchId: string }> }>('case.dispatch', {
+        caseId,
+        opdIds: ['dlh'],
+      });
+      dispatchIds.push(r.dispatches[0]!.dispatchId);
+    }
+    desk.close();
+
+    const hubCpu0 = processCpuUs(hub.child.pid!);
+    const deskCpu0 = process.cpuUsage();
+    desk = await openDesk(dataDir, hub.url, { signIn: false });
+    await desk.drained();
+    const end = Date.now();
+    const deskCpu = process.cpuUsage(deskCpu0);
+    const hubCpu1 = processCpuUs(hub.child.pid!);
+    const since = (await desk.status()).hub.since; // when the link went online
+    desk.close();
+    await assertQueuedOnce(hub.url, dispatchIds);
+    return {
+      perS: THROUGHPUT_DISPATCHES / ((end - since) / 1000),
+      deskCpuUs: (deskCpu.user + deskCpu.system) / THROUGHPUT_DISPATCHES,
+      ...(hubCpu0 !== undefined && hubCpu1 !== undefined
+        ? { hubCpuUs: (hubCpu1 - hubCpu0) / THROUGHPUT_DISPATCHES }
+        : {}),
+    };
+  } finally {
+    await hub.stop();
+  }
+}
+
+/** The same payload shape and size as a desk's dispatch message. */
+const rawPayload = () => ({ dispatchId: uuidv7(), caseId: uuidv7(), opdId: 'dlh', actor });
+
+/** Sends `n` acknowledged emits keeping IN_FLIGHT outstanding; resolves with the seconds taken. */
+function window(socket: Socket, n: number): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let sent = 0;
+    let acked = 0;
+    const sendOne = (): void => {
+      sent++;
+      socket.emit('dispatch', rawPayload(), () => {
+        acked++;
+        if (acked === n) resolve((performance.now() - t0) / 1000);
+        else if (sent < n) sendOne();
+      });
+    };
+    for (let i = 0; i < Math.min(IN_FLIGHT, n); i++) sendOne();
+  });
+}
+
+/**
+ * Raw socket.io: acknowledged emits per second to a server process that acks at once, and
+ * the CPU each end spent per message.
+ */
+async function rawThroughput(): Promise<{
+  perS: number;
+  clientCpuUs: number;
+  serverCpuUs?: number;
+}> {
+  const server = runTs('bench/lib/ack-server.ts', []);
+  try {
+    const m = await server.waitFor(/ack server listening on (\d+)/);
+    const socket = io(`http://127.0.0.1:${m[1]}`, { transports: ['websocket'] });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await window(socket, 2000); // warm-up
+    const server0 = processCpuUs(server.child.pid!);
+    const client0 = process.cpuUsage();
+    const seconds = await window(socket, RAW_MESSAGES);
+    const client = process.cpuUsage(client0);
+    const server1 = processCpuUs(server.child.pid!);
+    socket.close();
+    return {
+      perS: RAW_MESSAGES / seconds,
+      clientCpuUs: (client.user + client.system) / RAW_MESSAGES,
+      ...(server0 !== undefined && server1 !== undefined
+        ? { serverCpuUs: (server1 - server0) / RAW_MESSAGES }
+        : {}),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Operator's dispatch call → the OPD inbox client has `dispatch.new`, one at a time. */
+async function endToEnd(): Promise<number[]> {
+  const { hub } = await benchHub('e2e');
+  const desk = await openDesk(tempDataDir('e2e-desk'), hub.url);
+  const opd = await connectOpd(hub.url, dlhToken);
+  const arrived = new Map<string, () => void>();
+  opd.socket.on('dispatch.new', (d: OpdDispatch) => arrived.get(d.caseId)?.());
+  try {
+    await desk.online();
+    const times: number[] = [];
+    for (let i = 0; i < E2E_SAMPLES + E2E_WARMUP; i++) {
+      const caseId = await desk.saveCase(i);
+      await desk.drained();
+      const received = new Promise<void>((resolve) => arrived.set(caseId, resolve));
+      const t0 = performance.now();
+      await desk.call('case.dispatch', { caseId, opdIds: ['dlh'] });
+      await received;
+      const dt = performance.now() - t0;
+      arrived.delete(caseId);
+      if (i >= E2E_WARMUP) times.push(dt);
+      // Let the seen status come back before the next sample, as between two real dispatches.
+      await settled(desk, caseId);
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    opd.socket.close();
+    desk.close();
+    await hub.stop();
+  }
+}
+
+async function settled(desk: BenchDesk, caseId: string): Promise<void> {
+  for (;;) {
+    const d = await desk.call<{ dispatches: Array<{ status: string }> }>('case.get', { caseId });
+    if (d.dispatches.every((x) => x.status === 'seen')) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export async function dispatchBench(): Promise<Figure[]> {
+  const raw = await rawThroughput();
+  const desk = await deskThroughput();
+  const e2e = await endToEnd();
+  return [
+    {
+      name: 'dispatch.throughput_per_s',
+      value: Math.round(desk.perS),
+      unit: '/s',
+      baseline: Math.round(raw.perS),
+    },
+    {
+      name: 'dispatch.throughput_ratio',
+      value: round(desk.perS / raw.perS, 2),
+      unit: 'x',
+      baseline: 1,
+      target: '≥ 0.5',
+    },
+    // CPU per message, against the raw client's and the raw server's.
+    {
+      name: 'dispatch.desk_cpu_us',
+      value: Math.round(desk.deskCpuUs),
+      unit: 'µs',
+      baseline: Math.round(raw.clientCpuUs),
+    },
+    ...(desk.hubCpuUs !== undefined
+      ? [
+          {
+            name: 'dispatch.hub_cpu_us',
+            value: Math.round(desk.hubCpuUs),
+            unit: 'µs',
+            ...(raw.serverCpuUs !== undefined ? { baseline: Math.round(raw.serverCpuUs) } : {}),
+          },
+        ]
+      : []),
+    { name: 'dispatch.e2e_p50_ms', value: round(percentile(e2e, 50), 1), unit: 'ms' },
+    {
+      name: 'dispatch.e2e_p95_ms',
+      value: round(percentile(e2e, 95), 1),
+      unit: 'ms',
+      target: '≤ 100',
+    },
+  ];
+}
