@@ -60,11 +60,18 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
   let resync = false;
   let stopped = false;
 
+  /**
+   * Whether a refusal is for good. "No such case" is not, while this desk still has the
+   * case's own upsert to deliver (it failed in passing, just ahead of this message).
+   */
+  const isFinal = (row: OutboxRow, code: string): boolean =>
+    FINAL.has(code) && !(code === 'case.unknown' && o.outbox.hasUnsentUpsert(caseOf(row)));
+
   /** False for an answer after which later messages must wait (a retry is needed). */
-  const deliveredOrFinal = (a: PromiseSettledResult<unknown>): boolean => {
+  const deliveredOrFinal = (row: OutboxRow, a: PromiseSettledResult<unknown>): boolean => {
     if (a.status === 'rejected') return false;
     const ack = (a.value ?? {}) as { ok?: boolean; error?: { code?: string } };
-    return ack.ok === true || FINAL.has(ack.error?.code ?? 'internal');
+    return ack.ok === true || isFinal(row, ack.error?.code ?? 'internal');
   };
 
   const settle = (row: OutboxRow, answer: unknown): boolean => {
@@ -86,7 +93,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     }
     const code = ack.error?.code ?? 'internal';
     const message = ack.error?.message ?? 'no reason given';
-    if (FINAL.has(code)) {
+    if (isFinal(row, code)) {
       o.log.error('hub refused a message for good', {
         kind: row.kind,
         id: row.messageId,
@@ -134,7 +141,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       const answer = (row: OutboxRow, a: PromiseSettledResult<unknown>): void => {
         inFlight--;
         answered.push({ row, answer: a });
-        if (!deliveredOrFinal(a)) halted = true; // send nothing more this round
+        if (!deliveredOrFinal(row, a)) halted = true; // send nothing more this round
         // Refill in small batches without waiting for the store; settle in larger ones,
         // since one commit of many acks writes far fewer pages than many small commits.
         if (IN_FLIGHT - inFlight >= REFILL) fill();
@@ -216,7 +223,10 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
         if (reply.events.length === 0 || o.events.lastSeq() >= (reply.lastSeq ?? 0)) break;
       }
     } catch (error) {
-      o.log.warn('sync interrupted', { error: String(error) });
+      // A timed-out sync on a live link would otherwise wait for the next gap or reconnect.
+      o.log.warn('sync interrupted; trying again', { error: String(error) });
+      resync = true;
+      if (!stopped) await new Promise((r) => setTimeout(r, RETRY_MS));
     } finally {
       syncing = false;
     }

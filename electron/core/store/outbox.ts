@@ -42,6 +42,10 @@ export function createOutbox(db: Store) {
        AND (sent_at IS NULL OR hub_seq > ?)
      ORDER BY id`,
   );
+  const unsentUpsert = db.prepare<[string], { one: number }>(
+    `SELECT 1 AS one FROM outbox
+     WHERE case_id = ? AND kind = 'case.upsert' AND sent_at IS NULL AND refused IS NULL LIMIT 1`,
+  );
   const ackSeq = db.prepare('UPDATE outbox SET hub_seq = ? WHERE id = ?');
   const pending = db.prepare<
     [number, number],
@@ -98,6 +102,8 @@ export function createOutbox(db: Store) {
         return payload.fields ?? {};
       });
     },
+    /** Whether a case change of this desk still waits to be delivered. */
+    hasUnsentUpsert: (caseId: string): boolean => unsentUpsert.get(caseId) !== undefined,
     /** The seq the hub gave an acknowledged case change (its `case.changed` event). */
     setHubSeq: (id: number, seq: number) => void ackSeq.run(seq, id),
     /** The oldest `limit` messages still for the hub, after outbox id `afterId`. */
