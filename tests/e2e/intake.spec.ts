@@ -106,7 +106,7 @@ test('an invalid number gets a clear message and nothing is saved', async ({ pag
   await field(page, 'Uraian').fill('Sampah menumpuk');
   await field(page, 'Kelurahan').fill('Klegen');
   await field(page, 'Kelurahan').press('Tab');
-  await page.getByRole('button', { name: /Simpan/ }).click();
+  await page.getByRole('button', { name: /^Simpan Ctrl\+Enter/ }).click();
 
   await expect(page.getByText('Nomor telepon tidak valid')).toBeVisible();
   await expect(field(page, 'Nomor penelepon')).toHaveAttribute('aria-invalid', 'true');
