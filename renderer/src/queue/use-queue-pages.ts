@@ -12,7 +12,9 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   const client = useClient();
   const [total, setTotal] = useState<number | undefined>(undefined);
   const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, QueueRow[]>());
+  // Each page remembers the generation it was fetched in: after a store change the old rows
+  // stay on screen (and stay openable) until their refreshed page arrives.
+  const pages = useRef(new Map<number, { gen: number; rows: QueueRow[] }>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const counted = useRef(new Set<number>());
@@ -30,7 +32,7 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
       void client['queue.list'](args).then((r) => {
         pending.current.delete(page);
         if (gen !== generation.current || !r.ok) return;
-        pages.current.set(page, r.value.rows);
+        pages.current.set(page, { gen, rows: r.value.rows });
         if (r.value.total !== null) setTotal(r.value.total);
         setVersion((v) => v + 1);
       });
@@ -44,32 +46,36 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
     (first: number, last: number) => {
       lastRange.current = [first, last];
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
-        if (!pages.current.has(p)) load(p, generation.current);
+        if (pages.current.get(p)?.gen !== generation.current) load(p, generation.current);
       }
     },
     [load],
   );
 
-  const reload = useCallback(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    pending.current = new Set();
-    const [first, last] = lastRange.current;
-    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
-      load(p, generation.current);
-  }, [load]);
+  const reload = useCallback(
+    (keepRows: boolean) => {
+      generation.current += 1;
+      if (!keepRows) pages.current = new Map();
+      pending.current = new Set();
+      const [first, last] = lastRange.current;
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
+        load(p, generation.current);
+    },
+    [load],
+  );
 
-  // A new query starts from the top.
+  // A new query starts from the top, with nothing from the old one on screen.
   useEffect(() => {
     lastRange.current = [0, PAGE_SIZE];
-    reload();
+    reload(false);
   }, [reload]);
 
-  // Something changed in the store: refresh what is on screen.
-  useEffect(() => client.subscribe('queue.changed', reload), [client, reload]);
+  // Something changed in the store: refresh what is on screen, keeping the rows shown
+  // meanwhile so a busy hub never blanks the queue under the operator's cursor.
+  useEffect(() => client.subscribe('queue.changed', () => reload(true)), [client, reload]);
 
   const rowAt = (index: number): QueueRow | undefined =>
-    pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
 
   return { total, rowAt, ensureRange };
 }
