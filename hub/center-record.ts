@@ -254,9 +254,14 @@ export function createCenterRecord(
       });
     },
 
+    /**
+     * Queues a dispatch for its OPD. With `forInbox`, also returns what to push to the
+     * OPD's open inboxes; without, none is open and the inbox lists it when it next opens.
+     */
     dispatch(
       who: TokenEntry,
       msg: z.output<typeof DispatchRequest>,
+      forInbox = true,
     ): Outcome<{ hubSeq: number; queuedAt: number }> & { delivery?: OpdDispatch } {
       let delivery: OpdDispatch | undefined;
       const outcome = once<{ hubSeq: number; queuedAt: number }>(msg.dispatchId, () => {
@@ -275,13 +280,15 @@ export function createCenterRecord(
           opdId: msg.opdId,
           status: 'queued',
         });
-        delivery = {
-          dispatchId: msg.dispatchId,
-          caseId: msg.caseId,
-          status: 'queued',
-          queuedAt,
-          case: caseFields(msg.caseId, true),
-        };
+        if (forInbox) {
+          delivery = {
+            dispatchId: msg.dispatchId,
+            caseId: msg.caseId,
+            status: 'queued',
+            queuedAt,
+            case: caseFields(msg.caseId, true),
+          };
+        }
         return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
       });
       return delivery ? { ...outcome, delivery } : outcome;

@@ -65,9 +65,12 @@ export function bindPeer(
 
   const broadcast = (events: readonly HubEvent[]): void =>
     commit.afterCommit(() => {
+      // socket.io encodes a broadcast even for an empty namespace: skip those.
+      const desks = io.of('/desk').sockets.size > 0;
+      const supervisors = io.of('/supervisor').sockets.size > 0;
       for (const e of events) {
-        io.of('/desk').emit('event', e);
-        io.of('/supervisor').emit('event', e);
+        if (desks) io.of('/desk').emit('event', e);
+        if (supervisors) io.of('/supervisor').emit('event', e);
         notifyOpd(io, e);
       }
     });
@@ -151,7 +154,9 @@ export function bindPeer(
         return ack;
       }),
       dispatch: accept(DispatchRequest, (msg) => {
-        const { ack, events, delivery } = record.dispatch(who, msg);
+        // An inbox that opens later lists the dispatch itself; none open, nothing to build.
+        const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;
+        const { ack, events, delivery } = record.dispatch(who, msg, inboxOpen);
         broadcast(events);
         if (delivery) deliver(delivery, msg.opdId);
         return ack;

@@ -15,6 +15,7 @@ const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
 const desk2 = { token: randomToken(), kind: 'desk' as const, id: 'desk-2' };
 const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Sari' };
 const dinkes = { token: randomToken(), kind: 'opd' as const, id: 'dinkes', person: 'Rudi' };
+const dishub = { token: randomToken(), kind: 'opd' as const, id: 'dishub', person: 'Wati' };
 const deskActor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
 const dlhActor = { id: 'dlh', role: 'opd', person: 'Sari' };
 
@@ -25,7 +26,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   dir = tempDir();
-  tokens = writeTokens(dir, [desk, desk2, dlh, dinkes]);
+  tokens = writeTokens(dir, [desk, desk2, dlh, dinkes, dishub]);
   hub = await startHub(dir, tokens);
 });
 afterAll(async () => {
@@ -133,6 +134,36 @@ describe('hub protocol v1', () => {
     };
     expect(sync.events.filter((e) => e.dispatchId === dispatchId)).toHaveLength(5);
     expect(sync.lastSeq).toBe(sync.events.at(-1)!.seq);
+  });
+
+  it('lists a dispatch made while no inbox of its OPD was open when one opens', async () => {
+    const d = await connect('/desk', desk.token);
+    const caseId = uuidv7();
+    await send(
+      d,
+      'case.upsert',
+      upsert(caseId, {
+        categoryId: 'lampu-jalan',
+        description: 'Lampu jalan padam di Jl. Salak',
+        anonim: true,
+        callerName: 'Budi',
+      }),
+    );
+    const dispatchId = uuidv7();
+    expect(
+      await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dishub', actor: deskActor }),
+    ).toMatchObject({ ok: true });
+
+    const o = await connect('/opd', dishub.token);
+    const listed = (await send(o, 'inbox', {})) as { dispatches: OpdDispatch[] };
+    expect(listed.dispatches).toHaveLength(1);
+    expect(listed.dispatches[0]).toMatchObject({
+      dispatchId,
+      caseId,
+      status: 'queued',
+      case: { description: 'Lampu jalan padam di Jl. Salak', anonim: true },
+    });
+    expect(listed.dispatches[0]!.case).not.toHaveProperty('callerName');
   });
 
   it('refuses illegal and foreign transitions, and a return without a reason', async () => {

@@ -64,6 +64,9 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
       c.status,
       statuses.all(caseId).map((s) => s.status),
     );
+    // Most dispatch statuses leave the case's own status as it was; rewriting the row anyway
+    // would rewrite every queue index that carries the status.
+    if (next === c.status && (opdId === null || c.opd_id !== null)) return;
     setCase.run(next, opdId, now, caseId);
   };
 
