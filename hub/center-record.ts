@@ -197,7 +197,7 @@ export function createCenterRecord(
       });
     },
 
-    /** Anyone may add to a case (a note, a co-reporter) without editing it. */
+    /** Anyone may add to a case (a note, a co-reporter, a call to the OPD) without editing it. */
     append(msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
       return once<{ seq: number }>(msg.changeId, () => {
         if (!caseRow.get(msg.caseId))

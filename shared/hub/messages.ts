@@ -73,13 +73,17 @@ export const CaseUpsert = z
 /** This desk takes the case over: from now on it edits the case's fields. */
 export const CaseClaim = z.object({ changeId: Uuid, caseId: Uuid, actor: Actor }).strict();
 
-/** What anyone may add to a case without editing it: a note, a co-reporter. */
-export const CaseEntry = z
-  .object({
-    kind: z.enum(['note', 'co_reporter']),
-    text: z.string().trim().min(1).max(LIMITS.description),
-  })
-  .strict();
+const EntryText = z.string().trim().min(1).max(LIMITS.description);
+
+/**
+ * What anyone may add to a case without editing it: a note, a co-reporter, or that an
+ * operator phoned the OPD about one of its dispatches (`text` names the OPD) — so no other
+ * desk phones again for the same red dispatch.
+ */
+export const CaseEntry = z.union([
+  z.object({ kind: z.enum(['note', 'co_reporter']), text: EntryText }).strict(),
+  z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText }).strict(),
+]);
 export type CaseEntry = z.infer<typeof CaseEntry>;
 
 export const CaseAppend = z

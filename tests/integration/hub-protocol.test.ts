@@ -233,6 +233,21 @@ describe('hub protocol v1', () => {
         'protocol.unknown_message',
       ],
       ['sync', { sinceSeq: -1 }, 'protocol.invalid'],
+      [
+        'case.append',
+        {
+          changeId: uuidv7(),
+          caseId,
+          entry: { kind: 'opd_called', text: 'DLH' },
+          actor: deskActor,
+        },
+        'protocol.invalid', // which dispatch was phoned about is required
+      ],
+      [
+        'case.append',
+        { changeId: uuidv7(), caseId, entry: { kind: 'verdict', text: 'x' }, actor: deskActor },
+        'protocol.invalid',
+      ],
     ];
     for (const [event, payload, code] of bad) {
       expect(await send(d, event, payload), `${event} → ${code}`).toMatchObject({

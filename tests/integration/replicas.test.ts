@@ -175,6 +175,41 @@ describe('replicas of the center’s cases', () => {
       .toBe('withdrawn');
   });
 
+  it('tells every desk that an operator phoned the OPD, so no one phones again', async () => {
+    const { desk1, desk2 } = await setup();
+    const caseId = await saveCase(desk1, 'Pohon tumbang, DLH belum menjawab');
+    const { dispatches } = await call<{ dispatches: Array<{ dispatchId: string }> }>(
+      desk1,
+      'case.dispatch',
+      { caseId, opdIds: ['dlh'] },
+    );
+    const dispatchId = dispatches[0]!.dispatchId;
+    await expect
+      .poll(async () => (await maybeDetail(desk2, caseId))?.dispatches[0]?.calledAt)
+      .toBeNull();
+
+    await call(desk1, 'dispatch.called', { dispatchId });
+
+    await expect
+      .poll(async () => (await detail(desk2, caseId)).dispatches[0]?.calledAt)
+      .toEqual(expect.any(Number));
+    const called = (await detail(desk2, caseId)).timeline.filter(
+      (e) => e.kind === 'dispatch.called',
+    );
+    expect(called).toEqual([
+      expect.objectContaining({
+        actor: expect.stringContaining('desk-1') as string,
+        note: 'DLH',
+      }),
+    ]);
+    // Desk 1 wrote its own entry when the call was recorded; the hub's echo adds none.
+    await expect.poll(async () => (await status(desk1)).outbox.waiting).toBe(0);
+    await expect.poll(async () => (await status(desk2)).outbox.waiting).toBe(0);
+    expect(
+      (await detail(desk1, caseId)).timeline.filter((e) => e.kind === 'dispatch.called'),
+    ).toHaveLength(1);
+  });
+
   it('keeps both edits of a field made while cut off: the later wins, both timelines show the conflict', async () => {
     const { hub, desk1, desk2, restartHub } = await setup();
     const caseId = await saveCase(desk1, 'Banjir setinggi lutut');

@@ -75,8 +75,7 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
     },
     'dispatch.called': ({ dispatchId }) => {
       const w = who();
-      const caseId = ctx.dispatches.called(dispatchId, w.operatorId, w.now);
-      ctx.emit({ event: 'queue.changed', payload: { caseId } });
+      changed(ctx.dispatches.called(dispatchId, w.operatorId, w.actor, w.now));
       return {};
     },
     'case.cancel': ({ caseId, reason }) => {

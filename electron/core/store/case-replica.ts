@@ -208,13 +208,9 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       if (!event.entry || !caseRow.get(event.caseId)) return;
       // This desk wrote its own entries when they were made.
       if (event.actor.id !== deskId) {
-        timeline.run(
-          event.caseId,
-          event.at,
-          actorLabel(event.actor),
-          event.entry.kind,
-          event.entry.text,
-        );
+        // A phone call to the OPD reads on the timeline like this desk's own.
+        const kind = event.entry.kind === 'opd_called' ? 'dispatch.called' : event.entry.kind;
+        timeline.run(event.caseId, event.at, actorLabel(event.actor), kind, event.entry.text);
       }
       setSeq.run(event.seq, event.caseId);
     },

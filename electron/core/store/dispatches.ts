@@ -48,6 +48,10 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
   );
   const setCalled = db.prepare('UPDATE dispatches SET called_at = ? WHERE id = ?');
+  // The latest call counts: the OPD's answer is awaited from then.
+  const markCalled = db.prepare(
+    'UPDATE dispatches SET called_at = max(coalesce(called_at, 0), ?) WHERE id = ? AND case_id = ?',
+  );
   const opdOf = db.prepare<[string], { short: string }>(
     'SELECT opds.short FROM dispatches JOIN opds ON opds.id = dispatches.opd_id WHERE dispatches.id = ?',
   );
@@ -161,15 +165,37 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
       }
     },
 
-    /** An operator phoned the OPD about this dispatch ("Telepon OPD"). */
-    called: db.transaction((dispatchId: string, operatorId: string, now: number): string => {
-      const d = row.get(dispatchId);
-      if (!d) throw new CoreError('case.not_found', 'No such dispatch on this desk.');
-      const opd = opdOf.get(dispatchId);
-      setCalled.run(now, dispatchId);
-      timeline.run(d.case_id, now, operatorId, 'dispatch.called', opd?.short ?? null);
-      return d.case_id;
-    }),
+    /**
+     * An operator phoned the OPD about this dispatch ("Telepon OPD"). Every desk hears of
+     * it, so no one else phones again for the same red dispatch.
+     */
+    called: db.transaction(
+      (dispatchId: string, operatorId: string, actor: Actor, now: number): string => {
+        const d = row.get(dispatchId);
+        if (!d) throw new CoreError('case.not_found', 'No such dispatch on this desk.');
+        const opd = opdOf.get(dispatchId)?.short ?? 'OPD';
+        setCalled.run(now, dispatchId);
+        timeline.run(d.case_id, now, operatorId, 'dispatch.called', opd);
+        const changeId = uuidv7();
+        outbox.enqueue(
+          'case.append',
+          changeId,
+          {
+            changeId,
+            caseId: d.case_id,
+            entry: { kind: 'opd_called', dispatchId, text: opd },
+            actor,
+          },
+          now,
+        );
+        return d.case_id;
+      },
+    ),
+
+    /** Another desk phoned the OPD about this dispatch (its `case.append`, from the hub). */
+    calledElsewhere(dispatchId: string, caseId: string, at: number): boolean {
+      return markCalled.run(at, dispatchId, caseId).changes > 0;
+    },
 
     /** Open dispatches of a case, for withdrawing them when it is cancelled. */
     openOf: (caseId: string) => openOf.all(caseId),

@@ -38,8 +38,12 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
         if (event.type === 'case.changed') replica.changed(e);
         else if (event.type === 'case.conflict') replica.conflict(e);
         else if (event.type === 'case.claimed') replica.claimed(e);
-        else if (event.type === 'case.appended') replica.appended(e);
-        else if (event.type === 'dispatch.status') dispatches.fromHub(e, now);
+        else if (event.type === 'case.appended') {
+          replica.appended(e);
+          // Someone phoned the OPD: its dispatch stops asking for a call here too.
+          if (e.entry?.kind === 'opd_called')
+            dispatches.calledElsewhere(e.entry.dispatchId, caseId, e.at);
+        } else if (event.type === 'dispatch.status') dispatches.fromHub(e, now);
       }
       // call.logged feeds the center's caller history; a desk only moves past it for now.
       setLastSeq.run(event.seq);
