@@ -19,6 +19,7 @@ import { tempDataDir } from './lib/stores';
 const IN_FLIGHT = 32;
 const THROUGHPUT_DISPATCHES = 3000;
 const RAW_MESSAGES = 20_000;
+const RAW_ROUNDS = 3;
 const E2E_SAMPLES = 200;
 const E2E_WARMUP = 20;
 
@@ -128,19 +129,27 @@ async function rawThroughput(): Promise<{
     const socket = io(`http://127.0.0.1:${m[1]}`, { transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await window(socket, 2000); // warm-up
-    const server0 = processCpuUs(server.child.pid!);
-    const client0 = process.cpuUsage();
-    const seconds = await window(socket, RAW_MESSAGES);
-    const client = process.cpuUsage(client0);
-    const server1 = processCpuUs(server.child.pid!);
+    // The best of a few rounds: a stall of the machine during the one raw round must not
+    // make the real path look closer to raw than it is.
+    let best: { perS: number; clientCpuUs: number; serverCpuUs?: number } | undefined;
+    for (let round = 0; round < RAW_ROUNDS; round++) {
+      const server0 = processCpuUs(server.child.pid!);
+      const client0 = process.cpuUsage();
+      const seconds = await window(socket, RAW_MESSAGES);
+      const client = process.cpuUsage(client0);
+      const server1 = processCpuUs(server.child.pid!);
+      const perS = RAW_MESSAGES / seconds;
+      if (best && best.perS >= perS) continue;
+      best = {
+        perS,
+        clientCpuUs: (client.user + client.system) / RAW_MESSAGES,
+        ...(server0 !== undefined && server1 !== undefined
+          ? { serverCpuUs: (server1 - server0) / RAW_MESSAGES }
+          : {}),
+      };
+    }
     socket.close();
-    return {
-      perS: RAW_MESSAGES / seconds,
-      clientCpuUs: (client.user + client.system) / RAW_MESSAGES,
-      ...(server0 !== undefined && server1 !== undefined
-        ? { serverCpuUs: (server1 - server0) / RAW_MESSAGES }
-        : {}),
-    };
+    return best!;
   } finally {
     await server.stop();
   }
