@@ -193,8 +193,8 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     ),
 
     /** Another desk phoned the OPD about this dispatch (its `case.append`, from the hub). */
-    calledElsewhere(dispatchId: string, caseId: string, at: number): boolean {
-      return markCalled.run(at, dispatchId, caseId).changes > 0;
+    calledElsewhere(dispatchId: string, caseId: string, at: number): void {
+      markCalled.run(at, dispatchId, caseId);
     },
 
     /** Open dispatches of a case, for withdrawing them when it is cancelled. */
