@@ -5,12 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import type { TokensFile } from '../../shared/hub/protocol';
 import { connectOpd } from '../support/opd-client';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
+import { field, signInOperator } from './support/operator';
 
 let launcher: LauncherProc;
 const sockets: Socket[] = [];
@@ -22,8 +23,6 @@ test.afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();
   await launcher?.stop();
 });
-
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 async function opdInbox(dataDir: string, opdId: string) {
   const { tokens } = JSON.parse(
@@ -40,16 +39,7 @@ async function opdInbox(dataDir: string, opdId: string) {
 
 test('an operator dispatches a case with one key and sees the OPD accept it', async ({ page }) => {
   const dlh = await opdInbox(launcher.dataDir, 'dlh');
-  await page.goto(launcher.consoleUrl);
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as {
-    accounts: Array<{ username: string; password: string }>;
-  };
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await signInOperator(page, launcher);
 
   await page.keyboard.press('F2');
   await field(page, 'Nomor penelepon').fill('081234567890');
@@ -94,14 +84,7 @@ test('an operator edits a case and cancels it by keyboard; its dispatch is withd
   page,
 }) => {
   const dlh = await opdInbox(launcher.dataDir, 'dlh');
-  await page.goto(launcher.consoleUrl);
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await signInOperator(page, launcher);
   await page.keyboard.press('F2');
   await field(page, 'Nomor penelepon').fill('081234567890');
   await field(page, 'Kategori').fill('Pohon tumbang');
@@ -150,14 +133,7 @@ test('the intake suggests the OPDs and Alt+K saves and sends to the ticked ones'
 }) => {
   const dlh = await opdInbox(launcher.dataDir, 'dlh');
   const dishub = await opdInbox(launcher.dataDir, 'dishub');
-  await page.goto(launcher.consoleUrl);
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
+  await signInOperator(page, launcher);
   await page.keyboard.press('F2');
   await field(page, 'Nomor penelepon').fill('081234567890');
   await field(page, 'Kategori').fill('Pohon tumbang');

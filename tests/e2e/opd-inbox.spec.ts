@@ -2,127 +2,28 @@
  * The OPD inbox page served by the hub, in Chromium, beside the console as `npm start`
  * runs it: two browser contexts, the call-taker and the OPD clerk, against real processes
  * (launcher, console host, hub, SQLite). A dispatch shows up in the inbox live; every
- * action of the clerk shows in the console; a hub outage loses and duplicates nothing.
+ * action of the clerk shows in the console; a returned case waits to be re-routed; a
+ * cancelled case is withdrawn from the inbox.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { io } from 'socket.io-client';
-import { v7 as uuidv7 } from 'uuid';
-import type { TokensFile } from '../../shared/hub/protocol';
+import { expect, test } from '@playwright/test';
+import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
+import { inboxItem, openInbox, opdToken, printedInboxUrl } from './support/inbox';
 import {
-  freePort,
-  randomToken,
-  startHub,
-  startLauncher,
-  tempDir,
-  writeTokens,
-  type HubProc,
-  type LauncherProc,
-} from '../support/processes';
+  closeCase,
+  dlhDispatch,
+  field,
+  openCase,
+  queueRow,
+  recordCase,
+  signInOperator,
+} from './support/operator';
 
 let launcher: LauncherProc | undefined;
-const hubs: HubProc[] = [];
 
 test.afterEach(async () => {
   await launcher?.stop();
   launcher = undefined;
-  for (const h of hubs.splice(0)) await h.stop();
 });
-
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-
-async function signInOperator(page: Page, l: LauncherProc): Promise<void> {
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(l.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await page.goto(l.consoleUrl);
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
-}
-
-interface CallIn {
-  description: string;
-  category?: string;
-  kelurahan?: string;
-  number?: string;
-  callerName?: string;
-  anonim?: boolean;
-}
-
-/** F2, the fields, Ctrl+Enter: the way an operator records a call. */
-async function recordCase(page: Page, call: CallIn): Promise<void> {
-  await page.keyboard.press('F2');
-  await field(page, 'Nomor penelepon').fill(call.number ?? '081234567890');
-  if (call.callerName) await field(page, 'Nama penelepon (opsional)').fill(call.callerName);
-  if (call.anonim) await field(page, 'Anonim').check();
-  await field(page, 'Kategori').fill(call.category ?? 'Sampah');
-  await field(page, 'Uraian').fill(call.description);
-  await field(page, 'Kelurahan').fill(call.kelurahan ?? 'Kejuron');
-  await field(page, 'Kelurahan').press('Tab');
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
-}
-
-const queueRow = (page: Page, description: string) =>
-  page
-    .getByRole('region', { name: 'Tabel antrean' })
-    .getByRole('row')
-    .filter({ hasText: description });
-
-/** Opens the case from the queue; Alt+K sends it where the routing table suggests. */
-async function openCase(page: Page, description: string) {
-  await queueRow(page, description).dblclick();
-  const dialog = page.getByRole('dialog', { name: 'Detail laporan' });
-  await expect(dialog).toContainText(description);
-  return dialog;
-}
-
-const dlhDispatch = (dialog: ReturnType<Page['getByRole']>) =>
-  dialog
-    .getByRole('region', { name: 'Disposisi' })
-    .getByRole('listitem')
-    .filter({ hasText: 'DLH' });
-
-async function closeCase(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Detail laporan' })).toBeHidden();
-}
-
-function opdToken(dataDir: string, opdId: string): string {
-  const { tokens } = JSON.parse(
-    fs.readFileSync(path.join(dataDir, 'hub', 'tokens.json'), 'utf8'),
-  ) as TokensFile;
-  return tokens.find((t) => t.kind === 'opd' && t.id === opdId)!.token;
-}
-
-/** The inbox address `npm start` prints next to the hub. */
-async function printedInboxUrl(l: LauncherProc): Promise<string> {
-  const m = await l.waitFor(
-    /Inbox:\s+(http:\/\/127\.0\.0\.1:\d+\/) \(OPD inbox; one OPD token per agency in (\S+)\)/,
-  );
-  expect(m[2]).toBe(path.join(l.dataDir, 'hub', 'tokens.json'));
-  return m[1]!;
-}
-
-/** The clerk's own browser context (its own sessionStorage), signed in to the inbox. */
-async function openInbox(browser: Browser, url: string, token: string, person: string) {
-  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
-  const clerk = await context.newPage();
-  await clerk.goto(url);
-  await field(clerk, 'Token OPD').fill(token);
-  await field(clerk, 'Nama petugas').fill(person);
-  await clerk.getByRole('button', { name: /Masuk/ }).click();
-  await expect(clerk.getByRole('status', { name: 'Koneksi hub' })).toHaveText('Terhubung');
-  return { context, clerk };
-}
-
-const inboxList = (clerk: Page) => clerk.getByRole('list', { name: 'Antrean disposisi' });
-const inboxItem = (clerk: Page, text: string) =>
-  inboxList(clerk).getByRole('listitem').filter({ hasText: text });
 
 test('a dispatch reaches the clerk live; accept, in progress and resolve show in the console', async ({
   page,
@@ -196,86 +97,6 @@ test('a dispatch reaches the clerk live; accept, in progress and resolve show in
   await expect(reopened).toContainText(
     'diselesaikan OPD · Sari Wulandari: Sampah sudah diangkut truk DLH',
   );
-  await context.close();
-});
-
-test('with the hub down three dispatches wait; after its restart each arrives exactly once', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(240_000);
-  const dir = tempDir('sigap-e2e-');
-  const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
-  const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Petugas DLH' };
-  const tokensFile = writeTokens(dir, [desk, dlh]);
-  const hubData = path.join(dir, 'hub-data');
-  const port = await freePort();
-  hubs.push(await startHub(hubData, tokensFile, port));
-  launcher = await startLauncher(path.join(dir, 'console'), {
-    url: `http://127.0.0.1:${port}`,
-    token: desk.token,
-  });
-
-  const { context, clerk } = await openInbox(browser, `http://127.0.0.1:${port}/`, dlh.token, '');
-  await expect(clerk.getByText('Petugas: Petugas DLH')).toBeVisible(); // the token's person
-  await signInOperator(page, launcher);
-  const hubLink = page.getByRole('status', { name: 'Koneksi hub' });
-  await expect(hubLink).toHaveText(/Hub terhubung/);
-
-  await hubs.pop()!.stop();
-  await expect(hubLink).toHaveText(/Hub terputus/, { timeout: 20_000 });
-  await expect(clerk.getByRole('status', { name: 'Koneksi hub' })).toHaveText(
-    'Terputus — menyambung ulang otomatis…',
-    { timeout: 20_000 },
-  );
-
-  const descriptions = [
-    'Sampah liar di bantaran kali',
-    'Tumpukan sampah dekat sekolah',
-    'Bak sampah terbakar',
-  ];
-  for (const description of descriptions) {
-    await recordCase(page, { description });
-    const dialog = await openCase(page, description);
-    await page.keyboard.press('Alt+K');
-    await expect(dlhDispatch(dialog)).toContainText('menunggu dikirim');
-    await closeCase(page);
-    await expect(queueRow(page, description)).toContainText('Menunggu kirim');
-  }
-  // Each case waits as two messages: the case itself and its dispatch to DLH.
-  const outbox = page.getByRole('status', { name: 'Antrean kirim ke hub' });
-  await expect(outbox).toHaveText('6 menunggu dikirim');
-
-  hubs.push(await startHub(hubData, tokensFile, port));
-  await expect(hubLink).toHaveText(/Hub terhubung/, { timeout: 30_000 });
-  await expect(outbox).toHaveText('', { timeout: 30_000 }); // the badge clears
-
-  // The clerk's page reconnected by itself: exactly those three, each once.
-  await expect(clerk.getByRole('status', { name: 'Koneksi hub' })).toHaveText('Terhubung', {
-    timeout: 30_000,
-  });
-  for (const description of descriptions)
-    await expect(inboxItem(clerk, description)).toHaveCount(1);
-  await expect(inboxList(clerk).getByRole('listitem')).toHaveCount(3);
-  for (const description of descriptions) {
-    await expect(queueRow(page, description)).toContainText('Terkirim ke OPD');
-  }
-
-  const db = new Database(path.join(hubData, 'hub.db'), { readonly: true });
-  try {
-    const rows = db
-      .prepare<[], { id: string; n: number }>(
-        `SELECT d.id, (SELECT count(*) FROM events e WHERE e.type = 'dispatch.status'
-           AND json_extract(e.body, '$.dispatchId') = d.id
-           AND json_extract(e.body, '$.status') = 'queued') AS n
-         FROM dispatches d WHERE d.opd_id = 'dlh'`,
-      )
-      .all();
-    expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r.n)).toEqual([1, 1, 1]);
-  } finally {
-    db.close();
-  }
   await context.close();
 });
 
@@ -368,81 +189,6 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   ).toContainText('di antrean OPD');
   await closeCase(page);
   await expect(page.getByRole('button', { name: /Perlu dialihkan \(0\)/ })).toBeVisible();
-  await context.close();
-});
-
-test('an action taken while the hub is away is sent when it is back, and applied once', async ({
-  browser,
-}) => {
-  const dir = tempDir('sigap-e2e-');
-  const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
-  const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Petugas DLH' };
-  const tokensFile = writeTokens(dir, [desk, dlh]);
-  const hubData = path.join(dir, 'hub-data');
-  const port = await freePort();
-  hubs.push(await startHub(hubData, tokensFile, port));
-
-  // A desk on the wire (the console is not the subject here) sends one case to DLH.
-  const deskSocket = io(`http://127.0.0.1:${port}/desk`, {
-    auth: { token: desk.token },
-    transports: ['websocket'],
-  });
-  const actor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
-  const caseId = uuidv7();
-  const dispatchId = uuidv7();
-  try {
-    const fields = { categoryId: 'sampah', urgency: 'non_darurat', description: 'Sampah di gang' };
-    const upsert = { changeId: uuidv7(), caseId, baseSeq: 0, fields, actor };
-    expect(await deskSocket.timeout(10_000).emitWithAck('case.upsert', upsert)).toMatchObject({
-      ok: true,
-    });
-    const dispatch = { dispatchId, caseId, opdId: 'dlh', actor };
-    expect(await deskSocket.timeout(10_000).emitWithAck('dispatch', dispatch)).toMatchObject({
-      ok: true,
-    });
-  } finally {
-    deskSocket.close();
-  }
-
-  const { context, clerk } = await openInbox(
-    browser,
-    `http://127.0.0.1:${port}/`,
-    dlh.token,
-    'Sari',
-  );
-  const item = inboxItem(clerk, 'Sampah di gang');
-  await expect(item).toBeVisible();
-  await hubs.pop()!.stop();
-  const link = clerk.getByRole('status', { name: 'Koneksi hub' });
-  await expect(link).toHaveText('Terputus — menyambung ulang otomatis…', { timeout: 20_000 });
-
-  await item.focus();
-  await clerk.keyboard.press('t');
-  await expect(item.getByRole('status')).toHaveText('Menunggu koneksi; dikirim ulang otomatis');
-  await expect(item.getByRole('button', { name: /Terima/ })).toBeDisabled();
-
-  hubs.push(await startHub(hubData, tokensFile, port));
-  await expect(link).toHaveText('Terhubung', { timeout: 30_000 });
-  await expect(item.getByText('Diterima', { exact: true })).toBeVisible();
-  await expect(item.getByRole('status')).toHaveCount(0);
-
-  const db = new Database(path.join(hubData, 'hub.db'), { readonly: true });
-  try {
-    const accepted = db
-      .prepare<[string], { n: number }>(
-        `SELECT count(*) AS n FROM events WHERE type = 'dispatch.status'
-           AND json_extract(body, '$.dispatchId') = ? AND json_extract(body, '$.status') = 'accepted'`,
-      )
-      .get(dispatchId);
-    expect(accepted?.n).toBe(1);
-    expect(
-      db
-        .prepare<[string], { status: string }>('SELECT status FROM dispatches WHERE id = ?')
-        .get(dispatchId)?.status,
-    ).toBe('accepted');
-  } finally {
-    db.close();
-  }
   await context.close();
 });
 
