@@ -2,14 +2,15 @@
  * Protocol v1 against a real hub process and real socket.io clients: a desk replicates a
  * case and dispatches it; only the right OPD receives it (without the caller's identity
  * when anonim), moves it through legal states, and the desks see every status as an event.
- * Repeats change nothing, bad messages are refused with their code, and a killed hub
- * comes back with everything it acknowledged.
+ * Repeats change nothing and bad messages are refused with their code
+ * (hub-durability.test.ts kills the hub).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import type { HubEvent, OpdDispatch } from '../../shared/hub/messages';
-import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
+import { hubForTests, send, upsertBy } from '../support/hub-peers';
+import { randomToken } from '../support/processes';
 
 const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
 const desk2 = { token: randomToken(), kind: 'desk' as const, id: 'desk-2' };
@@ -19,45 +20,8 @@ const dishub = { token: randomToken(), kind: 'opd' as const, id: 'dishub', perso
 const deskActor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
 const dlhActor = { id: 'dlh', role: 'opd', person: 'Sari' };
 
-let dir: string;
-let tokens: string;
-let hub: HubProc;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  dir = tempDir();
-  tokens = writeTokens(dir, [desk, desk2, dlh, dinkes, dishub]);
-  hub = await startHub(dir, tokens);
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await hub?.stop();
-});
-
-async function connect(ns: string, token: string): Promise<Socket> {
-  const socket = io(`${hub.url}${ns}`, {
-    auth: { token },
-    transports: ['websocket'],
-    reconnectionDelay: 100,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-const send = (s: Socket, event: string, payload: unknown) =>
-  s.timeout(5000).emitWithAck(event, payload);
-
-const upsert = (caseId: string, fields: object, baseSeq = 0) => ({
-  changeId: uuidv7(),
-  caseId,
-  baseSeq,
-  fields,
-  actor: deskActor,
-});
+const { connect } = hubForTests([desk, desk2, dlh, dinkes, dishub]);
+const upsert = upsertBy(deskActor);
 
 describe('hub protocol v1', () => {
   it('carries a dispatch to its OPD only, and every status back to the desks', async () => {
@@ -375,96 +339,5 @@ describe('hub protocol v1', () => {
       events: HubEvent[];
     };
     expect(events.events.filter((e) => e.call?.callId === call.callId)).toHaveLength(1);
-  });
-
-  it('comes back after kill -9 with everything it acknowledged, and repeats still change nothing', async () => {
-    let d = await connect('/desk', desk.token);
-    const caseId = uuidv7();
-    await send(
-      d,
-      'case.upsert',
-      upsert(caseId, { categoryId: 'lampu-jalan', description: 'PJU mati' }),
-    );
-    const dispatchId = uuidv7();
-    const first = await send(d, 'dispatch', {
-      dispatchId,
-      caseId,
-      opdId: 'dishub',
-      actor: deskActor,
-    });
-    const before = (await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as {
-      events: HubEvent[];
-      lastSeq: number;
-    };
-
-    await hub.stop('SIGKILL');
-    hub = await startHub(dir, tokens, hub.port);
-    d = await connect('/desk', desk.token);
-    const after = (await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as {
-      events: HubEvent[];
-      lastSeq: number;
-    };
-    expect(after).toEqual(before);
-    expect(
-      await send(d, 'dispatch', { dispatchId, caseId, opdId: 'dishub', actor: deskActor }),
-    ).toEqual(first);
-    expect(
-      ((await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as { lastSeq: number }).lastSeq,
-    ).toBe(before.lastSeq);
-  });
-
-  it('applies a burst in arrival order, once per id, and acks only what survives kill -9', async () => {
-    let d = await connect('/desk', desk.token);
-    const cases = Array.from({ length: 40 }, () => uuidv7());
-    const dispatches = cases.map((caseId) => ({
-      dispatchId: uuidv7(),
-      caseId,
-      opdId: 'dlh',
-      actor: deskActor,
-    }));
-    // All emitted in one go, as a desk's outbox does: each case's upsert, then its dispatch
-    // (which the hub refuses unless the upsert was applied first), a repeat of every
-    // dispatch, and a bad message among them that must not spoil the rest.
-    const burst: Array<[string, unknown]> = [];
-    cases.forEach((caseId, i) => {
-      burst.push(['case.upsert', upsert(caseId, { description: `Banjir ${i}` })]);
-      burst.push(['dispatch', dispatches[i]]);
-      if (i === 20)
-        burst.push(['dispatch', { ...dispatches[i], dispatchId: uuidv7(), opdId: 'nasa' }]);
-    });
-    dispatches.forEach((x) => burst.push(['dispatch', x]));
-    const acks = (await Promise.all(
-      burst.map(([event, payload]) => send(d, event, payload)),
-    )) as Array<{
-      ok: boolean;
-      seq?: number;
-      hubSeq?: number;
-      error?: { code: string };
-    }>;
-
-    const refused = acks.filter((a) => !a.ok);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ error: { code: 'opd.unknown' } });
-    const firsts = acks.slice(0, -dispatches.length).filter((a) => a.ok);
-    const seqs = firsts.map((a) => a.seq ?? a.hubSeq!);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b)); // applied in arrival order
-    expect(new Set(seqs).size).toBe(seqs.length);
-    const repeats = acks.slice(-dispatches.length);
-    const firstDispatchAcks = firsts.filter((a) => a.hubSeq !== undefined);
-    expect(repeats).toEqual(firstDispatchAcks); // a repeat gets the first answer
-
-    // Everything acknowledged is on disk: a hub killed right after the acks still has it.
-    await hub.stop('SIGKILL');
-    hub = await startHub(dir, tokens, hub.port);
-    d = await connect('/desk', desk.token);
-    const log = (await send(d, 'sync', { sinceSeq: seqs[0]! - 1, limit: 1000 })) as {
-      events: HubEvent[];
-    };
-    for (const { dispatchId } of dispatches) {
-      expect(
-        log.events.filter((e) => e.dispatchId === dispatchId && e.status === 'queued'),
-      ).toHaveLength(1);
-    }
-    expect(log.events.filter((e) => e.type === 'case.changed')).toHaveLength(cases.length);
   });
 });
