@@ -38,11 +38,8 @@ test.afterEach(async () => {
   for (const h of hubs.splice(0)) await h.stop();
 });
 
-test('with the hub down three dispatches wait; after its restart each arrives exactly once', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(240_000);
+/** A hub of the test's own on a fixed port (so it can be restarted there), with one desk and DLH. */
+async function startOwnHub() {
   const dir = tempDir('sigap-e2e-');
   const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
   const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Petugas DLH' };
@@ -50,6 +47,15 @@ test('with the hub down three dispatches wait; after its restart each arrives ex
   const hubData = path.join(dir, 'hub-data');
   const port = await freePort();
   hubs.push(await startHub(hubData, tokensFile, port));
+  return { dir, desk, dlh, tokensFile, hubData, port };
+}
+
+test('with the hub down three dispatches wait; after its restart each arrives exactly once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { dir, desk, dlh, tokensFile, hubData, port } = await startOwnHub();
   launcher = await startLauncher(path.join(dir, 'console'), {
     url: `http://127.0.0.1:${port}`,
     token: desk.token,
@@ -121,13 +127,7 @@ test('with the hub down three dispatches wait; after its restart each arrives ex
 test('an action taken while the hub is away is sent when it is back, and applied once', async ({
   browser,
 }) => {
-  const dir = tempDir('sigap-e2e-');
-  const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
-  const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Petugas DLH' };
-  const tokensFile = writeTokens(dir, [desk, dlh]);
-  const hubData = path.join(dir, 'hub-data');
-  const port = await freePort();
-  hubs.push(await startHub(hubData, tokensFile, port));
+  const { desk, dlh, tokensFile, hubData, port } = await startOwnHub();
 
   // A desk on the wire (the console is not the subject here) sends one case to DLH.
   const deskSocket = io(`http://127.0.0.1:${port}/desk`, {
