@@ -21,6 +21,7 @@ import { createHubEvents } from './store/hub-events';
 import { createOutbox } from './store/outbox';
 import { openStore } from './store/database';
 import { loadDefaultReference, readReference } from './store/reference';
+import { replayable } from './store/replayable';
 import { readLanguage } from './store/settings';
 
 export interface CoreOptions {
@@ -133,7 +134,7 @@ export function openCore(options: CoreOptions): Core {
         events: hubEvents,
         log: log.child('replication'),
         now,
-        atomically: (fn) => store.transaction(fn)(),
+        atomically: (fn) => replayable(store, fn),
         changed: (caseId) => {
           statusChanged();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
