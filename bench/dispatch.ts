@@ -14,6 +14,7 @@ import { runTs } from '../tests/support/processes';
 import { percentile, round, type Figure } from './lib/figures';
 import { benchHub, dlhToken, openDesk, type BenchDesk } from './lib/desk';
 import { assertQueuedOnce } from './lib/hub-check';
+import { deskStoreWork, hubStoreWork } from './lib/store-work';
 import { tempDataDir } from './lib/stores';
 
 const IN_FLIGHT = 32;
@@ -51,7 +52,12 @@ const CLOCK_TICKS = 100;
  * operator's own writes. Also the CPU each side spent per dispatch meanwhile, a figure
  * that other work on the machine disturbs less than the rate.
  */
-async function deskThroughput(): Promise<{ perS: number; deskCpuUs: number; hubCpuUs?: number }> {
+async function deskThroughput(): Promise<{
+  perS: number;
+  deskCpuUs: number;
+  hubCpuUs?: number;
+  deskStoreUs: number;
+}> {
   const { hub } = await benchHub('throughput');
   const dataDir = tempDataDir('throughput-desk');
   try {
@@ -70,6 +76,10 @@ async function deskThroughput(): Promise<{ perS: number; deskCpuUs: number; hubC
       dispatchIds.push(r.dispatches[0]!.dispatchId);
     }
     desk.close();
+    // The same store, to settle the same dispatches without sockets.
+    const storeOnlyDir = tempDataDir('store-work-desk');
+    fs.cpSync(dataDir, storeOnlyDir, { recursive: true });
+    const deskStoreUs = deskStoreWork(storeOnlyDir);
 
     const hubCpu0 = processCpuUs(hub.child.pid!);
     const deskCpu0 = process.cpuUsage();
@@ -84,6 +94,7 @@ async function deskThroughput(): Promise<{ perS: number; deskCpuUs: number; hubC
     return {
       perS: THROUGHPUT_DISPATCHES / ((end - since) / 1000),
       deskCpuUs: (deskCpu.user + deskCpu.system) / THROUGHPUT_DISPATCHES,
+      deskStoreUs,
       ...(hubCpu0 !== undefined && hubCpu1 !== undefined
         ? { hubCpuUs: (hubCpu1 - hubCpu0) / THROUGHPUT_DISPATCHES }
         : {}),
@@ -116,17 +127,20 @@ function window(socket: Socket, n: number): Promise<number> {
 
 /**
  * Raw socket.io: acknowledged emits per second to a server process that acks at once, and
- * the CPU each end spent per message.
+ * the CPU each end spent per message. `announce`: the server also sends the client one
+ * event per message, as the hub does (protocol v1's pattern without validation or storage).
  */
-async function rawThroughput(): Promise<{
+async function rawThroughput(announce = false): Promise<{
   perS: number;
   clientCpuUs: number;
   serverCpuUs?: number;
 }> {
-  const server = runTs('bench/lib/ack-server.ts', []);
+  const server = runTs('bench/lib/ack-server.ts', announce ? ['--announce'] : []);
   try {
     const m = await server.waitFor(/ack server listening on (\d+)/);
     const socket = io(`http://127.0.0.1:${m[1]}`, { transports: ['websocket'] });
+    let announced = 0;
+    socket.on('event', () => void announced++);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await window(socket, 2000); // warm-up
     // The best of a few rounds: a stall of the machine during the one raw round must not
@@ -149,6 +163,7 @@ async function rawThroughput(): Promise<{
       };
     }
     socket.close();
+    if (announce && announced === 0) throw new Error('the ack server announced nothing');
     return best!;
   } finally {
     await server.stop();
@@ -196,7 +211,9 @@ async function settled(desk: BenchDesk, caseId: string): Promise<void> {
 
 export async function dispatchBench(): Promise<Figure[]> {
   const raw = await rawThroughput();
+  const pattern = await rawThroughput(true);
   const desk = await deskThroughput();
+  const hubStoreUs = await hubStoreWork(THROUGHPUT_DISPATCHES);
   const e2e = await endToEnd();
   return [
     {
@@ -211,6 +228,13 @@ export async function dispatchBench(): Promise<Figure[]> {
       unit: 'x',
       baseline: 1,
       target: '≥ 0.5',
+    },
+    // The ceiling for any implementation of protocol v1 on this machine: its messages alone.
+    {
+      name: 'dispatch.pattern_ratio',
+      value: round(pattern.perS / raw.perS, 2),
+      unit: 'x',
+      baseline: 1,
     },
     // CPU per message, against the raw client's and the raw server's.
     {
@@ -229,6 +253,9 @@ export async function dispatchBench(): Promise<Figure[]> {
           },
         ]
       : []),
+    // Of those, the store work alone (validation, SQLite, commits; no socket).
+    { name: 'dispatch.desk_store_us', value: Math.round(desk.deskStoreUs), unit: 'µs' },
+    { name: 'dispatch.hub_store_us', value: Math.round(hubStoreUs), unit: 'µs' },
     { name: 'dispatch.e2e_p50_ms', value: round(percentile(e2e, 50), 1), unit: 'ms' },
     {
       name: 'dispatch.e2e_p95_ms',
