@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import { callHost as api, valueOf } from '../support/host-api';
 import { startHost, tempDir, type HostProc } from '../support/processes';
 import { faultRounds, faultSeed } from '../support/fault-seed';
 
@@ -27,19 +28,6 @@ async function signIn(host: HostProc, dataDir: string): Promise<void> {
   const op = accounts.find((a) => a.username === 'operator')!;
   const r = await api(host, 'auth.signIn', { username: op.username, password: op.password });
   expect(r.ok).toBe(true);
-}
-
-async function api(
-  host: HostProc,
-  channel: string,
-  body: unknown,
-): Promise<{ ok: boolean; value?: { caseId: string } }> {
-  const res = await fetch(`${host.origin}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as { ok: boolean; value?: { caseId: string } };
 }
 
 function checkStore(file: string, acks: readonly Ack[]): void {
@@ -138,7 +126,10 @@ describe('kill -9 during saves', () => {
                 lng: null,
               },
             });
-            if (r.ok && r.value) acks.push({ callId, caseId: r.value.caseId, description, number });
+            if (r.ok) {
+              const { caseId } = r.value as { caseId: string };
+              acks.push({ callId, caseId, description, number });
+            }
           } catch {
             return; // the host died mid-request: this save was never acknowledged
           }
@@ -155,11 +146,11 @@ describe('kill -9 during saves', () => {
     // A final clean start reads everything back through the console API too.
     const host = await startHost({ dataDir });
     await signIn(host, dataDir);
-    const page = (await api(host, 'queue.list', { limit: 1 })) as unknown as {
-      ok: boolean;
-      value: { total: number };
-    };
-    expect(page.value.total).toBeGreaterThanOrEqual(acks.length);
+    const page = valueOf<{ total: number }>(
+      'queue.list',
+      await api(host, 'queue.list', { limit: 1 }),
+    );
+    expect(page.total).toBeGreaterThanOrEqual(acks.length);
     await host.stop();
     expect(acks.length).toBeGreaterThan(0);
     process.stdout.write(

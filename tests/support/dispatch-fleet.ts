@@ -7,10 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { seededRandom, type Random } from '../../electron/core/seed/random';
-import { connectOpd } from './opd-client';
+import { fleetProblems } from './fleet-agreement';
+import { callHost as call, HostGone, valueOf as value } from './host-api';
+import { startClerks } from './opd-clerks';
 import {
   randomToken,
   startHost,
@@ -21,7 +22,7 @@ import {
   type HostProc,
   type HubProc,
 } from './processes';
-import { deskProblems, hubMaxSeq, hubProblems, openReadonly } from './replica-check';
+import { hubMaxSeq, openReadonly } from './replica-check';
 
 /** OPDs the desks dispatch to; the last one has nobody signed in, so its queue only grows. */
 const OPDS = ['dlh', 'dishub', 'dpupr'] as const;
@@ -42,31 +43,6 @@ export interface Desk {
   ready: Promise<HostProc>;
   host: HostProc | undefined;
   restarted?: (host: HostProc) => void;
-}
-
-type ApiAnswer =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-class HostGone extends Error {}
-
-async function call(host: HostProc, channel: string, args: unknown): Promise<ApiAnswer> {
-  let res: Response;
-  try {
-    res = await fetch(`${host.origin}/api/call/${channel}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${host.key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(args),
-    });
-    return (await res.json()) as ApiAnswer;
-  } catch (error) {
-    throw new HostGone(String(error)); // killed mid-call: the answer is unknown
-  }
-}
-
-function value<T>(channel: string, answer: ApiAnswer): T {
-  if (!answer.ok)
-    throw new Error(`${channel} refused: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
 }
 
 export interface FleetOptions {
@@ -103,49 +79,11 @@ export async function startFleet(options: FleetOptions) {
   let keep = false;
 
   // OPD clerks: each dispatch is seen; some are accepted (and maybe resolved), some returned.
-  const inboxes: Socket[] = [];
-  const transitions = new Set<Promise<unknown>>();
-  const move = (socket: Socket, opdId: string, dispatchId: string, to: string, note = '') =>
-    socket.timeout(5000).emitWithAck('transition', {
-      transitionId: uuidv7(),
-      dispatchId,
-      to,
-      note,
-      actor: { id: opdId, role: 'opd', person: `Petugas ${opdId}` },
-    });
-  const handled = new Set<string>();
-  for (const opdId of WITH_INBOX) {
-    const { socket } = await connectOpd(hubUrl, opdTokens[opdId]!);
-    socket.io.reconnectionDelayMax(1000); // back soon after each hub restart
-    inboxes.push(socket);
-    const handle = (dispatchId: string) => {
-      if (handled.has(dispatchId)) return;
-      handled.add(dispatchId);
-      const r = opdRandom.next();
-      const work = async () => {
-        if (r < 0.1) await move(socket, opdId, dispatchId, 'returned', 'bukan wewenang');
-        else if (r < 0.6) {
-          await move(socket, opdId, dispatchId, 'accepted');
-          if (r < 0.35) await move(socket, opdId, dispatchId, 'resolved', 'selesai');
-        }
-      };
-      // A hub killed meanwhile loses the clerk's click; the desks only need to agree.
-      const p = work().catch(() => undefined);
-      transitions.add(p);
-      void p.finally(() => transitions.delete(p));
-    };
-    socket.on('dispatch.new', (d: { dispatchId: string }) => handle(d.dispatchId));
-    // Back after a hub restart: the inbox page lists what is open, as a clerk would see it.
-    socket.on('connect', () => {
-      socket
-        .timeout(5000)
-        .emitWithAck('inbox', {})
-        .then((r: { dispatches?: Array<{ dispatchId: string }> }) => {
-          for (const d of r.dispatches ?? []) handle(d.dispatchId);
-        })
-        .catch(() => undefined);
-    });
-  }
+  const clerks = await startClerks(
+    hubUrl,
+    Object.fromEntries(WITH_INBOX.map((id) => [id, opdTokens[id]!])),
+    opdRandom,
+  );
 
   const desks: Desk[] = [];
   for (const id of deskIds) {
@@ -302,52 +240,12 @@ export async function startFleet(options: FleetOptions) {
   const waiting = async (desk: Desk): Promise<number> => (await status(desk)).outbox.waiting;
 
   /** Every way the desks and the hub disagree right now (empty when all is well). */
-  function problems(): string[] {
-    const hubStore = openReadonly(hubDb);
-    const stores = desks.map((d) => openReadonly(deskDb(d)));
-    try {
-      const out: string[] = [];
-      const created = new Set<string>();
-      stores.forEach((db) => {
-        for (const r of db.prepare('SELECT id FROM dispatches').all() as Array<{ id: string }>)
-          created.add(r.id);
-      });
-      for (const [id, deskId] of acked.dispatches)
-        if (!created.has(id)) out.push(`${deskId}: acknowledged dispatch ${id} not in its store`);
-      out.push(...hubProblems(hubStore, created));
-      // Every case change a desk sent is logged once at the hub.
-      const sent = new Map<string, number>();
-      for (const db of stores) {
-        const rows = db
-          .prepare(
-            `SELECT json_extract(payload, '$.caseId') AS id, count(*) AS n FROM outbox
-             WHERE kind = 'case.upsert' GROUP BY id`,
-          )
-          .all() as Array<{ id: string; n: number }>;
-        for (const r of rows) sent.set(r.id, (sent.get(r.id) ?? 0) + r.n);
-      }
-      const logged = hubStore
-        .prepare(
-          `SELECT case_id AS id, count(*) AS n FROM events WHERE type = 'case.changed' GROUP BY id`,
-        )
-        .all() as Array<{ id: string; n: number }>;
-      for (const r of logged) {
-        if (sent.get(r.id) !== r.n)
-          out.push(`hub logged ${r.n} changes of case ${r.id}, desks sent ${sent.get(r.id) ?? 0}`);
-        sent.delete(r.id);
-      }
-      for (const [id, n] of sent) out.push(`${n} changes of case ${id} never logged at the hub`);
-      for (const [caseId, deskId] of acked.cases) {
-        if (!hubStore.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId))
-          out.push(`${deskId}: acknowledged case ${caseId} never reached the hub`);
-      }
-      desks.forEach((d, i) => out.push(...deskProblems(hubStore, stores[i]!, d.id)));
-      return out;
-    } finally {
-      hubStore.close();
-      for (const db of stores) db.close();
-    }
-  }
+  const problems = (): string[] =>
+    fleetProblems(
+      hubDb,
+      desks.map((d) => ({ id: d.id, db: deskDb(d) })),
+      acked,
+    );
 
   return {
     desks,
@@ -433,9 +331,9 @@ export async function startFleet(options: FleetOptions) {
       try {
         await until(drained, timeoutMs, 250);
         // Every dispatch in a signed-in OPD's queue gets its clerk's decision first.
-        await until(() => inboxDispatches().every((id) => handled.has(id)), timeoutMs, 250);
-        await Promise.all([...transitions]);
-        for (const s of inboxes) s.close();
+        await until(() => inboxDispatches().every((id) => clerks.handled(id)), timeoutMs, 250);
+        await clerks.idle();
+        clerks.close();
         await until(() => problems().length === 0, timeoutMs, 250);
       } catch (error) {
         keep = true;
@@ -458,7 +356,7 @@ export async function startFleet(options: FleetOptions) {
 
     /** Stops every process; the stores are deleted unless the desks never agreed. */
     async stop(): Promise<void> {
-      for (const s of inboxes) s.close();
+      clerks.close();
       await Promise.all(desks.map((d) => d.host?.stop()));
       await hub?.stop();
       if (!keep) fs.rmSync(root, { recursive: true, force: true });
