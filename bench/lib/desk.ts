@@ -21,7 +21,7 @@ import {
   writeTokens,
   type HubProc,
 } from '../../tests/support/processes';
-import { resourcesDir } from './stores';
+import { removedAtExit, resourcesDir } from './stores';
 
 export const deskToken = randomToken();
 export const dlhToken = randomToken();
@@ -31,7 +31,7 @@ export async function benchHub(tag: string): Promise<{
   hub: HubProc;
   restart(): Promise<HubProc>;
 }> {
-  const dir = tempDir(`sigap-bench-${tag}-`);
+  const dir = removedAtExit(tempDir(`sigap-bench-${tag}-`));
   const tokens = writeTokens(dir, [
     { token: deskToken, kind: 'desk', id: 'desk-1' },
     { token: dlhToken, kind: 'opd', id: 'dlh', person: 'Petugas DLH' },

@@ -13,8 +13,20 @@ import { repoRoot } from '../../electron/launch/paths';
 
 export const resourcesDir = path.join(repoRoot, 'resources', 'data');
 
+const made: string[] = [];
+// A run leaves no stores behind (the seeded 100,000-case store alone is tens of MB).
+process.once('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** `dir`, deleted when the benchmark run ends. */
+export function removedAtExit(dir: string): string {
+  made.push(dir);
+  return dir;
+}
+
 export function tempDataDir(tag: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `sigap-bench-${tag}-`));
+  return removedAtExit(fs.mkdtempSync(path.join(os.tmpdir(), `sigap-bench-${tag}-`)));
 }
 
 const seeded = new Map<number, { dataDir: string; accounts: DemoAccount[] }>();
