@@ -1,13 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Time is shown in WIB whatever the machine's zone: the time tests also run under UTC and
+ * under a zone west of UTC, each in its own project with TZ set.
+ */
+const TIME_TESTS = ['shared/time.test.ts'];
+const OTHER_ZONES = ['UTC', 'America/Los_Angeles'];
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'out/**', 'tests/e2e/**'],
     environment: 'node',
-    globalSetup: ['tests/support/build-inbox.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sigap',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: ['node_modules/**', 'out/**', 'tests/e2e/**'],
+          globalSetup: ['tests/support/build-inbox.ts'],
+        },
+      },
+      ...OTHER_ZONES.map((zone) => ({
+        extends: true as const,
+        test: { name: `TZ=${zone}`, include: TIME_TESTS, env: { TZ: zone, SIGAP_TEST_TZ: zone } },
+      })),
+    ],
   },
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { CONTENT_TYPES } from '../shared/content-types';
+import { contentSecurityPolicy, pageSecurityHeaders } from '../shared/csp';
 
 /** The host[:port] forms a browser may send; anything else is left out of the CSP. */
 const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -15,29 +16,12 @@ const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 export function inboxSecurityPolicy(host: string | undefined, tls: boolean): string {
   // 'self' covers same-origin ws/wss in current browsers; the explicit socket origin is
   // for those that read 'self' as http(s) only.
-  const socket = host && HOST_HEADER.test(host) ? ` ${tls ? 'wss' : 'ws'}://${host}` : '';
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${socket}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const socket = host && HOST_HEADER.test(host) ? [`${tls ? 'wss' : 'ws'}://${host}`] : [];
+  return contentSecurityPolicy({ connect: ['self', ...socket] });
 }
 
 export function inboxHeaders(req: http.IncomingMessage, tls: boolean): Record<string, string> {
-  return {
-    'Content-Security-Policy': inboxSecurityPolicy(req.headers.host, tls),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
+  return pageSecurityHeaders(inboxSecurityPolicy(req.headers.host, tls), { denyFraming: true });
 }
 
 /** The file a request path names inside `root`, or undefined when it names none. */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OpdsFile } from '../shared/domain/reference';
 import { isLoopbackHost } from '../shared/hub/url';
-import { createLogger } from '../shared/log';
+import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { BackupError, backupHubStore } from './backup';
 import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
 import { startHub } from './server';
@@ -94,7 +94,11 @@ async function main(): Promise<void> {
     usage(`binding ${host} beyond loopback requires --tls-cert and --tls-key`);
   }
 
-  const log = createLogger('hub', (line) => process.stderr.write(`${line}\n`));
+  const log = configuredLogger(
+    'hub',
+    (line) => process.stderr.write(`${line}\n`),
+    process.env[LOG_LEVEL_ENV],
+  );
   let tokens;
   try {
     tokens = loadTokens(values.tokens);

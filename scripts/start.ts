@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '../shared/log';
+import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { readSettings } from '../electron/core/config';
 import { build, buildIsStale } from '../electron/launch/build';
 import { startConsoleHost } from '../electron/launch/console-host';
@@ -23,7 +23,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  const log = createLogger('launcher', (line) => process.stderr.write(`${line}\n`));
+  const log = configuredLogger(
+    'launcher',
+    (line) => process.stderr.write(`${line}\n`),
+    process.env[LOG_LEVEL_ENV],
+  );
   fs.mkdirSync(settings.dataDir, { recursive: true });
 
   if (buildIsStale()) {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../../shared/log';
+import { LOG_LEVEL_ENV, configuredLogger } from '../../shared/log';
 import { readSettings } from '../core/config';
 import { openCore } from '../core/core';
 import { startHost } from './server';
@@ -14,7 +14,11 @@ import { startHost } from './server';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
-  const log = createLogger('console', (line) => process.stderr.write(`${line}\n`));
+  const log = configuredLogger(
+    'console',
+    (line) => process.stderr.write(`${line}\n`),
+    process.env[LOG_LEVEL_ENV],
+  );
   const settings = readSettings();
   const staticDir = path.join(root, 'out', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {

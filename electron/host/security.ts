@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
+import { contentSecurityPolicy as buildCsp, pageSecurityHeaders } from '../../shared/csp';
 
 export function newKey(): string {
   return crypto.randomBytes(32).toString('base64url');
@@ -30,26 +31,9 @@ export function bearer(req: http.IncomingMessage): string | undefined {
 }
 
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return buildCsp({ connect: ['self', `ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 }
 
 export function securityHeaders(port: number): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(port),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
+  return pageSecurityHeaders(contentSecurityPolicy(port), { denyFraming: true });
 }

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/log';
+import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
 import { dataPaths, repoRoot } from './paths';
 import { supervise, type Supervised } from './supervise';
 
@@ -26,7 +27,12 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
   const p = dataPaths(options.dataDir);
   fs.mkdirSync(p.logDir, { recursive: true });
   fs.mkdirSync(p.runDir, { recursive: true });
-  const logFile = fs.createWriteStream(p.consoleLog, { flags: 'a' });
+  const logFile = openLogFile(p.consoleLog, LOG_FILE_DEFAULTS, (error) =>
+    options.log.warn('console log file cannot be written', {
+      file: p.consoleLog,
+      error: error.message,
+    }),
+  );
   let url = '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -46,8 +52,8 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       let stderr = '';
-      child.stderr?.pipe(logFile, { end: false });
       child.stderr?.on('data', (chunk: Buffer) => {
+        logFile.write(chunk);
         stderr = (stderr + chunk.toString()).slice(-4000);
       });
       child.on('message', (msg: { type?: string; url?: string }) => {
@@ -69,7 +75,7 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
     url,
     stop: async () => {
       await supervised.stop();
-      logFile.end();
+      logFile.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../../shared/log';
 import { OpdsFile } from '../../shared/domain/reference';
 import type { TokensFile } from '../../shared/hub/protocol';
 import { freePort, isPortFree } from './free-port';
+import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
 import { dataPaths, repoRoot, tsEntryArgs } from './paths';
 import { supervise, type Supervised } from './supervise';
 
@@ -63,7 +64,9 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
   const port = await ensurePort(dataDir);
   fs.mkdirSync(p.runDir, { recursive: true });
   fs.mkdirSync(p.logDir, { recursive: true });
-  const logFile = fs.createWriteStream(p.hubLog, { flags: 'a' });
+  const logFile = openLogFile(p.hubLog, LOG_FILE_DEFAULTS, (error) =>
+    log.warn('hub log file cannot be written', { file: p.hubLog, error: error.message }),
+  );
 
   const start = (): Promise<ChildProcess> =>
     new Promise((resolve, reject) => {
@@ -86,8 +89,8 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
         stderr: Readable;
       };
       let stderr = '';
-      errStream.pipe(logFile, { end: false });
       errStream.on('data', (chunk: Buffer) => {
+        logFile.write(chunk);
         stderr = (stderr + chunk.toString()).slice(-4000);
       });
       stdout.setEncoding('utf8');
@@ -109,7 +112,7 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
     deskToken,
     stop: async () => {
       await supervised.stop();
-      logFile.end();
+      logFile.close();
     },
   };
 }

@@ -1,17 +1,23 @@
 /**
  * The desktop app's log: one JSON object per line in logs/desktop.log in the data dir (an
- * installed app has no terminal), and on stderr too in a developer run.
+ * installed app has no terminal), capped and rotated like the other logs, and on stderr too
+ * in a developer run. SIGAP_LOG_LEVEL sets the threshold.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger, type Logger } from '../../shared/log';
+import { LOG_LEVEL_ENV, configuredLogger, type Logger } from '../../shared/log';
+import { LOG_FILE_DEFAULTS, openLogFile } from '../launch/log-file';
 
 export function openDesktopLog(dataDir: string, alsoStderr: boolean): Logger {
-  const dir = path.join(dataDir, 'logs');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = fs.createWriteStream(path.join(dir, 'desktop.log'), { flags: 'a' });
-  return createLogger('desktop', (line) => {
-    file.write(`${line}\n`);
-    if (alsoStderr) process.stderr.write(`${line}\n`);
-  });
+  const target = path.join(dataDir, 'logs', 'desktop.log');
+  const file = openLogFile(target, LOG_FILE_DEFAULTS, (error) =>
+    process.stderr.write(`desktop log file ${target} cannot be written: ${error.message}\n`),
+  );
+  return configuredLogger(
+    'desktop',
+    (line) => {
+      file.write(`${line}\n`);
+      if (alsoStderr) process.stderr.write(`${line}\n`);
+    },
+    process.env[LOG_LEVEL_ENV],
+  );
 }
