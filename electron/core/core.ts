@@ -41,6 +41,8 @@ export interface CoreOptions {
   /** This desk's id, as the hub knows it. */
   deskId?: string | undefined;
   now?: () => number;
+  /** How often core looks for dispatches that turned red by time alone (default 5 s). */
+  alarmCheckMs?: number;
 }
 
 export interface Core {
@@ -140,6 +142,7 @@ export function openCore(options: CoreOptions): Core {
       for (const caseId of caseIds) emit({ event: 'queue.changed', payload: { caseId } });
     },
     raised: (alarm) => emit({ event: 'alarm.raised', payload: alarm }),
+    ...(options.alarmCheckMs ? { intervalMs: options.alarmCheckMs } : {}),
   });
 
   const replication = hub
