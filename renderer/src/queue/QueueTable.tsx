@@ -118,10 +118,10 @@ export function QueueTable({
       {
         id: 'status',
         header: t('queue.col.status'),
-        // A dispatch needing a phone call says so in words too, not by the red row alone.
-        accessorFn: text(
-          (r) =>
-            `${r.needsCall ? `☎ ${t('dispatch.callOpd')} · ` : ''}${t(`caseStatus.${r.status}`)}`,
+        // A dispatch needing a phone call says so in words too, not by the red row alone;
+        // it takes the status's place (the case shows both) so the column keeps its width.
+        accessorFn: text((r) =>
+          r.needsCall ? `☎ ${t('dispatch.callOpd')}` : t(`caseStatus.${r.status}`),
         ),
       },
       {
