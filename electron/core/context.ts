@@ -3,6 +3,8 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { Operator } from '../../shared/domain/case';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
+import type { CallAlarmMonitor } from './call-alarm-monitor';
+import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
@@ -13,6 +15,8 @@ export interface CoreContext {
   cases: CaseWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
+  /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */
+  alarms: { reads: CallAlarmReads; monitor: CallAlarmMonitor };
   /** The outbox gained a message: send it now, and refresh the status bar. */
   outboxChanged(): void;
   log: Logger;

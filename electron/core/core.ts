@@ -8,6 +8,8 @@ import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contra
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { startCallAlarmMonitor } from './call-alarm-monitor';
+import { createCallAlarmReads } from './store/call-alarms';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
@@ -39,6 +41,8 @@ export interface CoreOptions {
   /** This desk's id, as the hub knows it. */
   deskId?: string | undefined;
   now?: () => number;
+  /** How often core looks for dispatches that turned red by time alone (default 5 s). */
+  alarmCheckMs?: number;
 }
 
 export interface Core {
@@ -110,6 +114,7 @@ export function openCore(options: CoreOptions): Core {
     language: readLanguage(store),
     hub: hub ? hub.status() : hubFallback,
     outbox: (({ waiting, oldest }) => ({ waiting, oldestAt: oldest }))(outbox.stats()),
+    alarms: { needsCall: alarms.current().length },
   });
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
@@ -126,6 +131,20 @@ export function openCore(options: CoreOptions): Core {
   };
   hub?.onChange(statusChanged);
 
+  const alarmReads = createCallAlarmReads(store);
+  const alarms = startCallAlarmMonitor({
+    reads: alarmReads,
+    deskId,
+    now,
+    log: log.child('alarms'),
+    changed: (caseIds) => {
+      statusChanged();
+      for (const caseId of caseIds) emit({ event: 'queue.changed', payload: { caseId } });
+    },
+    raised: (alarm) => emit({ event: 'alarm.raised', payload: alarm }),
+    ...(options.alarmCheckMs ? { intervalMs: options.alarmCheckMs } : {}),
+  });
+
   const replication = hub
     ? startReplication({
         link: hub,
@@ -137,6 +156,7 @@ export function openCore(options: CoreOptions): Core {
         atomically: (fn) => replayable(store, fn),
         changed: (caseId) => {
           statusChanged();
+          alarms.poke();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
         },
       })
@@ -147,8 +167,10 @@ export function openCore(options: CoreOptions): Core {
     cases: createCaseWrites(store, outbox),
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
+    alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();
+      alarms.poke();
       replication?.kick();
     },
     log,
@@ -170,6 +192,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
+      alarms.stop();
       replication?.stop();
       hub?.close();
       listeners.clear();

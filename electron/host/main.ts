@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../../shared/log';
 import { readSettings } from '../core/config';
 import { openCore } from '../core/core';
+import { clockFromEnv } from '../core/test-clock';
 import { startHost } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     hubCa: settings.hubCa,
     resourcesDir: path.join(root, 'resources', 'data'),
     deskId: settings.deskId,
+    now: clockFromEnv(process.env, log),
   });
   await core.ensureDemoAccounts();
   const host = await startHost({

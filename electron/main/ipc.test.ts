@@ -137,6 +137,7 @@ describe('IPC events', () => {
         language: 'id',
         hub: { url: null, state: 'not_configured', since: 0 },
         outbox: { waiting: 0, oldestAt: null },
+        alarms: { needsCall: 0 },
       },
     };
     emit(event);

@@ -1,7 +1,7 @@
 /**
  * The security baseline with Electron mocked: navigation away from the console, new
  * windows, <webview> and redirects are refused; every permission request and check is
- * denied; page requests to the network are cancelled; only vetted https links reach
+ * denied but notifications for the console page itself; page requests to the network are cancelled; only vetted https links reach
  * shell.openExternal.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -141,6 +141,22 @@ describe('permissions and remote content', () => {
     }
     expect(check(null, 'clipboard-read', 'app://sigap', {})).toBe(false);
     expect(device({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('lets the console page, and only it, show notifications (the Telepon OPD alarm)', () => {
+    const { request, check } = hardened();
+    const ask = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      (request as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(ask('notifications', 'app://sigap/index.html')).toBe(true);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+    expect(ask('notifications', 'app://other/index.html')).toBe(false);
+    expect(ask('media', 'app://sigap/index.html')).toBe(false);
+    expect(check(null, 'notifications', 'app://sigap', {})).toBe(true);
+    expect(check(null, 'notifications', 'http://127.0.0.1:8080', {})).toBe(false);
+    expect(check(null, 'geolocation', 'app://sigap', {})).toBe(false);
   });
 
   it('cancels every page request to the network', () => {

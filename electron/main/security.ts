@@ -1,8 +1,9 @@
 /**
  * The desktop security baseline applied to every web contents and to the session (Electron's
  * security checklist): no navigation away from the console page, no new windows, no
- * <webview>, every permission refused, no request to the network from a page. Links reach
- * the outside only through the vetted shell.openExternal.
+ * <webview>, every permission refused but notifications for the console page itself (the
+ * "Telepon OPD" alarm), no request to the network from a page. Links reach the outside
+ * only through the vetted shell.openExternal.
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import type { Logger } from '../../shared/log';
@@ -54,12 +55,23 @@ export function hardenContents(contents: WebContents, log: Logger): void {
   });
 }
 
+/**
+ * The console page (app://sigap, nothing else) may show notifications: a dispatch that
+ * needs a phone call must reach an operator who is looking at another window.
+ */
+function mayUse(permission: string, url: string | undefined): boolean {
+  return permission === 'notifications' && url !== undefined && isAppUrl(url);
+}
+
 export function hardenSession(ses: Session, log: Logger): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    if (mayUse(permission, details?.requestingUrl)) return callback(true);
     log.warn('permission request refused', { permission });
     callback(false);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayUse(permission, requestingOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (details, callback) => {
     log.warn('remote request blocked', { url: details.url.slice(0, 200) });

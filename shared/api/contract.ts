@@ -47,10 +47,20 @@ export const AppStatus = z.object({
     waiting: z.number().int().nonnegative(),
     oldestAt: z.number().int().nullable(),
   }),
+  /** Dispatches that need a phone call to their OPD now ("2 perlu telepon OPD"). */
+  alarms: z.object({ needsCall: z.number().int().nonnegative() }),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
 const NoArgs = z.object({}).strict();
+
+const CallAlarm = z.object({
+  dispatchId: Uuid,
+  caseId: Uuid,
+  opdId: z.string(),
+  holderDesk: z.string(),
+  createdAt: z.number().int(),
+});
 
 export const contract = {
   'app.status': { args: NoArgs, result: AppStatus },
@@ -114,6 +124,11 @@ export const contract = {
     args: z.object({ dispatchId: Uuid }).strict(),
     result: z.object({}),
   },
+  /** Every dispatch that needs a phone call now, the longest waiting first (Alt+T walks them). */
+  'alarms.list': {
+    args: NoArgs,
+    result: z.object({ alarms: z.array(CallAlarm) }),
+  },
   /** Cancels the case and withdraws its open dispatches. */
   'case.cancel': {
     args: z.object({ caseId: Uuid, reason: CancelReason }).strict(),
@@ -125,6 +140,8 @@ export const events = {
   'app.status': AppStatus,
   /** A case was added or changed on this desk: queues refresh. */
   'queue.changed': z.object({ caseId: Uuid }),
+  /** A dispatch of a case this desk holds just turned red: sound and notify, once. */
+  'alarm.raised': CallAlarm,
 } as const;
 
 export type Channel = keyof typeof contract;

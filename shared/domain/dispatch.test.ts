@@ -25,25 +25,3 @@ describe('case status from its dispatches', () => {
     expect(caseStatusFrom('dispatched', ['withdrawn'])).toBe('dispatched');
   });
 });
-
-describe('Telepon OPD', () => {
-  const t0 = Date.UTC(2026, 10, 28, 1, 0, 0);
-  const min = 60_000;
-  it('asks for a call when a dispatch is refused, unsent after 2 minutes, or unaccepted after 5', async () => {
-    const { needsCall } = await import('./dispatch');
-    expect(needsCall({ status: 'refused', createdAt: t0 }, t0)).toBe(true);
-    expect(needsCall({ status: 'waiting', createdAt: t0 }, t0 + 2 * min)).toBe(false);
-    expect(needsCall({ status: 'waiting', createdAt: t0 }, t0 + 2 * min + 1)).toBe(true);
-    expect(needsCall({ status: 'seen', createdAt: t0 }, t0 + 5 * min)).toBe(false);
-    expect(needsCall({ status: 'seen', createdAt: t0 }, t0 + 5 * min + 1)).toBe(true);
-    expect(needsCall({ status: 'accepted', createdAt: t0 }, t0 + 60 * min)).toBe(false);
-  });
-
-  it('goes quiet once someone phoned the OPD, and asks again if it still has not accepted', async () => {
-    const { needsCall } = await import('./dispatch');
-    const calledAt = t0 + 6 * min;
-    expect(needsCall({ status: 'refused', createdAt: t0, calledAt }, t0 + 60 * min)).toBe(false);
-    expect(needsCall({ status: 'seen', createdAt: t0, calledAt }, t0 + 11 * min)).toBe(false);
-    expect(needsCall({ status: 'seen', createdAt: t0, calledAt }, t0 + 11 * min + 1)).toBe(true);
-  });
-});

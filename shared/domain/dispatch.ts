@@ -35,28 +35,3 @@ export function caseStatusFrom(
   if (open.some((d) => d === 'accepted')) return 'accepted';
   return 'dispatched';
 }
-
-/** DESIGN §2 emergency clock: send within 2 minutes, OPD accepts within 5. */
-export const SEND_TARGET_MS = 2 * 60_000;
-export const ACCEPT_TARGET_MS = 5 * 60_000;
-
-/**
- * A dispatch never fails silently: refused for good, still unsent after the send target,
- * or not accepted within the accept target, it needs a phone call to the OPD, until an
- * operator records that call.
- */
-export function needsCall(
-  d: { status: DeskDispatchStatus; createdAt: number; calledAt?: number | null },
-  now: number,
-): boolean {
-  // Someone phoned the OPD: a refusal is handled by phone; a slow OPD gets another
-  // accept target before the desk is asked to call again.
-  if (d.calledAt != null) {
-    if (d.status === 'refused' || now - d.calledAt <= ACCEPT_TARGET_MS) return false;
-  }
-  const age = now - d.createdAt;
-  if (d.status === 'refused') return true;
-  if (d.status === 'waiting') return age > SEND_TARGET_MS;
-  if (d.status === 'at_hub' || d.status === 'seen') return age > ACCEPT_TARGET_MS;
-  return false;
-}

@@ -40,6 +40,8 @@ export const QueueRow = z.object({
   opd: z.string().nullable(),
   /** The first 160 characters of the description, as plain text. */
   summary: z.string(),
+  /** A dispatch of this case needs a phone call to its OPD now ("Telepon OPD"). */
+  needsCall: z.boolean(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -101,6 +103,8 @@ export const CaseDetail = z.object({
       note: z.string().nullable(),
       /** When an operator recorded phoning the OPD about it. */
       calledAt: EpochMs.nullable(),
+      /** It needs a phone call to the OPD now (core's clock, shared/domain/call-alarm.ts). */
+      needsCall: z.boolean(),
     }),
   ),
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
+import { normalizeNumber } from './phone';
 import { RoutingRule } from './routing';
 
 export const Urgency = z.enum(['darurat', 'non_darurat']);
@@ -39,6 +40,13 @@ export const Opd = z.object({
   short: z.string().min(1).max(40),
   kind: z.enum(['internal', 'external']),
   remit: z.string().max(200).optional(),
+  /** The OPD's duty number, shown with "Telepon OPD" (written as the city writes it). */
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => normalizeNumber(v).ok, 'not a valid Indonesian phone number')
+    .optional(),
 });
 export type Opd = z.infer<typeof Opd>;
 
@@ -63,7 +71,7 @@ export const WilayahFile = z.object({
   ),
 });
 export const CategoriesFile = z.object({ categories: z.array(Category).min(1) });
-export const OpdsFile = z.object({ opds: z.array(Opd).min(1) });
+export const OpdsFile = z.object({ note: z.string().optional(), opds: z.array(Opd).min(1) });
 
 /** "Oro-oro Ombo" → "oro-oro-ombo": stable ids for names that have none. */
 export function slug(name: string): string {

@@ -136,6 +136,8 @@ export async function startHost(env: {
   hubToken?: string;
   deskId?: string;
   port?: number;
+  /** More environment for the host process (e.g. the test clock). */
+  extra?: NodeJS.ProcessEnv;
 }): Promise<HostProc> {
   const proc = runTs('electron/host/main.ts', [], {
     SIGAP_DATA_DIR: env.dataDir,
@@ -144,6 +146,7 @@ export async function startHost(env: {
     SIGAP_PORT: String(env.port ?? 0),
     SIGAP_DESK_ID: env.deskId ?? '',
     SIGAP_HOST_KEY: '',
+    ...env.extra,
   });
   const m = await proc.waitFor(/console listening on (http:\/\/127\.0\.0\.1:(\d+))\/#key=([\w-]+)/);
   return { ...proc, origin: m[1]!, port: Number(m[2]), key: m[3]! };

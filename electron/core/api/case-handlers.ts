@@ -34,7 +34,7 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
   return {
     'case.get': ({ caseId }) => {
       requireOperator(ctx);
-      const detail = readCaseDetail(ctx.store, caseId, ctx.deskId);
+      const detail = readCaseDetail(ctx.store, caseId, ctx.deskId, ctx.now());
       if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
       return detail;
     },

@@ -49,7 +49,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...intakeHandlers(ctx),
     'queue.list': (query) => {
       requireOperator(ctx);
-      return queryQueue(ctx.store, query);
+      const page = queryQueue(ctx.store, query);
+      return { ...page, rows: ctx.alarms.reads.flagRows(page.rows, ctx.now()) };
+    },
+    'alarms.list': () => {
+      requireOperator(ctx);
+      return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
   };

@@ -4,6 +4,7 @@
  * "saved" only after it commits, and a crash leaves either all of it or none.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { needsCall } from '../../../shared/domain/call-alarm';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
 import type { Classification } from '../../../shared/domain/reference';
@@ -160,7 +161,13 @@ interface CaseRow {
   holder_desk: string | null;
 }
 
-export function readCaseDetail(db: Store, caseId: string, deskId: string): CaseDetail | undefined {
+/** The case as this desk knows it; `now` decides which dispatches need a phone call. */
+export function readCaseDetail(
+  db: Store,
+  caseId: string,
+  deskId: string,
+  now: number,
+): CaseDetail | undefined {
   const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!c) return undefined;
   const calls = db
@@ -184,9 +191,12 @@ export function readCaseDetail(db: Store, caseId: string, deskId: string): CaseD
               called_at AS calledAt
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
-    .all(caseId) as CaseDetail['dispatches'];
+    .all(caseId) as Array<Omit<CaseDetail['dispatches'][number], 'needsCall'>>;
   return {
-    dispatches,
+    dispatches: dispatches.map((d) => ({
+      ...d,
+      needsCall: needsCall({ ...d, urgency: c.urgency }, now),
+    })),
     caseId: c.id,
     createdAt: c.created_at,
     status: c.status,

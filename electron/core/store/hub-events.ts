@@ -40,9 +40,11 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
         else if (event.type === 'case.claimed') replica.claimed(e);
         else if (event.type === 'case.appended') {
           replica.appended(e);
-          // Someone phoned the OPD: its dispatch stops asking for a call here too.
+          // Someone phoned the OPD: its dispatch stops asking for a call here too. The rest
+          // is timed on this desk's clock, like the rule it rests: the hub's stamp would
+          // shorten or stretch it by however far the two clocks differ.
           if (e.entry?.kind === 'opd_called')
-            dispatches.calledElsewhere(e.entry.dispatchId, caseId, e.at);
+            dispatches.calledElsewhere(e.entry.dispatchId, caseId, now);
         } else if (event.type === 'dispatch.status') dispatches.fromHub(e, now);
       }
       // call.logged feeds the center's caller history; a desk only moves past it for now.

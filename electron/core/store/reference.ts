@@ -27,6 +27,7 @@ function readJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
 /** Loads the default wilayah, categories, OPDs and routing where the store has none yet. */
 export function loadDefaultReference(db: Store, dataDir: string): void {
   loadWilayahAndRoster(db, dataDir);
+  loadOpdPhones(db, dataDir);
   const routed = db.prepare('SELECT count(*) AS n FROM routing').get() as { n: number };
   if (routed.n > 0) return;
   const { rules } = readJson(path.join(dataDir, 'routing.json'), RoutingFile);
@@ -36,6 +37,18 @@ export function loadDefaultReference(db: Store, dataDir: string): void {
   db.transaction(() => {
     for (const r of rules)
       insert.run(r.categoryId, r.kecamatanId ?? null, JSON.stringify(r.opdIds));
+  })();
+}
+
+/**
+ * The OPDs' duty numbers come from the roster file at every start (no screen edits them
+ * yet), so a city that corrects a number in opds.json sees it on the next start.
+ */
+function loadOpdPhones(db: Store, dataDir: string): void {
+  const { opds } = readJson(path.join(dataDir, 'opds.json'), OpdsFile);
+  const set = db.prepare('UPDATE opds SET phone = ? WHERE id = ? AND phone IS NOT ?');
+  db.transaction(() => {
+    for (const o of opds) set.run(o.phone ?? null, o.id, o.phone ?? null);
   })();
 }
 
@@ -103,12 +116,15 @@ export function readReference(db: Store): ReferenceData {
     ...(c.resolve_target_min !== null ? { resolveTargetMin: c.resolve_target_min } : {}),
   }));
   const opds = (
-    db.prepare('SELECT id, name, short, kind, remit FROM opds ORDER BY short').all() as Array<{
+    db
+      .prepare('SELECT id, name, short, kind, remit, phone FROM opds ORDER BY short')
+      .all() as Array<{
       id: string;
       name: string;
       short: string;
       kind: 'internal' | 'external';
       remit: string | null;
+      phone: string | null;
     }>
   ).map((o) => ({
     id: o.id,
@@ -116,6 +132,7 @@ export function readReference(db: Store): ReferenceData {
     short: o.short,
     kind: o.kind,
     ...(o.remit ? { remit: o.remit } : {}),
+    ...(o.phone ? { phone: o.phone } : {}),
   }));
   const routing = (
     db

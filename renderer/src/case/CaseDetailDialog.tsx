@@ -22,12 +22,6 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
   const [error, setError] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
 
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(timer);
-  }, []);
-
   useEffect(() => dialog.current?.showModal(), []);
 
   // Statuses arrive live: reload the case whenever it changes.
@@ -88,7 +82,7 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
               </div>
             ))}
           </dl>
-          <DispatchSection detail={detail} now={now} />
+          <DispatchSection detail={detail} />
           <CaseActions key={detail.caseId} detail={detail} />
           <h3>{t('detail.calls')}</h3>
           <ul>

@@ -1,10 +1,10 @@
 /**
  * A case's dispatches with their live status, and sending it to an OPD. A dispatch that
- * is refused, unsent after 2 minutes or unaccepted after 5 shows "Telepon OPD" in red.
+ * needs a phone call (core decides, by shared/domain/call-alarm.ts) shows "Telepon OPD" in
+ * red with the OPD's duty number.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsCall } from '../../../shared/domain/dispatch';
 import { suggestOpds } from '../../../shared/domain/routing';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWibTime } from '../../../shared/time';
@@ -13,7 +13,7 @@ import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
 
-export function DispatchSection({ detail, now }: { detail: CaseDetail; now: number }) {
+export function DispatchSection({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const client = useClient();
@@ -30,6 +30,7 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
   );
   const [error, setError] = useState<string>();
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
+  const phone = (id: string) => ref.opds.find((o) => o.id === id)?.phone;
   // A cancelled or closed case keeps its history but is not sent anywhere again.
   const open = detail.status !== 'cancelled' && detail.status !== 'closed';
 
@@ -51,11 +52,16 @@ export function DispatchSection({ detail, now }: { detail: CaseDetail; now: numb
           <li key={d.dispatchId}>
             <strong>{short(d.opdId)}</strong> · {t(`dispatch.status.${d.status}`)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
-            {needsCall(d, now) ? (
+            {d.needsCall ? (
               <>
                 <span className="call-opd" role="alert">
                   {' '}
+                  <span aria-hidden="true">☎ </span>
                   {t('dispatch.callOpd')}
+                  {' · '}
+                  {phone(d.opdId)
+                    ? t('dispatch.phone', { opd: short(d.opdId), phone: phone(d.opdId) })
+                    : t('dispatch.noPhone', { opd: short(d.opdId) })}
                 </span>{' '}
                 <button
                   type="button"

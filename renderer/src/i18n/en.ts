@@ -112,6 +112,13 @@ export const en: Messages = {
       summary: 'Description',
     },
   },
+  alarm: {
+    label: 'Call the OPD',
+    count: '{{count}} to call the OPD',
+    next: 'Open the next case that needs a call to the OPD',
+    notifyTitle: 'Call {{opd}}',
+    notifyBody: 'A dispatch is unsent or not accepted. Duty number: {{phone}} (Alt+T)',
+  },
   age: { minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} d' },
   dispatch: {
     title: 'Dispatch',
@@ -122,6 +129,8 @@ export const en: Messages = {
     sendSuggested: 'Send to suggested',
     callOpd: 'Call the OPD',
     called: '{{opd}} has been phoned',
+    phone: '{{opd}} {{phone}}',
+    noPhone: '{{opd}} (no duty number on file)',
     status: {
       waiting: 'waiting to send',
       at_hub: 'in the OPD queue',

@@ -113,6 +113,13 @@ export const id = {
       summary: 'Uraian',
     },
   },
+  alarm: {
+    label: 'Perlu telepon OPD',
+    count: '{{count}} perlu telepon OPD',
+    next: 'Buka laporan berikutnya yang perlu telepon OPD',
+    notifyTitle: 'Telepon {{opd}}',
+    notifyBody: 'Disposisi belum terkirim atau belum diterima. Nomor piket: {{phone}} (Alt+T)',
+  },
   age: { minutes: '{{count}} mnt', hours: '{{count}} jam', days: '{{count}} hari' },
   dispatch: {
     title: 'Disposisi',
@@ -123,6 +130,8 @@ export const id = {
     sendSuggested: 'Kirim ke saran',
     callOpd: 'Telepon OPD',
     called: '{{opd}} sudah ditelepon',
+    phone: '{{opd}} {{phone}}',
+    noPhone: '{{opd}} (nomor piket belum diisi)',
     status: {
       waiting: 'menunggu dikirim',
       at_hub: 'di antrean OPD',

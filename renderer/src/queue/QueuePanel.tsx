@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus } from '../../../shared/domain/case';
 import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
+import { useNextCallKey } from '../alarms/next-call';
 import { CaseDetailDialog } from '../case/CaseDetailDialog';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
@@ -52,6 +53,7 @@ export function QueuePanel() {
   const returned = useReturnedCount();
   const showReturned = useCallback(() => setStatus('returned'), []);
   useShortcut({ key: 'r', alt: true }, showReturned);
+  useNextCallKey(openCase, setOpenCase);
   useShortcut({ key: 'f', ctrl: true }, () => search.current?.focus());
   useShortcut({ key: 'F4' }, () => document.getElementById('queue-table')?.focus());
   const onSort = useCallback(
@@ -167,7 +169,7 @@ export function QueuePanel() {
         <kbd>↓</kbd> {t('queue.keysMove')} · <kbd>Enter</kbd> {t('queue.keysOpen')}
       </p>
       {openCase ? (
-        <CaseDetailDialog caseId={openCase} onClose={() => setOpenCase(undefined)} />
+        <CaseDetailDialog key={openCase} caseId={openCase} onClose={() => setOpenCase(undefined)} />
       ) : null}
     </section>
   );

@@ -118,7 +118,11 @@ export function QueueTable({
       {
         id: 'status',
         header: t('queue.col.status'),
-        accessorFn: text((r) => t(`caseStatus.${r.status}`)),
+        // A dispatch needing a phone call says so in words too, not by the red row alone;
+        // it takes the status's place (the case shows both) so the column keeps its width.
+        accessorFn: text((r) =>
+          r.needsCall ? `☎ ${t('dispatch.callOpd')}` : t(`caseStatus.${r.status}`),
+        ),
       },
       {
         id: 'opd',
@@ -271,7 +275,7 @@ const QueueRowView = memo(
       <tr
         aria-rowindex={index + 2}
         aria-selected={active}
-        className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''}`}
+        className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''} ${row?.needsCall ? 'needs-call' : ''}`}
         style={{ transform: `translateY(${start}px)` }}
         onClick={() => onSelect(index)}
         onDoubleClick={() => row && onOpen(row.caseId)}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceData } from '../../../shared/domain/reference';
+import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { useClient } from '../api/client-context';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
@@ -17,6 +18,7 @@ export function Workspace() {
   if (!reference) return <main className="content">{t('app.loading')}</main>;
   return (
     <ReferenceProvider data={reference}>
+      <CallAlarmAlerts />
       <main className="content workspace">
         <IntakePanel />
         <QueuePanel />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackendLink } from '../../../shared/api/client';
 import type { AppStatus } from '../../../shared/api/contract';
 import { formatWibTime } from '../../../shared/time';
+import { AlarmStatus } from '../alarms/AlarmStatus';
 
 export function StatusBar({ status, link }: { status: AppStatus | undefined; link: BackendLink }) {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
           ? t('status.outboxWaiting', { count: status.outbox.waiting })
           : null}
       </span>
+      <AlarmStatus status={status} />
       <span
         role="status"
         aria-label={t('status.backend')}

@@ -9,7 +9,10 @@ import type { LauncherProc } from '../../support/processes';
 
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-export async function signInOperator(page: Page, l: LauncherProc): Promise<void> {
+export async function signInOperator(
+  page: Page,
+  l: Pick<LauncherProc, 'consoleUrl' | 'dataDir'>,
+): Promise<void> {
   const { accounts } = JSON.parse(
     fs.readFileSync(path.join(l.dataDir, 'demo-accounts.json'), 'utf8'),
   ) as { accounts: Array<{ username: string; password: string }> };

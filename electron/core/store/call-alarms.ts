@@ -1,0 +1,81 @@
+/**
+ * Reads for "Telepon OPD": which dispatches need a phone call now, by the one rule in
+ * shared/domain/call-alarm.ts. SQL only narrows the rows to the statuses that can need a
+ * call (a small partial index); the rule itself decides, here and nowhere else in core.
+ */
+import { CALLABLE_STATUSES, needsCall } from '../../../shared/domain/call-alarm';
+import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
+import type { QueueRow } from '../../../shared/domain/queue';
+import type { Urgency } from '../../../shared/domain/reference';
+import type { Store } from './database';
+
+/** One dispatch that needs a phone call now. */
+export interface CallAlarm {
+  dispatchId: string;
+  caseId: string;
+  opdId: string;
+  /** The desk holding the case (the one that opened it, or took it over). */
+  holderDesk: string;
+  createdAt: number;
+}
+
+interface Candidate {
+  dispatchId: string;
+  caseId: string;
+  opdId: string;
+  status: DeskDispatchStatus;
+  createdAt: number;
+  calledAt: number | null;
+  urgency: Urgency;
+  holderDesk: string;
+}
+
+const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
+
+export function createCallAlarmReads(db: Store) {
+  const candidates = db.prepare<[], Candidate>(
+    `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
+            d.created_at AS createdAt, d.called_at AS calledAt, c.urgency,
+            coalesce(c.holder_desk, c.desk_id) AS holderDesk
+     FROM dispatches d JOIN cases c ON c.id = d.case_id
+     WHERE d.status IN (${STATUS_LIST})
+     ORDER BY d.created_at, d.id`,
+  );
+  const ofCases = (n: number) =>
+    db.prepare<string[], Pick<Candidate, 'caseId' | 'status' | 'createdAt' | 'calledAt'>>(
+      `SELECT d.case_id AS caseId, d.status, d.created_at AS createdAt, d.called_at AS calledAt
+       FROM dispatches d
+       WHERE d.status IN (${STATUS_LIST}) AND d.case_id IN (${Array(n).fill('?').join(', ')})`,
+    );
+
+  return {
+    /** Every dispatch needing a call at `now`, the longest waiting first. */
+    current(now: number): CallAlarm[] {
+      return candidates
+        .all()
+        .filter((d) => needsCall(d, now))
+        .map(({ dispatchId, caseId, opdId, holderDesk, createdAt }) => ({
+          dispatchId,
+          caseId,
+          opdId,
+          holderDesk,
+          createdAt,
+        }));
+    },
+
+    /** Marks the queue rows whose case has a dispatch needing a call at `now`. */
+    flagRows<R extends QueueRow>(rows: R[], now: number): R[] {
+      if (rows.length === 0) return rows;
+      const urgency = new Map(rows.map((r) => [r.caseId, r.urgency]));
+      const red = new Set(
+        ofCases(rows.length)
+          .all(...rows.map((r) => r.caseId))
+          .filter((d) => needsCall({ ...d, urgency: urgency.get(d.caseId)! }, now))
+          .map((d) => d.caseId),
+      );
+      return rows.map((r) => (red.has(r.caseId) ? { ...r, needsCall: true } : r));
+    },
+  };
+}
+
+export type CallAlarmReads = ReturnType<typeof createCallAlarmReads>;

@@ -1,0 +1,63 @@
+/**
+ * "Telepon OPD": the one rule deciding that a dispatch needs a phone call to its OPD
+ * (DESIGN §2: a dispatch never fails silently). Core applies it, at its own clock, to the
+ * queue rows, the case detail, the status-bar count and the alarm sound; nothing else
+ * decides it. Pure: no clock of its own, no I/O.
+ */
+import type { DeskDispatchStatus } from './dispatch';
+import type { Urgency } from './reference';
+
+const MIN = 60_000;
+
+/** DESIGN §2 emergency clock: a dispatch reaches the hub within 2 minutes. */
+export const SEND_TARGET_MS = 2 * MIN;
+
+/**
+ * How long the OPD has to accept. An emergency: 5 minutes (DESIGN §2). A public-service
+ * complaint: the city's follow-up target of 24 hours — phoning an agency about every
+ * complaint not accepted within 5 minutes would bury the emergencies under alarms.
+ */
+export const ACCEPT_TARGET_MS: Readonly<Record<Urgency, number>> = {
+  darurat: 5 * MIN,
+  non_darurat: 24 * 60 * MIN,
+};
+
+/** After "<OPD> sudah ditelepon" the alarm rests this long, then asks again if still stuck. */
+export const CALL_REST_MS = 5 * MIN;
+
+/** The only dispatch statuses that can need a call (core reads just these from its store). */
+export const CALLABLE_STATUSES = ['waiting', 'refused', 'at_hub', 'seen'] as const;
+
+export interface CallAlarmInput {
+  status: DeskDispatchStatus;
+  /** When the dispatch was made (the clocks start here). */
+  createdAt: number;
+  /** When an operator last recorded phoning the OPD about it. */
+  calledAt?: number | null;
+  /** The case's urgency: it sets the accept target. */
+  urgency: Urgency;
+}
+
+/**
+ * True while the dispatch needs a phone call: refused by the hub for good, still unsent
+ * after the send target, or not accepted within the accept target — until an operator
+ * records the call, which rests it for CALL_REST_MS (a refusal, handled by phone, for good).
+ * The edges belong to the quiet side: exactly at a target it is not yet late.
+ */
+export function needsCall(d: CallAlarmInput, now: number): boolean {
+  if (d.calledAt != null) {
+    if (d.status === 'refused' || now - d.calledAt <= CALL_REST_MS) return false;
+  }
+  const age = now - d.createdAt;
+  switch (d.status) {
+    case 'refused':
+      return true;
+    case 'waiting':
+      return age > SEND_TARGET_MS;
+    case 'at_hub':
+    case 'seen':
+      return age > ACCEPT_TARGET_MS[d.urgency];
+    default:
+      return false;
+  }
+}
