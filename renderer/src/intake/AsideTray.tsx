@@ -53,14 +53,14 @@ export function AsideTray({ items, open, onOpen, onResume, onDiscard, onReopenCa
             item.kind === 'draft' ? (
               <li key={item.call.callId}>
                 <span>
-                  {t('intake.asideCall', { time: formatWibTime(item.call.startedAt, lang) })} ·{' '}
+                  {t('intake.asideCall', { time: formatWibTime(item.call.startedAt, lang) })}
                   <span className="summary">
                     {item.call.form.description || item.call.form.callerNumber || '—'}
                   </span>
-                </span>{' '}
+                </span>
                 <button type="button" onClick={() => onResume(item.call.callId)}>
                   {t('intake.draftRestore')}
-                </button>{' '}
+                </button>
                 <button type="button" onClick={() => onDiscard(item.call.callId)}>
                   {t('intake.draftDiscard')}
                 </button>
@@ -91,7 +91,7 @@ function AsideCase({ caseId, onReopen }: { caseId: string; onReopen(caseId: stri
     <li>
       <span>
         {t('intake.asideCase')} · <span className="summary">{label ?? '…'}</span>
-      </span>{' '}
+      </span>
       <button type="button" onClick={() => onReopen(caseId)}>
         {t('intake.reopenCase')}
       </button>
