@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,6 +179,75 @@ describe('intake', () => {
     // An autosave that arrives after the save does not bring the draft back.
     await call('draft.save', { callId, startedAt: Date.now(), form: { description: 'late' } });
     expect(await call('draft.get', {})).toEqual({ draft: null });
+  });
+
+  it('saves and queues its dispatches in one act (Alt+K), or refuses and writes nothing', async () => {
+    await signIn();
+    const db = new Database(path.join(dir, 'console', 'console.db'), { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    try {
+      const unknown = await core.dispatch('intake.save', {
+        callId: uuidv7(),
+        startedAt: Date.now() - 30_000,
+        form: form(),
+        dispatchTo: ['dlh', 'no-such-opd'],
+      });
+      expect(unknown).toMatchObject({
+        ok: false,
+        error: { code: 'api.invalid_args', fields: { dispatchTo: 'dispatch.opd_unknown' } },
+      });
+      expect(count('SELECT count(*) AS n FROM cases')).toBe(0);
+      expect(count('SELECT count(*) AS n FROM outbox')).toBe(0);
+
+      const callId = uuidv7();
+      const args = {
+        callId,
+        startedAt: Date.now() - 30_000,
+        form: form(),
+        dispatchTo: ['dlh', 'dishub'],
+      };
+      const saved = await call<{ caseId: string; dispatches: Array<{ opdId: string }> }>(
+        'intake.save',
+        args,
+      );
+      expect(saved.dispatches.map((d) => d.opdId)).toEqual(['dlh', 'dishub']);
+      expect(
+        db
+          .prepare('SELECT kind FROM outbox ORDER BY rowid')
+          .all()
+          .map((r) => (r as { kind: string }).kind),
+      ).toEqual(['case.upsert', 'dispatch', 'dispatch']);
+      // A retried save (its answer was lost) is the same case with the same dispatches.
+      const again = await call<typeof saved & { duplicate: boolean }>('intake.save', args);
+      expect(again).toMatchObject({ duplicate: true, caseId: saved.caseId });
+      expect(again.dispatches).toEqual(saved.dispatches);
+      expect(count('SELECT count(*) AS n FROM dispatches')).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps the draft of every call put aside, and clears only the saved one', async () => {
+    await signIn();
+    const [aside, current] = [uuidv7(), uuidv7()];
+    await call('draft.save', {
+      callId: aside,
+      startedAt: Date.now() - 60_000,
+      form: { description: 'Kebakaran gudang di' },
+    });
+    await call('draft.save', {
+      callId: current,
+      startedAt: Date.now(),
+      form: { description: 'x' },
+    });
+    const listed = await call<{ drafts: Array<{ callId: string }> }>('draft.list', {});
+    expect(listed.drafts.map((d) => d.callId).sort()).toEqual([aside, current].sort());
+    await save(form(), current);
+    expect(await call('draft.list', {})).toMatchObject({
+      drafts: [{ callId: aside, form: { description: 'Kebakaran gudang di' } }],
+    });
+    await call('draft.discard', { callId: aside });
+    expect(await call('draft.list', {})).toEqual({ drafts: [] });
   });
 
   it('never fails on whatever an operator types into search', async () => {

@@ -62,6 +62,9 @@ const CallAlarm = z.object({
   createdAt: z.number().int(),
 });
 
+/** A dispatch just written to this desk's outbox. */
+const DispatchMade = z.object({ dispatchId: Uuid, opdId: z.string(), status: DeskDispatchStatus });
+
 export const contract = {
   'app.status': { args: NoArgs, result: AppStatus },
   'app.setLanguage': {
@@ -80,6 +83,7 @@ export const contract = {
   },
   'auth.signOut': { args: NoArgs, result: z.object({}) },
   'reference.get': { args: NoArgs, result: ReferenceData },
+  /** Saves a call as a case and, with `dispatchTo`, queues its dispatches in the same commit. */
   'intake.save': {
     args: IntakeSave,
     result: z.object({
@@ -87,23 +91,24 @@ export const contract = {
       callId: Uuid,
       savedAt: z.number().int(),
       duplicate: z.boolean(),
+      dispatches: z.array(DispatchMade),
     }),
   },
   'draft.save': {
     args: z.object({ callId: Uuid, startedAt: z.number().int(), form: DraftForm }).strict(),
     result: z.object({ savedAt: z.number().int() }),
   },
+  /** The operator's most recently typed draft. */
   'draft.get': { args: NoArgs, result: z.object({ draft: Draft.nullable() }) },
-  'draft.discard': { args: NoArgs, result: z.object({}) },
+  /** Every draft of the operator (calls put aside by a new call too), newest first. */
+  'draft.list': { args: NoArgs, result: z.object({ drafts: z.array(Draft) }) },
+  /** One call's draft, or all of the operator's when no call is named. */
+  'draft.discard': { args: z.object({ callId: Uuid.optional() }).strict(), result: z.object({}) },
   'queue.list': { args: QueueQuery, result: QueuePage },
   'case.get': { args: z.object({ caseId: Uuid }).strict(), result: CaseDetail },
   'case.dispatch': {
     args: z.object({ caseId: Uuid, opdIds: z.array(Identifier).min(1).max(5) }).strict(),
-    result: z.object({
-      dispatches: z.array(
-        z.object({ dispatchId: Uuid, opdId: z.string(), status: DeskDispatchStatus }),
-      ),
-    }),
+    result: z.object({ dispatches: z.array(DispatchMade) }),
   },
   /** Edits the case's fields (the desk must hold the case). */
   'case.update': {

@@ -17,6 +17,24 @@ export const LIMITS = {
   number: 32,
 } as const;
 
+/**
+ * What a draft keeps: ten times a field's limit, so text pasted over the limit is kept
+ * whole (and shown as too long) instead of being cut; beyond this the change is refused.
+ */
+export const DRAFT_LIMITS = {
+  callerName: LIMITS.callerName * 10,
+  description: LIMITS.description * 10,
+  address: LIMITS.address * 10,
+  landmark: LIMITS.landmark * 10,
+  number: LIMITS.number * 10,
+} as const;
+
+/** The OPDs a call is dispatched to as it is saved (Alt+K): none, or up to five, each once. */
+export const DispatchTo = z
+  .array(Identifier)
+  .max(5, 'dispatch.too_many')
+  .refine((ids) => new Set(ids).size === ids.length, 'dispatch.opd_repeated');
+
 const text = (max: number, code: string) => z.string().trim().max(max, code);
 
 export const IntakeForm = z
@@ -82,26 +100,31 @@ export const emptyIntakeForm = (): IntakeForm => ({
   lng: null,
 });
 
-/** `intake.save`: the call id is made when the call starts, so a retried save is idempotent. */
-export const IntakeSave = z.object({ callId: Uuid, startedAt: EpochMs, form: IntakeForm }).strict();
+/**
+ * `intake.save`: the call id is made when the call starts, so a retried save is idempotent.
+ * With `dispatchTo` the case and its dispatches are written in one transaction (Alt+K).
+ */
+export const IntakeSave = z
+  .object({ callId: Uuid, startedAt: EpochMs, form: IntakeForm, dispatchTo: DispatchTo.optional() })
+  .strict();
 
 /** A half-typed call: anything goes except size, so a crash never loses what was typed. */
 export const DraftForm = z
   .object({
-    callerNumber: z.string().max(LIMITS.number),
+    callerNumber: z.string().max(DRAFT_LIMITS.number),
     withheld: z.boolean(),
-    callerName: z.string().max(LIMITS.callerName),
+    callerName: z.string().max(DRAFT_LIMITS.callerName),
     anonim: z.boolean(),
     rahasia: z.boolean(),
     categoryId: z.string().max(64),
     categoryText: z.string().max(120),
     urgency: Urgency,
-    description: z.string().max(LIMITS.description),
+    description: z.string().max(DRAFT_LIMITS.description),
     kecamatanId: z.string().max(64),
     kelurahanId: z.string().max(64),
     kelurahanText: z.string().max(120),
-    address: z.string().max(LIMITS.address),
-    landmark: z.string().max(LIMITS.landmark),
+    address: z.string().max(DRAFT_LIMITS.address),
+    landmark: z.string().max(DRAFT_LIMITS.landmark),
     lat: z.number().nullable(),
     lng: z.number().nullable(),
   })

@@ -1,16 +1,20 @@
-/** Saving a call as a case, and its draft. Checks what only the store knows (does this category exist?). */
+/**
+ * Saving a call as a case (and, with Alt+K, queuing its dispatches in the same commit), and
+ * its drafts. Checks what only the store knows (does this category exist?).
+ */
 import type { z } from 'zod';
+import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { IntakeSave } from '../../../shared/domain/intake';
 import { normalizeNumber } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { deleteDraft, readDraft, writeDraft } from '../store/drafts';
+import { deleteDraft, listDrafts, readDraft, writeDraft } from '../store/drafts';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
 type SaveArgs = z.output<typeof IntakeSave>;
 
-function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form']) {
+function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form'], dispatchTo: string[]) {
   const ref = ctx.reference();
   const fields: Record<string, string> = {};
   const category = ref.categories.find((c) => c.id === form.categoryId);
@@ -20,32 +24,69 @@ function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form']) {
   const kel = ref.kelurahan.find((k) => k.id === form.kelurahanId);
   if (!kel) fields.kelurahanId = 'intake.kelurahan_unknown';
   else if (kel.kecamatanId !== form.kecamatanId) fields.kelurahanId = 'intake.kelurahan_mismatch';
+  const opds = dispatchTo.map((id) => ref.opds.find((o) => o.id === id));
+  if (opds.some((o) => !o)) fields.dispatchTo = 'dispatch.opd_unknown';
   if (!category || Object.keys(fields).length > 0) {
     throw new CoreError('api.invalid_args', 'Some fields need attention.', fields);
   }
-  return category;
+  return { category, opds: opds as Array<{ id: string; short: string }> };
 }
 
 export function intakeHandlers(
   ctx: CoreContext,
-): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.discard'> {
+): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.list' | 'draft.discard'> {
+  const dispatchesOf = ctx.store.prepare<
+    [string],
+    { dispatchId: string; opdId: string; status: DeskDispatchStatus }
+  >(
+    'SELECT id AS dispatchId, opd_id AS opdId, status FROM dispatches WHERE case_id = ? ORDER BY created_at, id',
+  );
+  /**
+   * The case and its dispatches commit together or not at all: a crash can never leave a
+   * case saved that the operator sent with Alt+K but that no OPD will ever get.
+   */
+  const saveAndDispatch = ctx.store.transaction(
+    (
+      input: Parameters<CoreContext['cases']['save']>[0],
+      opds: Array<{ id: string; short: string }>,
+    ) => {
+      const saved = ctx.cases.save(input);
+      // A retried save changes nothing: its dispatches were made with the first one.
+      if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      const dispatches =
+        opds.length > 0
+          ? ctx.dispatches.dispatch(
+              saved.caseId,
+              opds,
+              input.actor,
+              input.operatorId,
+              input.endedAt,
+            )
+          : [];
+      return { ...saved, dispatches };
+    },
+  );
+
   return {
-    'intake.save': ({ callId, startedAt, form }) => {
+    'intake.save': ({ callId, startedAt, form, dispatchTo = [] }) => {
       const operator = requireOperator(ctx);
-      const category = checkAgainstReference(ctx, form);
+      const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
-      const saved = ctx.cases.save({
-        callId,
-        startedAt,
-        endedAt,
-        form,
-        callerE164: number && number.ok ? number.e164 : null,
-        classification: category.classification,
-        operatorId: operator.id,
-        deskId: ctx.deskId,
-        actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
-      });
+      const saved = saveAndDispatch(
+        {
+          callId,
+          startedAt,
+          endedAt,
+          form,
+          callerE164: number && number.ok ? number.e164 : null,
+          classification: category.classification,
+          operatorId: operator.id,
+          deskId: ctx.deskId,
+          actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
+        },
+        opds,
+      );
       ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });
       return saved;
@@ -58,8 +99,9 @@ export function intakeHandlers(
       return { savedAt: now };
     },
     'draft.get': () => ({ draft: readDraft(ctx.store, requireOperator(ctx).id) }),
-    'draft.discard': () => {
-      deleteDraft(ctx.store, requireOperator(ctx).id);
+    'draft.list': () => ({ drafts: listDrafts(ctx.store, requireOperator(ctx).id) }),
+    'draft.discard': ({ callId }) => {
+      deleteDraft(ctx.store, requireOperator(ctx).id, callId);
       return {};
     },
   };

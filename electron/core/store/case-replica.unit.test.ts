@@ -72,7 +72,7 @@ const event = (seq: number, actor: Actor, caseId: string, rest: Partial<HubEvent
   caseId,
   ...rest,
 });
-const shown = (caseId: string) => readCaseDetail(db, caseId, THIS_DESK);
+const shown = (caseId: string) => readCaseDetail(db, caseId, THIS_DESK, T0);
 const timeline = (caseId: string) => shown(caseId)!.timeline.map((t) => [t.actor, t.kind, t.note]);
 
 /** A case desk-2 opened, as its first event reaches this desk. */

@@ -58,7 +58,8 @@ export function createCaseWrites(db: Store, outbox: Outbox) {
   const insertTimeline = db.prepare(
     'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
   );
-  const deleteDraft = db.prepare('DELETE FROM drafts WHERE operator_id = ?');
+  // Only this call's draft: other calls put aside stay.
+  const deleteDraft = db.prepare('DELETE FROM drafts WHERE operator_id = ? AND call_id = ?');
 
   const save = db.transaction((input: SaveIntakeInput): SavedIntake => {
     const existing = findCall.get(input.callId);
@@ -105,7 +106,7 @@ export function createCaseWrites(db: Store, outbox: Outbox) {
       caseId,
     );
     insertTimeline.run(caseId, input.endedAt, input.operatorId, 'created', null);
-    deleteDraft.run(input.operatorId);
+    deleteDraft.run(input.operatorId, input.callId);
     // The case travels to the hub with the same commit: saved here means queued there.
     const changeId = uuidv7();
     outbox.enqueue(

@@ -47,6 +47,18 @@ export const en: Messages = {
     otherOpd: 'Other OPD',
     saveAndDispatch: 'Save & send',
     dispatchedTo: 'Sent to {{opds}}.',
+    aside: 'Drafts kept ({{count}})',
+    asideList: 'Waiting aside',
+    asideCall: 'Call started {{time}} WIB',
+    asideCase: 'The case that was open',
+    reopenCase: 'Open again',
+    counter: '{{n}} / {{max}} characters',
+    overLimit:
+      'Too long: {{n}} characters, at most {{max}}. Nothing was cut; shorten it before saving.',
+    refusedText:
+      'Not entered: {{n}} characters is far beyond this field’s limit ({{max}}). The field is unchanged.',
+    notSaved: 'Not saved: {{reason}} The call stays a draft.',
+    notSavedFields: 'Not saved — check: {{fields}}.',
   },
   urgency: { darurat: 'Emergency', non_darurat: 'Non-emergency' },
   classification: {

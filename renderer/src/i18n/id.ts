@@ -48,6 +48,18 @@ export const id = {
     otherOpd: 'OPD lain',
     saveAndDispatch: 'Simpan & kirim',
     dispatchedTo: 'Dikirim ke {{opds}}.',
+    aside: 'Draf tersimpan ({{count}})',
+    asideList: 'Menunggu di samping',
+    asideCall: 'Panggilan mulai {{time}} WIB',
+    asideCase: 'Laporan yang tadi dibuka',
+    reopenCase: 'Buka lagi',
+    counter: '{{n}} / {{max}} karakter',
+    overLimit:
+      'Terlalu panjang: {{n}} karakter, maksimal {{max}}. Tidak ada yang dipotong; persingkat sebelum menyimpan.',
+    refusedText:
+      'Tidak dimasukkan: {{n}} karakter jauh melebihi batas kolom ini ({{max}}). Isi kolom tidak berubah.',
+    notSaved: 'Belum tersimpan: {{reason}} Panggilan ini tetap sebagai draf.',
+    notSavedFields: 'Belum tersimpan — periksa: {{fields}}.',
   },
   urgency: { darurat: 'Darurat', non_darurat: 'Non-darurat' },
   classification: {

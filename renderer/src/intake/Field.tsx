@@ -1,4 +1,4 @@
-/** A labelled form field with its hint and its error, wired for screen readers. */
+/** A labelled form field with its hint, its error and a note (a length counter), wired for screen readers. */
 import { useId, useState, type ReactNode } from 'react';
 
 export type Described = { 'aria-invalid'?: true; 'aria-describedby'?: string };
@@ -7,22 +7,30 @@ export function Field({
   label,
   error,
   hint,
+  note,
   children,
 }: {
   label: string;
   error: string | undefined;
   hint?: string;
-  children: (
-    id: string,
-    described: { 'aria-invalid'?: true; 'aria-describedby'?: string },
-  ) => ReactNode;
+  /** Read with the field (aria-describedby), shown under it. */
+  note?: ReactNode;
+  children: (id: string, described: Described) => ReactNode;
 }) {
   const id = useId();
-  const described = error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
+  const describedBy = [
+    hint && !error ? `${id}-hint` : '',
+    error ? `${id}-err` : '',
+    note ? `${id}-note` : '',
+  ].filter(Boolean);
+  const described: Described = {
+    ...(error ? { 'aria-invalid': true as const } : {}),
+    ...(describedBy.length > 0 ? { 'aria-describedby': describedBy.join(' ') } : {}),
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children(id, hint && !error ? { 'aria-describedby': `${id}-hint` } : described)}
+      {children(id, described)}
       {hint ? (
         <span id={`${id}-hint`} className="muted hint">
           {hint}
@@ -33,6 +41,7 @@ export function Field({
           {error}
         </span>
       ) : null}
+      {note ? <span id={`${id}-note`}>{note}</span> : null}
     </div>
   );
 }

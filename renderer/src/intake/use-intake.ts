@@ -1,101 +1,142 @@
 /**
- * The call being recorded: its id and start time (taken when the operator pressed the
- * new-call key), the form, and a draft saved to the store while typing so a crash or a
- * closed window loses at most the last moment.
+ * The intake panel's effects around its reducer: drafts offered back at sign-in, the call
+ * being typed saved as a draft a moment after each change (and at once when it goes
+ * aside), and the save itself — one console call that also sends to the ticked OPDs.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import type { ApiResult } from '../../../shared/api/errors';
-import { emptyIntakeForm, type Draft, type IntakeForm } from '../../../shared/domain/intake';
+import { fieldErrors } from '../../../shared/api/errors';
+import { IntakeForm } from '../../../shared/domain/intake';
 import { useClient } from '../api/client-context';
-
-export interface IntakeState {
-  callId: string;
-  startedAt: number;
-  form: IntakeForm;
-  categoryText: string;
-  kecamatanText: string;
-  kelurahanText: string;
-  /** Once the operator picks an urgency, a category change no longer overrides it. */
-  urgencyTouched: boolean;
-}
+import { useReference } from '../reference/reference-context';
+import { announceNewCall, onCaseAside, reopenCase } from './aside-bus';
+import {
+  callFromDraft,
+  draftOf,
+  initialState,
+  intakeReducer,
+  isBlank,
+  type Call,
+  type CallPatch,
+} from './form-state';
 
 const DRAFT_DELAY_MS = 300;
 
 export function useIntake() {
   const client = useClient();
-  const [state, setState] = useState<IntakeState | null>(null);
+  const ref = useReference();
+  const [state, dispatch] = useReducer(intakeReducer, initialState);
+  // Handlers read the state as of the last render (they run after it).
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const start = useCallback(() => {
-    setState({
-      callId: uuidv7(),
-      startedAt: Date.now(),
-      form: emptyIntakeForm(),
-      categoryText: '',
-      kecamatanText: '',
-      kelurahanText: '',
-      urgencyTouched: false,
-    });
-  }, []);
+  const keepDraft = useCallback((call: Call) => void client['draft.save'](draftOf(call)), [client]);
 
-  const update = useCallback(
-    (patch: Partial<Omit<IntakeState, 'form'>> & { form?: Partial<IntakeForm> }) => {
-      setState((s) => (s ? { ...s, ...patch, form: { ...s.form, ...patch.form } } : s));
+  useEffect(() => {
+    void client['draft.list']({}).then((r) => {
+      if (r.ok) {
+        dispatch({
+          type: 'draftsLoaded',
+          calls: r.value.drafts.map((d) => callFromDraft(d, ref.kecamatanName)),
+        });
+      }
+    });
+  }, [client, ref]);
+
+  useEffect(() => onCaseAside((caseId) => dispatch({ type: 'caseAside', caseId })), []);
+
+  // Autosave the call being typed shortly after each change; a blank call is not kept.
+  const current = state.current;
+  useEffect(() => {
+    clearTimeout(timer.current);
+    if (!current || isBlank(current)) return;
+    timer.current = setTimeout(() => keepDraft(current), DRAFT_DELAY_MS);
+    return () => clearTimeout(timer.current);
+  }, [current, keepDraft]);
+
+  /** The call being typed is about to go aside: its draft is written now, not in a moment. */
+  const setCurrentAside = useCallback(() => {
+    const call = latest.current.current;
+    clearTimeout(timer.current);
+    if (!call) return;
+    if (isBlank(call)) void client['draft.discard']({ callId: call.callId });
+    else keepDraft(call);
+  }, [client, keepDraft]);
+
+  const start = useCallback(() => {
+    setCurrentAside();
+    announceNewCall();
+    dispatch({ type: 'newCall', callId: uuidv7(), now: Date.now() });
+  }, [setCurrentAside]);
+
+  const resume = useCallback(
+    (callId: string) => {
+      setCurrentAside();
+      dispatch({ type: 'resume', callId });
     },
-    [],
+    [setCurrentAside],
   );
 
-  const restore = useCallback((draft: Draft, names: { kecamatan: (id: string) => string }) => {
-    const f = draft.form;
-    setState({
-      callId: draft.callId,
-      startedAt: draft.startedAt,
-      form: {
-        ...emptyIntakeForm(),
-        ...Object.fromEntries(Object.entries(f).filter(([k]) => k in emptyIntakeForm())),
-      } as IntakeForm,
-      categoryText: f.categoryText ?? '',
-      kecamatanText: f.kecamatanId ? names.kecamatan(f.kecamatanId) : '',
-      kelurahanText: f.kelurahanText ?? '',
-      urgencyTouched: false,
-    });
+  const discardAside = useCallback(
+    (callId: string) => {
+      void client['draft.discard']({ callId });
+      dispatch({ type: 'dropAside', callId });
+    },
+    [client],
+  );
+
+  const openCaseAgain = useCallback((caseId: string) => {
+    dispatch({ type: 'caseReopened', caseId });
+    reopenCase(caseId);
   }, []);
 
-  const close = useCallback(() => {
-    clearTimeout(timer.current);
-    setState(null);
-  }, []);
+  const update = useCallback((patch: CallPatch) => dispatch({ type: 'update', patch }), []);
 
-  // Autosave the draft shortly after each change.
-  useEffect(() => {
-    if (!state) return;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void client['draft.save']({
-        callId: state.callId,
-        startedAt: state.startedAt,
-        form: {
-          ...state.form,
-          categoryText: state.categoryText,
-          kelurahanText: state.kelurahanText,
-        },
+  const abandon = useCallback(() => {
+    const call = latest.current.current;
+    if (!call) return;
+    if (latest.current.armedEsc) {
+      clearTimeout(timer.current);
+      void client['draft.discard']({ callId: call.callId });
+    }
+    dispatch({ type: 'escape' });
+  }, [client]);
+
+  /** Saves the call; with OPDs, the case and its dispatches commit together or not at all. */
+  const save = useCallback(
+    async (dispatchTo: readonly string[] = []) => {
+      const call = latest.current.current;
+      if (!call) return;
+      const local = IntakeForm.safeParse(call.form);
+      if (!local.success) {
+        dispatch({ type: 'invalid', errors: fieldErrors(local.error) });
+        return;
+      }
+      clearTimeout(timer.current);
+      const result = await client['intake.save']({
+        callId: call.callId,
+        startedAt: call.startedAt,
+        form: call.form,
+        ...(dispatchTo.length > 0 ? { dispatchTo: [...dispatchTo] } : {}),
       });
-    }, DRAFT_DELAY_MS);
-    return () => clearTimeout(timer.current);
-  }, [client, state]);
+      if (result.ok) {
+        dispatch({
+          type: 'saved',
+          callId: call.callId,
+          at: result.value.savedAt,
+          opds: result.value.dispatches.map((d) => d.opdId),
+        });
+      } else {
+        // Still a draft: whatever was typed since is kept too.
+        keepDraft(latest.current.current?.callId === call.callId ? latest.current.current : call);
+        dispatch({ type: 'saveFailed', callId: call.callId, error: result.error });
+      }
+    },
+    [client, keepDraft],
+  );
 
-  const save = useCallback(async (): Promise<
-    ApiResult<{ caseId: string; savedAt: number }> | undefined
-  > => {
-    if (!state) return undefined;
-    clearTimeout(timer.current);
-    return client['intake.save']({
-      callId: state.callId,
-      startedAt: state.startedAt,
-      form: state.form,
-    });
-  }, [client, state]);
-
-  return { state, start, update, restore, close, save };
+  return { state, dispatch, start, resume, discardAside, openCaseAgain, update, abandon, save };
 }

@@ -5,6 +5,7 @@ import { CaseStatus } from '../../../shared/domain/case';
 import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
 import { useNextCallKey } from '../alarms/next-call';
 import { CaseDetailDialog } from '../case/CaseDetailDialog';
+import { useCaseStepsAside } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
 import { QueueTable } from './QueueTable';
@@ -34,6 +35,8 @@ export function QueuePanel() {
     dir: 'desc',
   });
   const [openCase, setOpenCase] = useState<string>();
+  // A ringing call (F2) comes first: the open case waits aside in the intake panel.
+  useCaseStepsAside(openCase, setOpenCase);
   const search = useRef<HTMLInputElement>(null);
 
   const fromMs = from ? wibDayStart(from) : undefined;

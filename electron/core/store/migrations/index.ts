@@ -6,6 +6,7 @@ import { m0003Outbox } from './0003-outbox';
 import { m0004Routing } from './0004-routing';
 import { m0005Replicas } from './0005-replicas';
 import { m0006OpdPhone } from './0006-opd-phone';
+import { m0007DraftsPerCall } from './0007-drafts-per-call';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   m0004Routing,
   m0005Replicas,
   m0006OpdPhone,
+  m0007DraftsPerCall,
 ];
