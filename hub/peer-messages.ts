@@ -139,7 +139,7 @@ export function bindPeer(
         return ack;
       }),
       'case.append': accept(CaseAppend, (msg) => {
-        const { ack, events } = record.append(msg);
+        const { ack, events } = record.append(who, msg);
         broadcast(events);
         return ack;
       }),
