@@ -21,6 +21,8 @@ export type Frame =
       name: unknown;
       json: string;
       attachments: Buffer[];
+      /** How many attachments the packet's header announces (not always as many as sent). */
+      announced: number;
       /** The idempotency id sent, when the payload is a message's object with one. */
       id?: string;
     }
@@ -98,7 +100,7 @@ export function nextFrame(r: Random, w: FuzzWorld, ns: string): Frame {
     payload = [payload, placeholder(r.int(0, 2))];
     attachments.push(Buffer.from('lampiran'));
   }
-  if (attachments.length > 0 && r.chance(0.1)) attachments.pop();
+  const announced = r.chance(0.1) ? r.int(0, attachments.length + 2) : attachments.length;
 
   const data: unknown[] = name === NO_NAME ? [] : [name];
   if (payload !== undefined && (name !== NO_NAME || r.chance(0.5))) data.push(payload);
@@ -112,14 +114,14 @@ export function nextFrame(r: Random, w: FuzzWorld, ns: string): Frame {
   const id = typeof idValue === 'string' ? idValue : undefined;
   if (r.chance(0.08)) {
     // No ack id: the hub answers nothing and must apply nothing.
-    const header = attachments.length > 0 ? `45${attachments.length}-${ns},` : `42${ns},`;
+    const header = announced > 0 ? `45${announced}-${ns},` : `42${ns},`;
     return {
       kind: 'raw',
       label: `event without ack ${describeName(name)}`,
       frames: [header + json, ...attachments],
     };
   }
-  return { kind: 'request', name, json, attachments, ...(id ? { id } : {}) };
+  return { kind: 'request', name, json, attachments, announced, ...(id ? { id } : {}) };
 }
 
 export const describeName = (name: unknown): string =>

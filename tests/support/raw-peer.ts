@@ -14,13 +14,13 @@ export interface RawPeer {
   frame(data: string | Buffer): void;
   /**
    * Sends an event packet whose data is `json` (the JSON text after the ack id, or nothing)
-   * with a fresh ack id, then `attachments` as binary frames; resolves with the ack's data,
+   * with a fresh ack id, then `attachments` as binary frames (the header announces
+   * `announced` of them, by default as many as there are); resolves with the ack's data,
    * or `undefined` when the connection closes or `timeoutMs` passes without an answer.
    */
   request(
     json: string,
-    attachments?: readonly Buffer[],
-    timeoutMs?: number,
+    options?: { attachments?: readonly Buffer[]; announced?: number; timeoutMs?: number },
   ): Promise<unknown[] | undefined>;
   close(): void;
 }
@@ -77,10 +77,10 @@ export async function connectRaw(url: string, namespace: string, token: string):
     frame(data) {
       if (!isClosed) ws.send(data);
     },
-    request(json, attachments = [], timeoutMs = 5000) {
+    request(json, { attachments = [], announced = attachments.length, timeoutMs = 5000 } = {}) {
       if (isClosed) return Promise.resolve(undefined);
       const id = nextAck++;
-      const type = attachments.length > 0 ? `5${attachments.length}-` : '2';
+      const type = announced > 0 ? `5${announced}-` : '2';
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           waiting.delete(id);
