@@ -6,7 +6,7 @@
  * count of stored answers, read on a second, read-only connection to hub.db, are
  * unchanged; every `ok: true` to an idempotent message is stored under its own type and
  * sender. At the end the hub is the same process and a valid dispatch is acknowledged.
- * Small in `npm test`; `npm run test:soak` sends 10,000 frames with a fresh seed.
+ * Small in `npm test`; `npm run test:soak` sends 20,000 frames with a fresh seed.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ afterEach(async () => {
 describe('hub under hostile frames', () => {
   it('refuses every bad message without a trace and stays the same process', async () => {
     const { seed, random: r } = faultSeed('hub-fuzz', 7);
-    const total = faultSize(200, 10_000);
+    const total = faultSize(200, 20_000);
     const dir = tempDir();
     hub = await startHub(dir, writeTokens(dir, tokens));
     const pid = hub.child.pid;
