@@ -1,8 +1,8 @@
 /**
  * The center's record, kept by the hub: case fields with the seq that set each one,
  * dispatches and their statuses, and the event log every desk replays. Every operation is
- * one transaction, and every idempotent message stores its first answer so that a repeat
- * (after a lost ack, a reconnect or a restart) gets that same answer and changes nothing.
+ * one transaction, and every idempotent message is applied once (applied-answers.ts): a
+ * repeat gets its first answer and changes nothing.
  */
 import type { z } from 'zod';
 import {
@@ -16,25 +16,15 @@ import {
   type CaseUpsert,
   type DispatchRequest,
   type DispatchStatus,
-  type HubAck,
-  type HubErrorCode,
   type HubEvent,
   type OpdDispatch,
   type Transition,
 } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
+import { createAppliedAnswers, refuse, type Outcome } from './applied-answers';
 import type { HubStore } from './store/database';
 
-export interface Outcome<T> {
-  ack: HubAck<T>;
-  /** Events appended by this operation, in seq order, to broadcast after commit. */
-  events: HubEvent[];
-}
-
-const refuse = <T>(code: HubErrorCode, message: string): Outcome<T> => ({
-  ack: { ok: false, error: { code, message } },
-  events: [],
-});
+export type { Outcome } from './applied-answers';
 
 /** Dispatches still open at the OPD; anything later cannot be taken back. */
 const WITHDRAWABLE: ReadonlySet<DispatchStatus> = new Set([
@@ -52,8 +42,7 @@ export function createCenterRecord(
   opdIds: ReadonlySet<string>,
   now: () => number = Date.now,
 ) {
-  const applied = db.prepare<[string], { ack: string }>('SELECT ack FROM applied WHERE id = ?');
-  const remember = db.prepare('INSERT INTO applied (id, ack) VALUES (?, ?)');
+  const { once } = createAppliedAnswers(db);
   const append = db.prepare('INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?)');
   const caseRow = db.prepare<[string], { owner_desk: string }>(
     'SELECT owner_desk FROM cases WHERE id = ?',
@@ -109,16 +98,6 @@ export function createCenterRecord(
     return { seq: Number(lastInsertRowid), ...event };
   };
 
-  /** Runs `op` once per id: a repeat returns the stored first answer. */
-  const onceTx = db.transaction((id: string, op: () => Outcome<unknown>): Outcome<unknown> => {
-    const seen = applied.get(id);
-    if (seen) return { ack: JSON.parse(seen.ack) as HubAck<unknown>, events: [] };
-    const outcome = op();
-    if (outcome.ack.ok) remember.run(id, JSON.stringify(outcome.ack));
-    return outcome;
-  });
-  const once = <T>(id: string, op: () => Outcome<T>): Outcome<T> => onceTx(id, op) as Outcome<T>;
-
   const caseFields = (caseId: string, forOpd: boolean): CaseFields => {
     const fields = Object.fromEntries(
       fieldsOf.all(caseId).map((r) => [r.field, JSON.parse(r.value) as unknown]),
@@ -129,7 +108,16 @@ export function createCenterRecord(
 
   return {
     upsertCase(who: TokenEntry, msg: z.output<typeof CaseUpsert>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>(msg.changeId, () => {
+      return once<{ seq: number }>('case.upsert', who, msg.changeId, () => {
+        // A copy made on a seq the hub never reached (its store was restored from an older
+        // backup, or the desk is wrong) cannot say which later edits it overwrites.
+        const lastSeq = lastSeqRow.get()?.seq ?? 0;
+        if (msg.baseSeq > lastSeq) {
+          return refuse(
+            'case.base_seq_ahead',
+            `baseSeq ${msg.baseSeq} is beyond the hub's last seq ${lastSeq}: the hub's record is older than this copy of the case`,
+          );
+        }
         const owner = caseRow.get(msg.caseId);
         if (!owner) {
           insertCase.run(msg.caseId, who.id, now());
@@ -181,7 +169,7 @@ export function createCenterRecord(
 
     /** The desk takes the case over; earlier editors keep their say on edits in flight. */
     claim(who: TokenEntry, msg: z.output<typeof CaseClaim>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>(msg.changeId, () => {
+      return once<{ seq: number }>('case.claim', who, msg.changeId, () => {
         if (!caseRow.get(msg.caseId))
           return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
         setHolder.run(who.id, msg.caseId);
@@ -198,8 +186,8 @@ export function createCenterRecord(
     },
 
     /** Anyone may add to a case (a note, a co-reporter, a call to the OPD) without editing it. */
-    append(msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>(msg.changeId, () => {
+    append(who: TokenEntry, msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('case.append', who, msg.changeId, () => {
         if (!caseRow.get(msg.caseId))
           return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
         const event = log({
@@ -219,7 +207,7 @@ export function createCenterRecord(
       msg: z.output<typeof DispatchWithdraw>,
     ): Outcome<{ seq: number }> & { opdId?: string } {
       let opdId: string | undefined;
-      const outcome = once<{ seq: number }>(msg.withdrawId, () => {
+      const outcome = once<{ seq: number }>('dispatch.withdraw', who, msg.withdrawId, () => {
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         if (!isEditor.get(d.case_id, who.id) && who.kind !== 'supervisor') {
@@ -246,7 +234,7 @@ export function createCenterRecord(
     },
 
     callLog(who: TokenEntry, msg: z.output<typeof CallLog>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>(msg.callId, () => {
+      return once<{ seq: number }>('call.log', who, msg.callId, () => {
         insertCall.run(msg.callId, msg.at, who.id, msg.disposition, msg.callerNumber);
         const { actor, ...call } = msg;
         const event = log({ type: 'call.logged', at: now(), actor, call });
@@ -264,38 +252,43 @@ export function createCenterRecord(
       forInbox = true,
     ): Outcome<{ hubSeq: number; queuedAt: number }> & { delivery?: OpdDispatch } {
       let delivery: OpdDispatch | undefined;
-      const outcome = once<{ hubSeq: number; queuedAt: number }>(msg.dispatchId, () => {
-        if (!caseRow.get(msg.caseId))
-          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
-        if (!opdIds.has(msg.opdId))
-          return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
-        const queuedAt = now();
-        insertDispatch.run(msg.dispatchId, msg.caseId, msg.opdId, queuedAt, who.id);
-        const event = log({
-          type: 'dispatch.status',
-          at: queuedAt,
-          actor: msg.actor,
-          caseId: msg.caseId,
-          dispatchId: msg.dispatchId,
-          opdId: msg.opdId,
-          status: 'queued',
-        });
-        if (forInbox) {
-          delivery = {
-            dispatchId: msg.dispatchId,
+      const outcome = once<{ hubSeq: number; queuedAt: number }>(
+        'dispatch',
+        who,
+        msg.dispatchId,
+        () => {
+          if (!caseRow.get(msg.caseId))
+            return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+          if (!opdIds.has(msg.opdId))
+            return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
+          const queuedAt = now();
+          insertDispatch.run(msg.dispatchId, msg.caseId, msg.opdId, queuedAt, who.id);
+          const event = log({
+            type: 'dispatch.status',
+            at: queuedAt,
+            actor: msg.actor,
             caseId: msg.caseId,
+            dispatchId: msg.dispatchId,
+            opdId: msg.opdId,
             status: 'queued',
-            queuedAt,
-            case: caseFields(msg.caseId, true),
-          };
-        }
-        return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
-      });
+          });
+          if (forInbox) {
+            delivery = {
+              dispatchId: msg.dispatchId,
+              caseId: msg.caseId,
+              status: 'queued',
+              queuedAt,
+              case: caseFields(msg.caseId, true),
+            };
+          }
+          return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
+        },
+      );
       return delivery ? { ...outcome, delivery } : outcome;
     },
 
     transition(who: TokenEntry, msg: z.output<typeof Transition>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>(msg.transitionId, () => {
+      return once<{ seq: number }>('transition', who, msg.transitionId, () => {
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         if (d.opd_id !== who.id)

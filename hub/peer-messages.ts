@@ -139,7 +139,7 @@ export function bindPeer(
         return ack;
       }),
       'case.append': accept(CaseAppend, (msg) => {
-        const { ack, events } = record.append(msg);
+        const { ack, events } = record.append(who, msg);
         broadcast(events);
         return ack;
       }),
@@ -176,30 +176,69 @@ export function bindPeer(
 
   if (nsp === '/opd') void socket.join(opdRoom(who.id));
 
-  socket.onAny((event: string, ...args: unknown[]) => {
-    const ack = args.at(-1);
-    const payload = args.length > 1 ? args[0] : undefined;
-    const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined;
+  socket.onAny((...args: unknown[]) => {
+    const { name, payload, extra, ack } = readPacket(args);
+    const label = nameForLog(name);
+    const handler =
+      typeof name === 'string' && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
     commit.submit<HubAck<object>>(
-      () =>
-        handler
-          ? handler(payload)
-          : error('protocol.unknown_message', `unknown message "${event.slice(0, 64)}" on ${nsp}`),
+      () => {
+        if (!handler) {
+          return error(
+            'protocol.unknown_message',
+            typeof name === 'string'
+              ? `unknown message "${label}" on ${nsp}`
+              : `a message is named by a string; got ${label} on ${nsp}`,
+          );
+        }
+        // Only an acknowledged message can tell its sender whether it was applied.
+        if (!ack) return error('protocol.invalid', 'a message must ask for an acknowledgement');
+        if (extra > 0) return error('protocol.invalid', 'a message carries one payload');
+        return handler(payload);
+      },
       (answer) => {
         if (!answer.ok) {
           log.warn('message refused', {
             namespace: nsp,
             id: who.id,
-            event: event.slice(0, 64),
+            event: label,
             code: answer.error.code,
           });
         }
-        if (typeof ack === 'function') ack(answer);
+        ack?.(answer);
       },
       (e) => {
-        log.error('message failed', { namespace: nsp, id: who.id, event, error: String(e) });
+        log.error('message failed', { namespace: nsp, id: who.id, event: label, error: String(e) });
         return error('internal', 'the hub could not apply this message; it is logged');
       },
     );
   });
+}
+
+/**
+ * One incoming event packet as socket.io hands it over: `[name, ...data, ack?]`, all of it
+ * from the peer. socket.io-parser lets a number, or no name at all, through as the name;
+ * the ack is a function socket.io appends only when the packet asked for an answer (JSON
+ * data never holds a function).
+ */
+function readPacket(args: readonly unknown[]): {
+  name: unknown;
+  payload: unknown;
+  /** Data items after the payload (none in protocol v1). */
+  extra: number;
+  ack: ((answer: HubAck<object>) => void) | undefined;
+} {
+  const last = args.at(-1);
+  const ack = typeof last === 'function' ? (last as (answer: HubAck<object>) => void) : undefined;
+  const data = ack ? args.slice(0, -1) : args;
+  return { name: data[0], payload: data[1], extra: Math.max(0, data.length - 2), ack };
+}
+
+/** A peer-chosen message name, safe and short for a log line or an error message. */
+function nameForLog(name: unknown): string {
+  if (typeof name === 'string') return name.slice(0, 64);
+  if (name === undefined) return 'no name';
+  if (name === null) return 'null';
+  if (Array.isArray(name)) return 'an array';
+  return `a ${typeof name}`;
 }

@@ -11,11 +11,15 @@ import { Identifier } from './protocol';
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
   'protocol.invalid',
+  /** The message's id was already used by another message type or another sender. */
+  'protocol.id_reused',
   /** The actor in the message is not the identity of the connection's token. */
   'auth.actor_mismatch',
   /** The dispatch belongs to another OPD. */
   'auth.not_yours',
   'case.unknown',
+  /** A case.upsert made on a seq the hub has not reached (its record is older than the desk's). */
+  'case.base_seq_ahead',
   'opd.unknown',
   'dispatch.unknown',
   'dispatch.conflict',

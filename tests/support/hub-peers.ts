@@ -51,6 +51,10 @@ export function hubForTests(tokens: TokensFile['tokens']) {
   });
   return {
     connect: (ns: string, token: string) => peers.connect(`${hub!.url}${ns}`, token),
+    /** The hub's address (no namespace). */
+    url: () => hub!.url,
+    /** The hub process: its pid, and whether it has exited. */
+    process: () => ({ pid: hub!.child.pid, exited: hub!.child.exitCode !== null }),
     /** SIGKILL, then a new hub process on the same store and port. */
     async killAndRestart(): Promise<void> {
       await hub!.stop('SIGKILL');

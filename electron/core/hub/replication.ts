@@ -27,9 +27,12 @@ const EVENT_GATHER_MS = 5;
 const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   'protocol.invalid',
   'protocol.unknown_message',
+  'protocol.id_reused',
   'auth.actor_mismatch',
   'auth.not_yours',
   'case.unknown',
+  // The hub's record is older than the desk's copy (restored from a backup): a supervisor's call.
+  'case.base_seq_ahead',
   'opd.unknown',
   'dispatch.unknown',
   // A withdrawal the OPD overtook (it resolved or returned the dispatch first).
