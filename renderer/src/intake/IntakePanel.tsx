@@ -13,6 +13,7 @@ import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { DispatchProgress, type SentDispatch } from '../case/DispatchProgress';
 import { suggestOpds } from '../../../shared/domain/routing';
 import { useShortcut } from '../shell/shortcuts';
 import { CoordinateField, Field } from './Field';
@@ -36,6 +37,8 @@ export function IntakePanel() {
   const { state, start, update, restore, close, save } = useIntake();
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<string>();
+  /** What the last Alt+K sent, followed live next to the notice. */
+  const [sent, setSent] = useState<{ caseId: string; dispatches: SentDispatch[] }>();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [armedEsc, setArmedEsc] = useState(false);
   /** The OPDs ticked by hand; null follows the routing table's suggestion. */
@@ -56,6 +59,7 @@ export function IntakePanel() {
     setDraft(null);
     setErrors({});
     setNotice(undefined);
+    setSent(undefined);
     setPicked(null);
     start();
   }, [start, state]);
@@ -82,20 +86,18 @@ export function IntakePanel() {
       setErrors({});
       const saved = t('intake.saved', { time: formatWibTime(result.value.savedAt, lang) });
       setNotice(saved);
+      setSent(undefined);
       setPicked(null);
       close();
       if (dispatchTo.length > 0) {
         // Saved is saved: a dispatch refusal is shown, and the case waits in the queue.
-        const sent = await client['case.dispatch']({
+        const dispatched = await client['case.dispatch']({
           caseId: result.value.caseId,
           opdIds: [...dispatchTo],
         });
-        const names = dispatchTo.map((id) => ref.opds.find((o) => o.id === id)?.short ?? id);
-        setNotice(
-          sent.ok
-            ? `${saved} ${t('intake.dispatchedTo', { opds: names.join(', ') })}`
-            : `${saved} ${errorText(sent.error)}`,
-        );
+        if (dispatched.ok)
+          setSent({ caseId: result.value.caseId, dispatches: dispatched.value.dispatches });
+        else setNotice(`${saved} ${errorText(dispatched.error)}`);
       }
     } else {
       setErrors(byField(result.error.fields));
@@ -135,7 +137,17 @@ export function IntakePanel() {
     return (
       <section className="panel intake" aria-labelledby="intake-title">
         <h2 id="intake-title">{t('intake.title')}</h2>
-        {notice ? <p role="status">{notice}</p> : null}
+        {notice ? (
+          <p role="status">
+            {notice}
+            {sent ? (
+              <>
+                {' '}
+                <DispatchProgress caseId={sent.caseId} dispatches={sent.dispatches} />
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {draft ? (
           <div className="draft-offer" role="alert">
             <p>{t('intake.draftFound', { time: formatWibTime(draft.startedAt, lang) })}</p>

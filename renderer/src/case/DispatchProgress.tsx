@@ -1,0 +1,62 @@
+/**
+ * Where a case's new dispatches are, in one line that follows them live: "menunggu dikirim
+ * ke DLH" while they wait in this desk's outbox (the hub is away or has not answered yet),
+ * "Dikirim ke DLH" only once the hub holds them, and a refusal as a refusal.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
+import { useClient } from '../api/client-context';
+import { useReference } from '../reference/reference-context';
+
+export interface SentDispatch {
+  dispatchId: string;
+  opdId: string;
+  status: DeskDispatchStatus;
+}
+
+type Stage = 'waiting' | 'sent' | 'refused';
+const stageOf = (status: DeskDispatchStatus): Stage =>
+  status === 'waiting' ? 'waiting' : status === 'refused' ? 'refused' : 'sent';
+
+export function DispatchProgress({
+  caseId,
+  dispatches,
+}: {
+  caseId: string;
+  /** As the dispatch call answered: each starts `waiting`, in the outbox. */
+  dispatches: readonly SentDispatch[];
+}) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const ref = useReference();
+  const [current, setCurrent] = useState(dispatches);
+
+  useEffect(() => {
+    const ids = new Set(dispatches.map((d) => d.dispatchId));
+    let live = true;
+    const load = () =>
+      void client['case.get']({ caseId }).then((r) => {
+        if (live && r.ok) setCurrent(r.value.dispatches.filter((d) => ids.has(d.dispatchId)));
+      });
+    load();
+    const off = client.subscribe('queue.changed', (e) => {
+      if (e.caseId === caseId) load();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, caseId, dispatches]);
+
+  const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
+  const stages: Stage[] = ['refused', 'waiting', 'sent'];
+  const lines = stages
+    .map((stage) => ({
+      stage,
+      opds: current.filter((d) => stageOf(d.status) === stage).map((d) => short(d.opdId)),
+    }))
+    .filter((l) => l.opds.length > 0)
+    .map((l) => t(`dispatch.progress.${l.stage}`, { opds: l.opds.join(', ') }));
+  return <span className="dispatch-progress">{lines.join(' ')}</span>;
+}
