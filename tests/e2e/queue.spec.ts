@@ -4,8 +4,9 @@
  * filters read day first whatever the browser's locale, and an OPD list that starts empty.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { formatWibDay, nextWibDay, parseWibDay } from '../../shared/time';
 import { runTs, startLauncher, tempDir, type LauncherProc } from '../support/processes';
-import { signInOperator } from './support/operator';
+import { openCase, queueCell, queueRow, recordCase, signInOperator } from './support/operator';
 
 let launcher: LauncherProc | undefined;
 
@@ -60,4 +61,82 @@ test('at 1366×768 the queue rows sit edge to edge and the description column is
   await page.screenshot({ path: test.info().outputPath('queue-1366x768-intake.png') });
   await expect(header).toBeInViewport({ ratio: 1 });
   await expect(cell).toBeInViewport({ ratio: 1 });
+});
+
+test('the age column moves with the clock', async ({ page }) => {
+  launcher = await startLauncher(tempDir('sigap-e2e-'));
+  // The page's clock is under the test's hand; it starts at the real time, like core's.
+  await page.clock.install({ time: Date.now() });
+  await signInOperator(page, launcher);
+  await recordCase(page, { description: 'Sampah menumpuk di Jl. Cokroaminoto' });
+  const age = await queueCell(page, 'Sampah menumpuk di Jl. Cokroaminoto', 'Umur');
+  await expect(age).toHaveText('0 mnt');
+
+  await page.clock.fastForward('06:30');
+  await expect(age).toHaveText('6 mnt');
+  await page.clock.fastForward('01:00:00');
+  await expect(age).toHaveText('1 jam');
+});
+
+test('the OPD list of an open case starts on no OPD, and sending asks for one', async ({
+  page,
+}) => {
+  launcher = await startLauncher(tempDir('sigap-e2e-'));
+  await signInOperator(page, launcher);
+  await recordCase(page, { description: 'Sampah di selokan depan pasar' });
+  const dialog = await openCase(page, 'Sampah di selokan depan pasar');
+  const picker = dialog.getByLabel('OPD tujuan');
+  await expect(picker).toHaveValue('');
+  await expect(picker.locator('option:checked')).toHaveText('— pilih OPD —');
+
+  await dialog.getByRole('button', { name: 'Kirim ke OPD' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Pilih OPD tujuan dulu.');
+  await expect(dialog.getByRole('region', { name: 'Disposisi' })).toContainText(
+    'Belum ada disposisi.',
+  );
+
+  // Chosen by hand, it goes there and the list is empty again.
+  await picker.selectOption('dishub');
+  await dialog.getByRole('button', { name: 'Kirim ke OPD' }).click();
+  await expect(
+    dialog.getByRole('region', { name: 'Disposisi' }).getByRole('listitem'),
+  ).toContainText(['Dishub']);
+  await expect(picker).toHaveValue('');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+});
+
+test('date filters read dd/mm/yyyy (WIB days) in an en-US browser', async ({ browser }) => {
+  launcher = await startLauncher(tempDir('sigap-e2e-'));
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
+  const page = await context.newPage();
+  await signInOperator(page, launcher);
+  await recordCase(page, { description: 'Pohon tumbang di Jl. Diponegoro' });
+  const row = queueRow(page, 'Pohon tumbang di Jl. Diponegoro');
+  await expect(row).toHaveCount(1);
+
+  const today = formatWibDay(Date.now());
+  const tomorrow = formatWibDay(nextWibDay(parseWibDay(today)!));
+  const from = page.getByLabel('Dari tanggal');
+  const to = page.getByLabel('Sampai tanggal');
+
+  await from.fill(tomorrow);
+  await expect(row).toHaveCount(0);
+  await expect(from).toHaveValue(tomorrow);
+  await from.fill(today);
+  await to.fill(today);
+  await expect(row).toHaveCount(1);
+  await expect(to).toHaveValue(today);
+  await expect(to).toHaveAttribute('placeholder', 'hh/bb/tttt');
+
+  // Day first, always: a month-first date is refused by name and filters nothing.
+  await to.fill('12/31/2026');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toContainText('Tanggal tidak valid');
+  await expect(row).toHaveCount(1);
+  // A day typed short reads back in full once the operator moves on.
+  const [d, m, y] = today.split('/').map(Number);
+  await to.fill(`${d}/${m}/${y}`);
+  await to.press('Tab');
+  await expect(to).toHaveValue(today);
+  await context.close();
 });
