@@ -9,35 +9,37 @@ import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
 
-export interface SentDispatch {
-  dispatchId: string;
-  opdId: string;
-  status: DeskDispatchStatus;
+/** A case and the dispatches one send made, as the dispatch call answered (`waiting`). */
+export interface SentCase {
+  caseId: string;
+  dispatches: ReadonlyArray<{ dispatchId: string; opdId: string; status: DeskDispatchStatus }>;
 }
 
 type Stage = 'waiting' | 'sent' | 'refused';
 const stageOf = (status: DeskDispatchStatus): Stage =>
   status === 'waiting' ? 'waiting' : status === 'refused' ? 'refused' : 'sent';
 
-export function DispatchProgress({
-  caseId,
-  dispatches,
-}: {
-  caseId: string;
-  /** As the dispatch call answered: each starts `waiting`, in the outbox. */
-  dispatches: readonly SentDispatch[];
-}) {
+/** Nothing when nothing was sent. */
+export function DispatchProgress({ sent }: { sent: SentCase | undefined }) {
   const { t } = useTranslation();
   const client = useClient();
   const ref = useReference();
-  const [current, setCurrent] = useState(dispatches);
+  // Statuses read from the store, for the send they were read for.
+  const [read, setRead] = useState<{ of: SentCase; dispatches: SentCase['dispatches'] }>();
+  const current = (read?.of === sent ? read?.dispatches : sent?.dispatches) ?? [];
 
   useEffect(() => {
-    const ids = new Set(dispatches.map((d) => d.dispatchId));
+    if (!sent) return;
+    const { caseId } = sent;
+    const ids = new Set(sent.dispatches.map((d) => d.dispatchId));
     let live = true;
     const load = () =>
       void client['case.get']({ caseId }).then((r) => {
-        if (live && r.ok) setCurrent(r.value.dispatches.filter((d) => ids.has(d.dispatchId)));
+        if (live && r.ok)
+          setRead({
+            of: sent,
+            dispatches: r.value.dispatches.filter((d) => ids.has(d.dispatchId)),
+          });
       });
     load();
     const off = client.subscribe('queue.changed', (e) => {
@@ -47,7 +49,7 @@ export function DispatchProgress({
       live = false;
       off();
     };
-  }, [client, caseId, dispatches]);
+  }, [client, sent]);
 
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
   const stages: Stage[] = ['refused', 'waiting', 'sent'];

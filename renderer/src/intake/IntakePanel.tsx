@@ -13,7 +13,7 @@ import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
-import { DispatchProgress, type SentDispatch } from '../case/DispatchProgress';
+import { DispatchProgress, type SentCase } from '../case/DispatchProgress';
 import { suggestOpds } from '../../../shared/domain/routing';
 import { useShortcut } from '../shell/shortcuts';
 import { CoordinateField, Field } from './Field';
@@ -37,8 +37,7 @@ export function IntakePanel() {
   const { state, start, update, restore, close, save } = useIntake();
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<string>();
-  /** What the last Alt+K sent, followed live next to the notice. */
-  const [sent, setSent] = useState<{ caseId: string; dispatches: SentDispatch[] }>();
+  const [sent, setSent] = useState<SentCase>(); // the last Alt+K's, followed live
   const [draft, setDraft] = useState<Draft | null>(null);
   const [armedEsc, setArmedEsc] = useState(false);
   /** The OPDs ticked by hand; null follows the routing table's suggestion. */
@@ -59,7 +58,6 @@ export function IntakePanel() {
     setDraft(null);
     setErrors({});
     setNotice(undefined);
-    setSent(undefined);
     setPicked(null);
     start();
   }, [start, state]);
@@ -80,13 +78,13 @@ export function IntakePanel() {
       setErrors(fieldErrors(local.error));
       return;
     }
+    setSent(undefined);
     const result = await save();
     if (!result) return;
     if (result.ok) {
       setErrors({});
       const saved = t('intake.saved', { time: formatWibTime(result.value.savedAt, lang) });
       setNotice(saved);
-      setSent(undefined);
       setPicked(null);
       close();
       if (dispatchTo.length > 0) {
@@ -119,6 +117,7 @@ export function IntakePanel() {
         void client['draft.discard']({});
         close();
         setArmedEsc(false);
+        setSent(undefined);
         setNotice(t('intake.abandoned'));
       } else setArmedEsc(true);
     } else if (e.key === 'Enter' && !e.shiftKey && !e.altKey && target.tagName !== 'BUTTON') {
@@ -139,13 +138,7 @@ export function IntakePanel() {
         <h2 id="intake-title">{t('intake.title')}</h2>
         {notice ? (
           <p role="status">
-            {notice}
-            {sent ? (
-              <>
-                {' '}
-                <DispatchProgress caseId={sent.caseId} dispatches={sent.dispatches} />
-              </>
-            ) : null}
+            {notice} <DispatchProgress sent={sent} />
           </p>
         ) : null}
         {draft ? (
