@@ -113,5 +113,11 @@ describe('the outbox as the status bar counts it', () => {
     }
     send('dlh', 'dishub');
     expect(count()).toEqual({ cases: 1, calls: 0, dispatches: 2, waiting: 4 });
+    for (const disposition of ['prank', 'silent'] as const) {
+      const callId = uuidv7();
+      const call = { callId, at: now, disposition, callerNumber: null, actor: desk };
+      outbox.enqueue('call.log', callId, call, now);
+    }
+    expect(count()).toEqual({ cases: 1, calls: 2, dispatches: 2, waiting: 6 });
   });
 });
