@@ -135,7 +135,7 @@ describe('cases', () => {
   it('refuses to take over or add to a case that has not reached the hub', () => {
     const caseId = uuidv7();
     const claim = record.claim(desk2, { changeId: uuidv7(), caseId, actor: actorOf(desk2) });
-    const note = record.append({
+    const note = record.append(desk2, {
       changeId: uuidv7(),
       caseId,
       entry: { kind: 'note', text: 'warga menunggu' },
@@ -174,7 +174,7 @@ describe('cases', () => {
 
   it('lets anyone add a note, a co-reporter or a phone call to the OPD', () => {
     const caseId = openCase(desk1);
-    const out = record.append({
+    const out = record.append(desk2, {
       changeId: uuidv7(),
       caseId,
       entry: { kind: 'note', text: 'Penelepon kedua di lokasi' },
@@ -366,7 +366,7 @@ describe('dispatches', () => {
 describe('event log', () => {
   it('hands out events after a seq, a page at a time, with the last seq', () => {
     const caseId = openCase(); // 1
-    record.append({
+    record.append(desk2, {
       changeId: uuidv7(),
       caseId,
       entry: { kind: 'co_reporter', text: 'Siti, 0812…' },

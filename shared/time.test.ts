@@ -3,7 +3,7 @@
  * TZ=America/Los_Angeles, where the machine's date differs from Jakarta's.
  */
 import { describe, expect, it } from 'vitest';
-import { formatWib, formatWibTime } from './time';
+import { formatWib, formatWibDay, formatWibTime, nextWibDay, parseWibDay } from './time';
 
 // Only the zone projects set SIGAP_TEST_TZ: they first prove the zone really is in effect.
 const zone = process.env.SIGAP_TEST_TZ;
@@ -42,5 +42,33 @@ describe('WIB display', () => {
   it('shows clock time in the UI language', () => {
     expect(formatWibTime(instant, 'id')).toBe('06.30');
     expect(formatWibTime(instant, 'en')).toBe('06:30');
+  });
+});
+
+describe('WIB days typed day first', () => {
+  // 28 November 2026 starts in Jakarta at 17:00 UTC the day before.
+  const start = Date.UTC(2026, 10, 27, 17, 0, 0);
+
+  it('reads dd/mm/yyyy as the WIB day, with or without leading zeros', () => {
+    expect(parseWibDay('28/11/2026')).toBe(start);
+    expect(parseWibDay(' 28.11.2026 ')).toBe(start);
+    expect(parseWibDay('1/2/2026')).toBe(Date.UTC(2026, 1, 1) - 7 * 3600_000);
+    expect(formatWibDay(start)).toBe('28/11/2026');
+    expect(formatWibDay(nextWibDay(start) - 1)).toBe('28/11/2026');
+    expect(formatWibDay(nextWibDay(start))).toBe('29/11/2026');
+  });
+
+  it('never reads month first, and refuses days that do not exist', () => {
+    for (const text of [
+      '11/28/2026',
+      '31/02/2026',
+      '29/02/2027',
+      '0/1/2026',
+      '2026-11-28',
+      '28/11/26',
+      '',
+    ])
+      expect(parseWibDay(text)).toBeUndefined();
+    expect(parseWibDay('29/02/2028')).toBe(Date.UTC(2028, 1, 29) - 7 * 3600_000);
   });
 });

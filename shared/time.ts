@@ -44,3 +44,31 @@ export function formatWibTime(epochMs: number, locale: 'id' | 'en' = 'id'): stri
   const p = parts(epochMs);
   return `${p.hour}${locale === 'id' ? '.' : ':'}${p.minute}`;
 }
+
+const DAY_MS = 86_400_000;
+const WIB_OFFSET_MS = 7 * 3600_000; // WIB has no daylight saving time
+
+/**
+ * A WIB calendar day typed as "28/11/2026" (day first, whatever the browser's locale;
+ * "/", "." or "-" between the parts, leading zeros optional) → the UTC instant that day
+ * starts in WIB. Anything else, or a day that does not exist (31/02), is undefined.
+ */
+export function parseWibDay(text: string): number | undefined {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  const back = new Date(utcMidnight);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1) return undefined;
+  if (back.getUTCDate() !== day || year < 1970) return undefined;
+  return utcMidnight - WIB_OFFSET_MS;
+}
+
+/** The WIB day an instant falls on, as "28/11/2026". */
+export function formatWibDay(epochMs: number): string {
+  const p = parts(epochMs);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** The instant the WIB day after the one starting at `dayStart` starts. */
+export const nextWibDay = (dayStart: number): number => dayStart + DAY_MS;

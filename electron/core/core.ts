@@ -113,7 +113,7 @@ export function openCore(options: CoreOptions): Core {
     storePath: file,
     language: readLanguage(store),
     hub: hub ? hub.status() : hubFallback,
-    outbox: (({ waiting, oldest }) => ({ waiting, oldestAt: oldest }))(outbox.stats()),
+    outbox: (({ oldest, ...counts }) => ({ ...counts, oldestAt: oldest }))(outbox.stats()),
     alarms: { needsCall: alarms.current().length },
   });
   const emit = (event: ConsoleEvent): void => {

@@ -136,7 +136,7 @@ describe('IPC events', () => {
         storePath: '/data/console.db',
         language: 'id',
         hub: { url: null, state: 'not_configured', since: 0 },
-        outbox: { waiting: 0, oldestAt: null },
+        outbox: { waiting: 0, oldestAt: null, cases: 0, calls: 0, dispatches: 0 },
         alarms: { needsCall: 0 },
       },
     };

@@ -42,10 +42,17 @@ export const AppStatus = z.object({
   storePath: z.string(),
   language: Language,
   hub: HubStatus,
-  /** Messages for the hub not yet acknowledged, and since when the oldest waits. */
+  /**
+   * Messages for the hub not yet acknowledged, and since when the oldest waits; and what
+   * they carry, in the operator's terms: cases with a change waiting (new, edited, noted,
+   * cancelled), calls without a case, and dispatches (sent or withdrawn).
+   */
   outbox: z.object({
     waiting: z.number().int().nonnegative(),
     oldestAt: z.number().int().nullable(),
+    cases: z.number().int().nonnegative(),
+    calls: z.number().int().nonnegative(),
+    dispatches: z.number().int().nonnegative(),
   }),
   /** Dispatches that need a phone call to their OPD now ("2 perlu telepon OPD"). */
   alarms: z.object({ needsCall: z.number().int().nonnegative() }),

@@ -120,7 +120,7 @@ describe.skipIf(!built)(title, () => {
       storePath: '/d/console.db',
       language: 'id',
       hub: { url: 'http://127.0.0.1:4000', state: 'online', since: 1 },
-      outbox: { waiting: 0, oldestAt: null },
+      outbox: { waiting: 0, oldestAt: null, cases: 0, calls: 0, dispatches: 0 },
       alarms: { needsCall: 0 },
     };
     emit({ event: 'app.status', payload: status });

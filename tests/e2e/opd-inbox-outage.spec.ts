@@ -87,9 +87,9 @@ test('with the hub down three dispatches wait; after its restart each arrives ex
     await closeCase(page);
     await expect(queueRow(page, description)).toContainText('Menunggu kirim');
   }
-  // Each case waits as two messages: the case itself and its dispatch to DLH.
+  // Counted as the operator knows them: three cases, three dispatches (not six messages).
   const outbox = page.getByRole('status', { name: 'Antrean kirim ke hub' });
-  await expect(outbox).toHaveText('6 menunggu dikirim');
+  await expect(outbox).toHaveText('3 laporan, 3 disposisi menunggu dikirim');
 
   hubs.push(await startHub(hubData, tokensFile, port));
   await expect(hubLink).toHaveText(/Hub terhubung/, { timeout: 30_000 });

@@ -13,6 +13,7 @@ import {
   dlhDispatch,
   field,
   openCase,
+  queueCell,
   queueRow,
   recordCase,
   signInOperator,
@@ -166,6 +167,7 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   await expect(dialog.getByRole('definition').first()).toHaveText('Dikembalikan'); // case status
   await closeCase(page);
   await expect(queueRow(page, 'Kabel')).toContainText('Dikembalikan');
+  await expect(await queueCell(page, 'Kabel', 'OPD')).toHaveText('DLH'); // who returned it
   // It waits in the operators' triage list for re-routing.
   await expect(page.getByRole('button', { name: /Perlu dialihkan \(1\)/ })).toBeVisible();
   await page.keyboard.press('Alt+R');
@@ -189,6 +191,9 @@ test('the clerk returns a case as bukan wewenang; the console shows it returned 
   ).toContainText('di antrean OPD');
   await closeCase(page);
   await expect(page.getByRole('button', { name: /Perlu dialihkan \(0\)/ })).toBeVisible();
+  // The queue names the OPD holding the case now, not the one that returned it.
+  await page.getByLabel('Saring menurut Status').selectOption('');
+  await expect(await queueCell(page, 'Kabel', 'OPD')).toHaveText('PLN');
   await context.close();
 });
 

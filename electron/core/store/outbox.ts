@@ -62,11 +62,19 @@ export function createOutbox(db: Store) {
   const failed = db.prepare(
     'UPDATE outbox SET last_error = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?',
   );
-  // Both from the pending index alone: the first row in send order is the oldest waiting
-  // (min(created_at) would read every waiting row, on each status update of a long drain).
-  const stats = db.prepare<[], { waiting: number; oldest: number | null }>(
+  // The first row in send order is the oldest waiting (read from the pending index; a
+  // min(created_at) would sort every waiting row on each status update of a long drain).
+  // What waits is counted as the operator sees it: a case with three edits waiting is
+  // one case; a withdrawal is a change of a dispatch.
+  const stats = db.prepare<
+    [],
+    { waiting: number; oldest: number | null; cases: number; calls: number; dispatches: number }
+  >(
     `SELECT count(*) AS waiting,
-       (SELECT created_at FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT 1) AS oldest
+       (SELECT created_at FROM outbox WHERE sent_at IS NULL AND refused IS NULL ORDER BY id LIMIT 1) AS oldest,
+       count(DISTINCT CASE WHEN kind IN ('case.upsert', 'case.claim', 'case.append') THEN case_id END) AS cases,
+       coalesce(sum(kind = 'call.log'), 0) AS calls,
+       coalesce(sum(kind IN ('dispatch', 'dispatch.withdraw')), 0) AS dispatches
      FROM outbox WHERE sent_at IS NULL AND refused IS NULL`,
   );
 
@@ -134,7 +142,7 @@ export function createOutbox(db: Store) {
     markRefused: (id: number, code: string, message: string, now: number) =>
       void refused.run(code, message, now, id),
     markFailed: (id: number, error: string, now: number) => void failed.run(error, now, id),
-    stats: () => stats.get() ?? { waiting: 0, oldest: null },
+    stats: () => stats.get() ?? { waiting: 0, oldest: null, cases: 0, calls: 0, dispatches: 0 },
   };
 }
 

@@ -69,6 +69,20 @@ function where(
   };
 }
 
+/**
+ * The OPD column: the OPDs holding the case now (after a re-route, the new one, not the
+ * one that returned it), in the order they were sent; a case every OPD returned shows who
+ * returned it. Read from the case's dispatches (indexed by case) for the page's rows only.
+ */
+const opdsWhere = (statusClause: string) =>
+  `(SELECT group_concat(short, ', ') FROM (
+      SELECT opds.short FROM dispatches d JOIN opds ON opds.id = d.opd_id
+      WHERE d.case_id = c.id AND ${statusClause}
+      GROUP BY d.opd_id ORDER BY min(d.created_at), min(d.rowid)))`;
+const OPD_COLUMN = `coalesce(
+    ${opdsWhere(`d.status NOT IN ('returned', 'withdrawn')`)},
+    ${opdsWhere(`d.status = 'returned'`)})`;
+
 interface Row {
   id: string;
   created_at: number;
@@ -97,8 +111,9 @@ export function queryQueue(db: Store, q: Query): QueuePage {
     .prepare(
       `WITH page AS (SELECT c.seq FROM cases c ${page.sql} ORDER BY ${order('c')} LIMIT ? OFFSET ?)
        SELECT c.id, c.created_at, c.caller_number, c.category_id, c.kelurahan_id, c.urgency, c.status,
-              opds.short AS opd, substr(c.description, 1, 160) AS summary
-       FROM page JOIN cases c ON c.seq = page.seq LEFT JOIN opds ON opds.id = c.opd_id
+              ${OPD_COLUMN} AS opd,
+              substr(c.description, 1, 160) AS summary
+       FROM page JOIN cases c ON c.seq = page.seq
        ORDER BY ${order('c')}`,
     )
     .all(...page.params, q.limit, q.offset) as Row[];

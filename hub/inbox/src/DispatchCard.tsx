@@ -5,8 +5,9 @@
  */
 import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatAge } from '../../../shared/age';
 import { formatWib, formatWibTime } from '../../../shared/time';
-import { formatAge, langOf } from './format';
+import { langOf } from './format';
 import { allowedActions, type ActionTo, type Item } from './inbox-state';
 import { categoryName, placeName } from './reference';
 

@@ -25,9 +25,8 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
   const suggested = suggestOpds(ref.routing, detail.categoryId, detail.kecamatanId).filter(
     (id) => !sentTo.has(id),
   );
-  const [opdId, setOpdId] = useState(
-    () => suggested[0] ?? ref.opds.find((o) => !sentTo.has(o.id))?.id ?? '',
-  );
+  // The list starts on no OPD: a send goes only where the operator pointed.
+  const [opdId, setOpdId] = useState('');
   const [error, setError] = useState<string>();
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
   const phone = (id: string) => ref.opds.find((o) => o.id === id)?.phone;
@@ -35,13 +34,16 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
   const open = detail.status !== 'cancelled' && detail.status !== 'closed';
 
   const send = async (opdIds: string[]) => {
-    if (opdIds.length === 0 || !open) return;
+    if (!open) return;
+    if (opdIds.length === 0) return setError(t('dispatch.chooseFirst'));
     const r = await client['case.dispatch']({ caseId: detail.caseId, opdIds });
     setError(r.ok ? undefined : errorText(r.error));
+    if (r.ok) setOpdId('');
   };
 
-  // One key confirms the routing table's suggestion; otherwise it sends to the chosen OPD.
-  useShortcut({ key: 'k', alt: true }, () => void send(suggested.length > 0 ? suggested : [opdId]));
+  // One key sends to the OPD chosen in the list, or else confirms the routing table's
+  // suggestion; with neither it asks for an OPD.
+  useShortcut({ key: 'k', alt: true }, () => void send(opdId ? [opdId] : suggested));
 
   return (
     <section aria-labelledby="dispatch-title">
@@ -96,6 +98,7 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
           <label className="field">
             {t('dispatch.opd')}
             <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
+              <option value="">{t('dispatch.choose')}</option>
               {ref.opds.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.short} — {o.name}
@@ -103,7 +106,7 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void send([opdId])}>
+          <button type="button" onClick={() => void send(opdId ? [opdId] : [])}>
             {t('dispatch.send')}
           </button>
         </div>

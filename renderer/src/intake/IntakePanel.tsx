@@ -12,6 +12,7 @@ import { formatWibTime } from '../../../shared/time';
 import { useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
+import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
 import { CallerSection } from './CallerSection';
 import { DraftOffer } from './DraftOffer';
@@ -147,16 +148,13 @@ export function IntakePanel() {
 function StatusNotice({ notice }: { notice: Notice | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const ref = useReference();
   if (notice?.kind === 'abandoned') return <p role="status">{t('intake.abandoned')}</p>;
   if (notice?.kind !== 'saved') return null;
   const saved = t('intake.saved', { time: formatWibTime(notice.at, lang) });
-  const names = notice.opds.map((id) => ref.opds.find((o) => o.id === id)?.short ?? id);
+  // The dispatches' line follows them live: "menunggu dikirim" until the hub has them.
   return (
     <p role="status">
-      {names.length > 0
-        ? `${saved} ${t('intake.dispatchedTo', { opds: names.join(', ') })}`
-        : saved}
+      {saved} <DispatchProgress sent={notice.sent ?? undefined} />
     </p>
   );
 }

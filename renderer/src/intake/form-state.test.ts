@@ -135,9 +135,13 @@ describe('the intake reducer', () => {
 
   it('closes the saved call, or takes a saved call out of the aside list', () => {
     let s = run({ type: 'newCall', callId: 'a', now: 1 }, typed('satu'));
-    s = intakeReducer(s, { type: 'saved', callId: 'a', at: 9, opds: ['dlh'] });
+    const sent = {
+      caseId: 'c',
+      dispatches: [{ dispatchId: 'd', opdId: 'dlh', status: 'waiting' as const }],
+    };
+    s = intakeReducer(s, { type: 'saved', callId: 'a', at: 9, sent });
     expect(s.current).toBeNull();
-    expect(s.notice).toEqual({ kind: 'saved', at: 9, opds: ['dlh'] });
+    expect(s.notice).toEqual({ kind: 'saved', at: 9, sent });
 
     // Saved while a new call rang in (F2 during the save): the new call stays on screen.
     s = run({ type: 'newCall', callId: 'a', now: 1 }, typed('satu'), {
@@ -145,7 +149,7 @@ describe('the intake reducer', () => {
       callId: 'b',
       now: 2,
     });
-    s = intakeReducer(s, { type: 'saved', callId: 'a', at: 9, opds: [] });
+    s = intakeReducer(s, { type: 'saved', callId: 'a', at: 9, sent: null });
     expect(s.current?.callId).toBe('b');
     expect(s.aside).toEqual([]);
   });

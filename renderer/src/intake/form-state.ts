@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../../../shared/api/errors';
 import { emptyIntakeForm, type Draft, type IntakeForm } from '../../../shared/domain/intake';
+import type { SentCase } from '../case/DispatchProgress';
 
 /** One call on the operator's screen, typed or waiting aside. */
 export interface Call {
@@ -27,7 +28,8 @@ export type CallPatch = Partial<Omit<Call, 'form' | 'callId' | 'startedAt'>> & {
 export type AsideItem = { kind: 'draft'; call: Call } | { kind: 'case'; caseId: string };
 
 export type Notice =
-  | { kind: 'saved'; at: number; opds: string[] }
+  /** `sent`: the dispatches Alt+K queued with the call, followed live; null for a plain save. */
+  | { kind: 'saved'; at: number; sent: SentCase | null }
   | { kind: 'abandoned' }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'invalid'; fields: string[] };
@@ -62,7 +64,7 @@ export type Action =
   | { type: 'escape' }
   | { type: 'otherKey' }
   | { type: 'invalid'; errors: Record<string, string> }
-  | { type: 'saved'; callId: string; at: number; opds: string[] }
+  | { type: 'saved'; callId: string; at: number; sent: SentCase | null }
   | { type: 'saveFailed'; callId: string; error: ApiError };
 
 export const initialState: IntakeState = {
@@ -224,7 +226,7 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
         notice: { kind: 'invalid', fields: Object.keys(a.errors) },
       };
     case 'saved': {
-      const notice: Notice = { kind: 'saved', at: a.at, opds: a.opds };
+      const notice: Notice = { kind: 'saved', at: a.at, sent: a.sent };
       if (s.current?.callId === a.callId) {
         return { ...s, current: null, errors: {}, notice, armedEsc: false };
       }

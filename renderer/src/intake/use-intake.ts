@@ -127,7 +127,10 @@ export function useIntake() {
           type: 'saved',
           callId: call.callId,
           at: result.value.savedAt,
-          opds: result.value.dispatches.map((d) => d.opdId),
+          sent:
+            result.value.dispatches.length > 0
+              ? { caseId: result.value.caseId, dispatches: result.value.dispatches }
+              : null,
         });
       } else {
         // Still a draft: whatever was typed since is kept too.

@@ -3,21 +3,16 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus } from '../../../shared/domain/case';
 import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
+import { nextWibDay } from '../../../shared/time';
 import { useNextCallKey } from '../alarms/next-call';
 import { CaseDetailDialog } from '../case/CaseDetailDialog';
 import { useCaseStepsAside } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
+import { DateFilter } from './DateFilter';
 import { QueueTable } from './QueueTable';
 import { useQueuePages } from './use-queue-pages';
 import { useReturnedCount } from './use-returned-count';
-
-const WIB_OFFSET_MS = 7 * 3600_000;
-/** "2026-11-28" (a WIB calendar day) → the UTC instant that day starts. */
-const wibDayStart = (day: string): number | undefined => {
-  const [y, m, d] = day.split('-').map(Number);
-  return y && m && d ? Date.UTC(y, m - 1, d) - WIB_OFFSET_MS : undefined;
-};
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
@@ -28,8 +23,9 @@ export function QueuePanel() {
   const [urgency, setUrgency] = useState('');
   const [category, setCategory] = useState('');
   const [kecamatan, setKecamatan] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // WIB day starts; `to` includes its whole day.
+  const [fromMs, setFrom] = useState<number>();
+  const [toMs, setTo] = useState<number>();
   const [sort, setSort] = useState<{ column: QueueSortColumn; dir: 'asc' | 'desc' }>({
     column: 'time',
     dir: 'desc',
@@ -39,8 +35,6 @@ export function QueuePanel() {
   useCaseStepsAside(openCase, setOpenCase);
   const search = useRef<HTMLInputElement>(null);
 
-  const fromMs = from ? wibDayStart(from) : undefined;
-  const toMs = to ? wibDayStart(to) : undefined;
   const query: Omit<QueueQuery, 'offset' | 'limit'> = {
     sort,
     ...(text.trim() ? { text: text.trim() } : {}),
@@ -49,7 +43,7 @@ export function QueuePanel() {
     ...(category ? { categoryId: [category] } : {}),
     ...(kecamatan ? { kecamatanId: [kecamatan] } : {}),
     ...(fromMs !== undefined ? { from: fromMs } : {}),
-    ...(toMs !== undefined ? { to: toMs + 86_400_000 } : {}),
+    ...(toMs !== undefined ? { to: nextWibDay(toMs) } : {}),
   };
   const { total, rowAt, ensureRange } = useQueuePages(query);
 
@@ -149,14 +143,8 @@ export function QueuePanel() {
             ))}
           </select>
         </label>
-        <label>
-          {t('queue.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          {t('queue.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateFilter label={t('queue.from')} onChange={setFrom} />
+        <DateFilter label={t('queue.to')} onChange={setTo} />
       </div>
       <QueueTable
         total={total ?? 0}

@@ -11,12 +11,20 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSortColumn } from '../../../shared/domain/queue';
+import { formatAge } from '../../../shared/age';
 import { formatWib } from '../../../shared/time';
 import { useReference } from '../reference/reference-context';
-import { formatAge } from './format';
 
 const ROW_HEIGHT = 34;
 type Slot = { index: number; row: QueueRow | undefined };
@@ -145,9 +153,13 @@ export function QueueTable({
     ];
   }, [t, lang, ref, now]);
 
+  // The table keeps each row's cell values for as long as its data stays the same object,
+  // so new slots are made whenever the columns change (the clock ticked, the language
+  // switched): otherwise ages and words would stay as first drawn.
   const data = useMemo<Slot[]>(
     () => items.map((v) => ({ index: v.index, row: rowAt(v.index) })),
-    [items, rowAt],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- columns: see above
+    [items, rowAt, columns],
   );
   const sortState: SortingState = [{ id: sorting.column, desc: sorting.dir === 'desc' }];
   const table = useReactTable({
@@ -200,7 +212,11 @@ export function QueueTable({
     >
       {/* Rows are placed with transforms inside a fixed-height body, so scrolling moves
           them without laying the whole table out again. */}
-      <table className="queue" aria-rowcount={total + 1}>
+      <table
+        className="queue"
+        aria-rowcount={total + 1}
+        style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -276,12 +292,13 @@ const QueueRowView = memo(
         aria-rowindex={index + 2}
         aria-selected={active}
         className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''} ${row?.needsCall ? 'needs-call' : ''}`}
-        style={{ transform: `translateY(${start}px)` }}
+        style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
         onClick={() => onSelect(index)}
         onDoubleClick={() => row && onOpen(row.caseId)}
       >
         {cells.map(([id, value]) => (
-          <td key={id} className={`col-${id}`}>
+          // The full text on hover, for a cell cut short.
+          <td key={id} className={`col-${id}`} title={value}>
             {value}
           </td>
         ))}

@@ -1,4 +1,5 @@
 /** The bottom bar: hub link, console link, version and mode, always visible. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackendLink } from '../../../shared/api/client';
 import type { AppStatus } from '../../../shared/api/contract';
@@ -27,9 +28,7 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
         ) : null}
       </span>
       <span role="status" aria-label={t('status.outbox')} className="status-item outbox-waiting">
-        {status && status.outbox.waiting > 0
-          ? t('status.outboxWaiting', { count: status.outbox.waiting })
-          : null}
+        {status ? outboxText(status.outbox, t) : null}
       </span>
       <AlarmStatus status={status} />
       <span
@@ -47,4 +46,17 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
       ) : null}
     </footer>
   );
+}
+
+/**
+ * What waits for the hub, in the operator's terms ("2 laporan, 3 disposisi menunggu
+ * dikirim"), not the outbox's message count; empty when nothing waits.
+ */
+function outboxText(outbox: AppStatus['outbox'], t: TFunction): string | null {
+  const parts = [
+    outbox.cases > 0 ? t('status.outboxCases', { count: outbox.cases }) : '',
+    outbox.calls > 0 ? t('status.outboxCalls', { count: outbox.calls }) : '',
+    outbox.dispatches > 0 ? t('status.outboxDispatches', { count: outbox.dispatches }) : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? t('status.outboxWaiting', { what: parts.join(', ') }) : null;
 }

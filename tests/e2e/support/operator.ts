@@ -52,6 +52,17 @@ export const queueRow = (page: Page, description: string) =>
     .getByRole('row')
     .filter({ hasText: description });
 
+/** The cell of a case's queue row under the column headed `column` (e.g. 'OPD', 'Umur'). */
+export async function queueCell(page: Page, description: string, column: string) {
+  const headers = await page
+    .getByRole('region', { name: 'Tabel antrean' })
+    .getByRole('columnheader')
+    .allInnerTexts();
+  const index = headers.findIndex((h) => h.replace(/[▼▲]/g, '').trim() === column);
+  expect(index, `queue column ${column}`).toBeGreaterThanOrEqual(0);
+  return queueRow(page, description).getByRole('cell').nth(index);
+}
+
 /** Opens the case from the queue; Alt+K sends it where the routing table suggests. */
 export async function openCase(page: Page, description: string) {
   await queueRow(page, description).dblclick();
