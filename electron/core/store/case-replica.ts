@@ -14,6 +14,8 @@ import { CASE_COLUMNS, CASE_LEVEL_STATUSES, toColumnValue } from './case-columns
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
+type EventOf<T extends HubEvent['type']> = Extract<HubEvent, { type: T }>;
+
 const REQUIRED = [
   'categoryId',
   'urgency',
@@ -67,7 +69,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   };
 
   /** A case another desk opened: it joins the replica when its first change arrives. */
-  const insert = (event: HubEvent & { caseId: string }, fields: CaseFields): void => {
+  const insert = (event: EventOf<'case.changed'>, fields: CaseFields): void => {
     const missing = REQUIRED.filter((f) => fields[f] === undefined);
     const cat = fields.categoryId ? category.get(fields.categoryId) : undefined;
     const kel = fields.kelurahanId ? kelurahan.get(fields.kelurahanId) : undefined;
@@ -153,8 +155,8 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     return shown;
   };
 
-  const changed = (event: HubEvent & { caseId: string }): void => {
-    const fields = event.fields ?? {};
+  const changed = (event: EventOf<'case.changed'>): void => {
+    const { fields } = event;
     if (!caseRow.get(event.caseId)) {
       insert(event, fields);
       confirm(event.caseId, fields, event.seq);
@@ -179,21 +181,21 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     refresh,
 
     /** An edit replaced another desk's: the timeline keeps what was replaced. */
-    conflict(event: HubEvent & { caseId: string }): void {
+    conflict(event: EventOf<'case.conflict'>): void {
       if (!caseRow.get(event.caseId)) return;
       timeline.run(
         event.caseId,
         event.at,
         actorLabel(event.actor),
         'conflict',
-        JSON.stringify(event.fields ?? {}),
+        JSON.stringify(event.fields),
       );
       setSeq.run(event.seq, event.caseId);
     },
 
-    claimed(event: HubEvent & { caseId: string }): void {
+    claimed(event: EventOf<'case.claimed'>): void {
       const current = caseRow.get(event.caseId);
-      if (!current || !event.holder) return;
+      if (!current) return;
       setHolder.run(
         event.holder === current.desk_id ? null : event.holder,
         event.seq,
@@ -204,8 +206,8 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       }
     },
 
-    appended(event: HubEvent & { caseId: string }): void {
-      if (!event.entry || !caseRow.get(event.caseId)) return;
+    appended(event: EventOf<'case.appended'>): void {
+      if (!caseRow.get(event.caseId)) return;
       // This desk wrote its own entries when they were made.
       if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.

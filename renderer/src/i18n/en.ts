@@ -201,6 +201,7 @@ export const en: Messages = {
       offline: 'Hub offline',
       connecting: 'Connecting to hub…',
       refused: 'Hub refused this desk',
+      outdated: 'Hub refuses this version: update Sigap',
       not_configured: 'No hub configured',
     },
     since: 'since {{time}} WIB',

@@ -202,6 +202,7 @@ export const id = {
       offline: 'Hub terputus',
       connecting: 'Menghubungkan ke hub…',
       refused: 'Hub menolak desk ini',
+      outdated: 'Hub menolak versi ini: perbarui Sigap',
       not_configured: 'Hub belum diatur',
     },
     since: 'sejak {{time}} WIB',
