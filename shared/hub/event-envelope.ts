@@ -40,7 +40,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys of `raw` that parsing dropped, at any depth, as dotted paths. */
-function droppedKeys(raw: unknown, parsed: unknown, prefix = ''): string[] {
+export function droppedKeys(raw: unknown, parsed: unknown, prefix = ''): string[] {
   if (!isRecord(raw) || !isRecord(parsed)) return [];
   return Object.keys(raw).flatMap((key) =>
     Object.hasOwn(parsed, key)
