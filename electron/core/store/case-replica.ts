@@ -16,17 +16,21 @@ import type { Outbox } from './outbox';
 
 type EventOf<T extends HubEvent['type']> = Extract<HubEvent, { type: T }>;
 
-const REQUIRED = [
-  'categoryId',
-  'urgency',
-  'description',
-  'kecamatanId',
-  'kelurahanId',
-  'address',
-  'landmark',
-  'anonim',
-  'rahasia',
-] as const;
+/**
+ * What a case lacks in its first change from the hub, it shows as empty (urgency: darurat,
+ * so it is looked at rather than passed over); later changes fill it in.
+ */
+const DEFAULTS = {
+  categoryId: '',
+  urgency: 'darurat',
+  description: '',
+  kecamatanId: '',
+  kelurahanId: '',
+  address: '',
+  landmark: '',
+  anonim: false,
+  rahasia: false,
+} as const;
 
 export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log: Logger) {
   const caseRow = db.prepare<[string], Record<string, unknown> & { status: string }>(
@@ -34,9 +38,6 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   );
   const category = db.prepare<[string], { classification: string }>(
     'SELECT classification FROM categories WHERE id = ?',
-  );
-  const kelurahan = db.prepare<[string], { kecamatan_id: string }>(
-    'SELECT kecamatan_id FROM kelurahan WHERE id = ?',
   );
   const insertCase = db.prepare(
     `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
@@ -68,18 +69,21 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     return stmt;
   };
 
-  /** A case another desk opened: it joins the replica when its first change arrives. */
-  const insert = (event: EventOf<'case.changed'>, fields: CaseFields): void => {
-    const missing = REQUIRED.filter((f) => fields[f] === undefined);
-    const cat = fields.categoryId ? category.get(fields.categoryId) : undefined;
-    const kel = fields.kelurahanId ? kelurahan.get(fields.kelurahanId) : undefined;
-    if (missing.length > 0 || !cat || kel?.kecamatan_id !== fields.kecamatanId) {
-      // The hub accepted it, so another desk's reference data differs from this one's.
-      log.warn('case from the hub does not fit this desk; not replicated', {
+  /**
+   * A case another desk opened: it joins the replica when its first change arrives, even
+   * when its category or place is not in this desk's reference data (added elsewhere): it
+   * shows with its code, marked unknown, rather than being lost on this desk.
+   */
+  const insert = (event: EventOf<'case.changed'>, changed: CaseFields): void => {
+    const fields = { ...DEFAULTS, ...changed };
+    const missing = Object.keys(DEFAULTS).filter((f) => !(f in changed));
+    const cat = category.get(fields.categoryId);
+    if (missing.length > 0 || !cat) {
+      log.warn('case from the hub does not fit this desk; kept as it came', {
         caseId: event.caseId,
-        missing: missing.join(','),
+        ...(cat ? {} : { unknownCategory: fields.categoryId }),
+        ...(missing.length > 0 ? { missing: missing.join(',') } : {}),
       });
-      return;
     }
     const status = fields.status && CASE_LEVEL_STATUSES.has(fields.status) ? fields.status : 'new';
     insertCase.run(
@@ -89,7 +93,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       status,
       fields.categoryId,
       fields.urgency,
-      cat.classification,
+      cat?.classification ?? null,
       fields.description,
       fields.kecamatanId,
       fields.kelurahanId,
@@ -145,10 +149,13 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       if (!column) continue;
       const v = toColumnValue(value);
       if (current[column] === v) continue;
-      if (field === 'categoryId' && !category.get(String(value))) continue;
-      if (field === 'kelurahanId' && !kelurahan.get(String(value))) continue;
       columns.push(column);
       values.push(v);
+      if (field === 'categoryId') {
+        // The classification follows the category; unknown when the category is.
+        columns.push('classification');
+        values.push(category.get(String(value))?.classification ?? null);
+      }
       shown[field] = value;
     }
     if (columns.length > 0) updateColumns(columns).run(...values, now, caseId);

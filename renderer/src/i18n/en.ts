@@ -85,6 +85,9 @@ export const en: Messages = {
     note_required: 'Write the note.',
     reason_required: 'Write the reason (at least 3 letters).',
   },
+  reference: {
+    unknownCategory: '{{id}} (unknown category)',
+  },
   queue: {
     title: 'Case queue',
     search: 'Search',

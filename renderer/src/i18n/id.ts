@@ -86,6 +86,9 @@ export const id = {
     note_required: 'Tulis catatannya.',
     reason_required: 'Tulis alasannya (minimal 3 huruf).',
   },
+  reference: {
+    unknownCategory: '{{id}} (kategori tidak dikenal)',
+  },
   queue: {
     title: 'Antrean laporan',
     search: 'Cari',

@@ -5,6 +5,7 @@ import { m0002Intake } from './0002-intake';
 import { m0003Outbox } from './0003-outbox';
 import { m0004Routing } from './0004-routing';
 import { m0005Replicas } from './0005-replicas';
+import { m0006ForeignReference } from './0006-foreign-reference';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   m0003Outbox,
   m0004Routing,
   m0005Replicas,
+  m0006ForeignReference,
 ];
