@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../shared/log';
 import { readSettings } from '../electron/core/config';
+import { files } from '../electron/core/private-files';
 import { build, buildIsStale } from '../electron/launch/build';
 import { startConsoleHost } from '../electron/launch/console-host';
 import { startDesktopApp } from '../electron/launch/desktop-app';
@@ -24,7 +25,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const settings = readSettings();
   const log = createLogger('launcher', (line) => process.stderr.write(`${line}\n`));
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  files.dir(settings.dataDir); // callers' data: private to this OS user
 
   if (buildIsStale()) {
     say('Building the console UI…');

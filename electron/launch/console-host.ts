@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/log';
+import { files, openPrivateLog } from '../core/private-files';
 import { dataPaths, repoRoot } from './paths';
 import { supervise, type Supervised } from './supervise';
 
@@ -24,9 +25,8 @@ export interface ConsoleHost extends Supervised {
 
 export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
   const p = dataPaths(options.dataDir);
-  fs.mkdirSync(p.logDir, { recursive: true });
-  fs.mkdirSync(p.runDir, { recursive: true });
-  const logFile = fs.createWriteStream(p.consoleLog, { flags: 'a' });
+  files.dir(p.runDir);
+  const logFile = openPrivateLog(p.consoleLog);
   let url = '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
