@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { hubStoreFile } from './store/database';
+import { hubFiles, hubStoreFile } from './store/database';
 
 export class BackupError extends Error {}
 
@@ -58,6 +58,7 @@ export async function backupHubStore(
     `.${path.basename(target)}.${process.pid}.partial`,
   );
   try {
+    hubFiles.create(partial); // the copy holds callers' data: private from its first page
     await db.backup(partial, { progress: () => ALL_PAGES });
     const copy = new Database(partial, { fileMustExist: true });
     try {

@@ -19,6 +19,7 @@ import {
   type HubEvent,
   type OpdDispatch,
   type Transition,
+  type UnsequencedEvent,
 } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createAppliedAnswers, refuse, type Outcome } from './applied-answers';
@@ -88,13 +89,9 @@ export function createCenterRecord(
   );
   const lastSeqRow = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
 
-  const log = (event: Omit<HubEvent, 'seq'>): HubEvent => {
-    const { lastInsertRowid } = append.run(
-      event.at,
-      event.type,
-      event.caseId ?? null,
-      JSON.stringify(event),
-    );
+  const log = (event: UnsequencedEvent): HubEvent => {
+    const caseId = 'caseId' in event ? event.caseId : null;
+    const { lastInsertRowid } = append.run(event.at, event.type, caseId, JSON.stringify(event));
     return { seq: Number(lastInsertRowid), ...event };
   };
 
@@ -344,7 +341,7 @@ export function createCenterRecord(
     sync(sinceSeq: number, limit: number): { events: HubEvent[]; lastSeq: number } {
       const events = eventsSince
         .all(sinceSeq, limit)
-        .map((r) => ({ seq: r.seq, ...(JSON.parse(r.body) as Omit<HubEvent, 'seq'>) }));
+        .map((r) => ({ seq: r.seq, ...(JSON.parse(r.body) as UnsequencedEvent) }));
       return { events, lastSeq: lastSeqRow.get()?.seq ?? 0 };
     },
   };

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireEvent } from '../tests/support/wire-event';
 import type { Actor, CaseFields } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createCenterRecord, type CenterRecord } from './center-record';
@@ -70,15 +71,17 @@ const openCase = (by: TokenEntry = desk1, fields: CaseFields = FIELDS): string =
   expect(upsert(by, caseId, fields).ack).toMatchObject({ ok: true });
   return caseId;
 };
-const dispatchTo = (caseId: string, opdId: string, by: TokenEntry = desk1) =>
-  record.dispatch(by, { dispatchId: uuidv7(), caseId, opdId, actor: actorOf(by) });
+const dispatchTo = (caseId: string, opdId: string, by: TokenEntry = desk1) => {
+  const out = record.dispatch(by, { dispatchId: uuidv7(), caseId, opdId, actor: actorOf(by) });
+  return { ...out, events: out.events as WireEvent[] };
+};
 const move = (
   by: TokenEntry,
   dispatchId: string,
   to: 'accepted' | 'in_progress' | 'resolved' | 'returned',
   note = '',
 ) => record.transition(by, { transitionId: uuidv7(), dispatchId, to, note, actor: actorOf(by) });
-const allEvents = () => record.sync(0, 1000).events;
+const allEvents = () => record.sync(0, 1000).events as WireEvent[];
 
 describe('cases', () => {
   it('records a new case as case.changed, answered with its seq', () => {
@@ -163,7 +166,7 @@ describe('cases', () => {
       2,
     );
     expect(later.ack).toEqual({ ok: true, seq: 5 });
-    expect(later.events.map((e) => [e.seq, e.type, e.fields])).toEqual([
+    expect(later.events.map((e) => [e.seq, e.type, 'fields' in e ? e.fields : undefined])).toEqual([
       [4, 'case.conflict', { description: 'Dua pohon tumbang' }],
       [5, 'case.changed', { description: 'Pohon sudah dipotong', urgency: 'non_darurat' }],
     ]);

@@ -22,7 +22,13 @@ import {
   type OpdDispatch,
   type OpdDispatchChanged,
 } from '../shared/hub/messages';
-import { PROTOCOL_VERSION, type HelloAck, type TokenEntry } from '../shared/hub/protocol';
+import {
+  Hello,
+  MIN_DESK_PROTOCOL,
+  PROTOCOL_VERSION,
+  type HelloAck,
+  type TokenEntry,
+} from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import type { CenterRecord } from './center-record';
 import type { GroupCommit } from './group-commit';
@@ -92,12 +98,21 @@ export function bindPeer(
         }),
     );
 
+  /** A desk below MIN_DESK_PROTOCOL said hello: nothing it sends is applied. */
+  let outdated = false;
+  const tooOld = () =>
+    error(
+      'protocol.desk_outdated',
+      `this hub serves desks of protocol ${MIN_DESK_PROTOCOL} or later: update Sigap on this desk`,
+    );
+
   /** Validates, checks the actor, applies; never throws into socket.io. */
   function accept<S extends z.ZodType>(
     schema: S,
     apply: (msg: z.output<S>) => HubAck<object>,
   ): Handler {
     return (payload) => {
+      if (outdated) return tooOld();
       const parsed = schema.safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -118,15 +133,19 @@ export function bindPeer(
     ok: true,
     ...record.sync(sinceSeq, limit),
   }));
+  const helloAck = (): HubAck<HelloAck> => ({
+    ok: true,
+    protocol: PROTOCOL_VERSION,
+    hubTime: Date.now(),
+    identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
+  });
   const handlers: Record<string, Handler> = {
-    hello: () => ({
-      ok: true,
-      ...({
-        protocol: PROTOCOL_VERSION,
-        hubTime: Date.now(),
-        identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
-      } satisfies HelloAck),
-    }),
+    hello: (payload) => {
+      const hello = Hello.safeParse(payload ?? {});
+      if (!hello.success) return error('protocol.invalid', 'hello: protocol must be a number');
+      outdated = nsp === '/desk' && hello.data.protocol < MIN_DESK_PROTOCOL;
+      return outdated ? tooOld() : helloAck();
+    },
     ...(nsp === '/desk' && {
       'case.upsert': accept(CaseUpsert, (msg) => {
         const { ack, events } = record.upsertCase(who, msg);

@@ -2,7 +2,6 @@
  * The dispatch hub's socket.io server. Every connection is authenticated against the
  * tokens file in its namespace's middleware; a token only opens the namespace of its kind.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +18,7 @@ import { createCenterRecord, type CenterRecord } from './center-record';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createInboxHandler } from './inbox-page';
 import { bindPeer } from './peer-messages';
-import { openHubStore } from './store/database';
+import { hubFiles, openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
 
 export interface HubOptions {
@@ -49,7 +48,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { log } = options;
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  hubFiles.dir(options.dataDir);
   const store = openHubStore(options.dataDir);
   const record = createCenterRecord(store, options.opdIds);
   const commit = createGroupCommit(store, (error) =>

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { readSettings } from '../electron/core/config';
+import { files } from '../electron/core/private-files';
 import { build, buildIsStale } from '../electron/launch/build';
 import { startConsoleHost } from '../electron/launch/console-host';
 import { startDesktopApp } from '../electron/launch/desktop-app';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     (line) => process.stderr.write(`${line}\n`),
     process.env[LOG_LEVEL_ENV],
   );
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  files.dir(settings.dataDir); // callers' data: private to this OS user
 
   if (buildIsStale()) {
     say('Building the console UI…');

@@ -13,8 +13,9 @@ import { createCallAlarmReads } from './store/call-alarms';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
-import { ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
+import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
+import { files } from './private-files';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -61,6 +62,10 @@ export function openCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const log = options.log;
   const file = storePath(options.dataDir);
+  // The data dir holds callers' data: only this OS user may enter it, and its secrets are
+  // private even where the folder was made before Sigap set modes.
+  files.dir(options.dataDir);
+  files.file(demoAccountsFile(options.dataDir));
   const store = openStore(
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/log';
+import { files } from '../core/private-files';
 import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
 import { dataPaths, repoRoot } from './paths';
 import { supervise, type Supervised } from './supervise';
@@ -25,8 +26,7 @@ export interface ConsoleHost extends Supervised {
 
 export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
   const p = dataPaths(options.dataDir);
-  fs.mkdirSync(p.logDir, { recursive: true });
-  fs.mkdirSync(p.runDir, { recursive: true });
+  files.dir(p.runDir);
   const logFile = openLogFile(p.consoleLog, LOG_FILE_DEFAULTS, (error) =>
     options.log.warn('console log file cannot be written', {
       file: p.consoleLog,

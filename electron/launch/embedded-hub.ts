@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '../../shared/log';
 import { OpdsFile } from '../../shared/domain/reference';
 import type { TokensFile } from '../../shared/hub/protocol';
+import { files } from '../core/private-files';
 import { freePort, isPortFree } from './free-port';
 import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
 import { dataPaths, repoRoot, tsEntryArgs } from './paths';
@@ -24,6 +25,7 @@ const token = () => crypto.randomBytes(24).toString('base64url');
 
 export function ensureTokens(dataDir: string): TokensFile {
   const p = dataPaths(dataDir);
+  files.file(p.hubTokens); // secrets: private even if made before Sigap set modes
   if (fs.existsSync(p.hubTokens))
     return JSON.parse(fs.readFileSync(p.hubTokens, 'utf8')) as TokensFile;
   // One inbox token per OPD of the roster, so every agency can be tried on this machine.
@@ -42,7 +44,8 @@ export function ensureTokens(dataDir: string): TokensFile {
       })),
     ],
   };
-  fs.mkdirSync(p.hubDir, { recursive: true });
+  files.dir(p.hubDir);
+  files.create(p.hubTokens);
   fs.writeFileSync(p.hubTokens, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return tokens;
 }
@@ -62,8 +65,7 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
   const deskToken = tokens.tokens.find((t) => t.kind === 'desk')?.token;
   if (!deskToken) throw new Error(`${p.hubTokens} has no desk token`);
   const port = await ensurePort(dataDir);
-  fs.mkdirSync(p.runDir, { recursive: true });
-  fs.mkdirSync(p.logDir, { recursive: true });
+  files.dir(p.runDir);
   const logFile = openLogFile(p.hubLog, LOG_FILE_DEFAULTS, (error) =>
     log.warn('hub log file cannot be written', { file: p.hubLog, error: error.message }),
   );

@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from '../../shared/private-files';
+import { files } from '../core/private-files';
 
 export interface LogFileOptions {
   /** Size a file may reach before the next line starts a new one. */
@@ -37,15 +39,17 @@ export function openLogFile(
   if (!(options.maxBytes > 0) || !Number.isInteger(options.keep) || options.keep < 1) {
     throw new Error(`log file ${file}: maxBytes must be positive and keep at least 1`);
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let fd: number | undefined = fs.openSync(file, 'a');
+  // Logs hold callers' data: private to this OS user, whatever the umask.
+  files.dir(path.dirname(file));
+  let fd: number | undefined = fs.openSync(file, 'a', PRIVATE_FILE_MODE);
+  files.file(file);
   let size = fs.fstatSync(fd).size;
   let pending = Buffer.alloc(0);
   let closed = false;
   let failing = false;
 
   const reopen = (): number => {
-    const opened = fs.openSync(file, 'a');
+    const opened = fs.openSync(file, 'a', PRIVATE_FILE_MODE);
     fd = opened;
     size = fs.fstatSync(opened).size;
     return opened;

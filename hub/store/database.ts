@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { privateFiles } from '../../shared/private-files';
 import { openMigrated } from '../../shared/store/open';
 import { migrations } from './migrations';
 
@@ -13,10 +14,19 @@ export type HubStore = Database.Database;
 /** Where the hub keeps its store inside its --data folder. */
 export const hubStoreFile = (dataDir: string): string => path.join(dataDir, 'hub.db');
 
+/** The hub's data dir and store hold callers' data: private to the OS user running it. */
+export const hubFiles = privateFiles(fs, process.platform);
+
 export function openHubStore(dataDir: string): HubStore {
-  return openMigrated<HubStore>(hubStoreFile(dataDir), migrations, {
+  const file = hubStoreFile(dataDir);
+  const db = openMigrated<HubStore>(file, migrations, {
     exists: (f) => fs.existsSync(f),
-    ensureDir: (f) => fs.mkdirSync(path.dirname(f), { recursive: true }),
+    ensureDir: (f) => {
+      hubFiles.dir(path.dirname(f));
+      hubFiles.create(f);
+    },
     open: (f, { readonly }) => new Database(f, { readonly, fileMustExist: readonly }),
   });
+  hubFiles.store(file); // a store from before private modes, or restored from a backup
+  return db;
 }

@@ -23,6 +23,8 @@ export const HubLinkState = z.enum([
   'offline',
   /** The hub refused this desk's token; retrying will not help until it is fixed. */
   'refused',
+  /** The hub serves only newer desks: Sigap on this desk needs updating. */
+  'outdated',
 ]);
 export type HubLinkState = z.infer<typeof HubLinkState>;
 

@@ -65,7 +65,8 @@ export const CaseDetail = z.object({
   status: CaseStatus,
   categoryId: z.string(),
   urgency: Urgency,
-  classification: Classification,
+  /** Null for a case from another desk whose category this desk does not know. */
+  classification: Classification.nullable(),
   description: z.string(),
   kecamatanId: z.string(),
   kelurahanId: z.string(),

@@ -1,6 +1,8 @@
 /**
- * Hub protocol v1 messages (DESIGN §4) and their acks. Both ends validate every message
- * with these schemas; a message that fails gets an error ack with one of HubErrorCode.
+ * Hub protocol v1 messages (DESIGN §4) and the events the hub pushes. The hub validates
+ * every message strictly (an unknown field is refused); a desk reads events leniently, so
+ * a newer hub's extra fields or event types never stall an older desk (event-envelope.ts).
+ * Acks are in acks.ts.
  */
 import { z } from 'zod';
 import { EpochMs, Uuid } from '../domain/case';
@@ -13,6 +15,8 @@ export const HubErrorCode = z.enum([
   'protocol.invalid',
   /** The message's id was already used by another message type or another sender. */
   'protocol.id_reused',
+  /** The desk speaks a protocol older than the hub's minimum: Sigap there needs updating. */
+  'protocol.desk_outdated',
   /** The actor in the message is not the identity of the connection's token. */
   'auth.actor_mismatch',
   /** The dispatch belongs to another OPD. */
@@ -31,18 +35,21 @@ export type HubErrorCode = z.infer<typeof HubErrorCode>;
 export type HubAck<T> =
   ({ ok: true } & T) | { ok: false; error: { code: HubErrorCode; message: string } };
 
-export const Actor = z
-  .object({
-    id: Identifier,
-    role: z.enum(['desk', 'opd', 'supervisor']),
-    /** The person who acted: operator, OPD clerk, supervisor. */
-    person: z.string().min(1).max(120),
-  })
-  .strict();
+/** Who acted, as events carry it: extra fields from a newer hub are dropped, not refused. */
+export const EventActor = z.object({
+  id: Identifier,
+  role: z.enum(['desk', 'opd', 'supervisor']),
+  /** The person who acted: operator, OPD clerk, supervisor. */
+  person: z.string().min(1).max(120),
+});
+export const Actor = EventActor.strict();
 export type Actor = z.infer<typeof Actor>;
 
-/** The case fields a desk replicates to the hub. Free text keeps the intake limits. */
-export const CaseFields = z
+/**
+ * The case fields a desk replicates to the hub. Free text keeps the intake limits. The hub
+ * takes only these (`CaseFields`); events may carry fields a newer hub knows (`EventCaseFields`).
+ */
+export const EventCaseFields = z
   .object({
     status: z.string().max(32),
     categoryId: Identifier,
@@ -59,8 +66,8 @@ export const CaseFields = z
     callerName: z.string().max(LIMITS.callerName),
     callerNumber: z.string().max(LIMITS.number).nullable(),
   })
-  .partial()
-  .strict();
+  .partial();
+export const CaseFields = EventCaseFields.strict();
 export type CaseFields = z.infer<typeof CaseFields>;
 
 export const CaseUpsert = z
@@ -84,11 +91,11 @@ const EntryText = z.string().trim().min(1).max(LIMITS.description);
  * operator phoned the OPD about one of its dispatches (`text` names the OPD) — so no other
  * desk phones again for the same red dispatch.
  */
-export const CaseEntry = z.union([
-  z.object({ kind: z.enum(['note', 'co_reporter']), text: EntryText }).strict(),
-  z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText }).strict(),
-]);
+const TextEntry = z.object({ kind: z.enum(['note', 'co_reporter']), text: EntryText });
+const CalledEntry = z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText });
+export const CaseEntry = z.union([TextEntry.strict(), CalledEntry.strict()]);
 export type CaseEntry = z.infer<typeof CaseEntry>;
+const EventCaseEntry = z.union([TextEntry, CalledEntry]);
 
 export const CaseAppend = z
   .object({ changeId: Uuid, caseId: Uuid, entry: CaseEntry, actor: Actor })
@@ -104,15 +111,13 @@ export const DispatchWithdraw = z
   .strict();
 
 /** A call that opened no case (prank, silent, …): shared caller history and counts. */
-export const CallLog = z
-  .object({
-    callId: Uuid,
-    at: EpochMs,
-    disposition: z.enum(['prank', 'silent', 'misdial', 'abusive', 'info', 'test']),
-    callerNumber: z.string().max(LIMITS.number).nullable(),
-    actor: Actor,
-  })
-  .strict();
+const LoggedCall = z.object({
+  callId: Uuid,
+  at: EpochMs,
+  disposition: z.enum(['prank', 'silent', 'misdial', 'abusive', 'info', 'test']),
+  callerNumber: z.string().max(LIMITS.number).nullable(),
+});
+export const CallLog = LoggedCall.extend({ actor: Actor }).strict();
 
 export const DispatchRequest = z
   .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, actor: Actor })
@@ -161,33 +166,48 @@ export const SyncRequest = z
   })
   .strict();
 
-export const HubEvent = z.object({
-  seq: z.number().int().positive(),
-  type: z.enum([
-    'case.changed',
-    'case.conflict',
-    'case.claimed',
-    'case.appended',
-    'dispatch.status',
-    'call.logged',
-  ]),
-  at: EpochMs,
-  actor: Actor,
-  /** Every event but call.logged concerns one case. */
-  caseId: Uuid.optional(),
-  dispatchId: Uuid.optional(),
-  opdId: Identifier.optional(),
-  status: DispatchStatus.optional(),
-  fields: CaseFields.optional(),
-  note: z.string().optional(),
-  /** case.claimed: the desk that edits the case from now on. */
-  holder: Identifier.optional(),
-  /** case.appended: what was added. */
-  entry: CaseEntry.optional(),
-  /** call.logged: the call. */
-  call: CallLog.omit({ actor: true }).optional(),
-});
+/** What every event carries; the rest depends on `type`. */
+const eventBase = { seq: z.number().int().positive(), at: EpochMs, actor: EventActor };
+
+export const HubEvent = z.discriminatedUnion('type', [
+  /** A case's fields changed (the first change of a case opens it). */
+  z.object({
+    ...eventBase,
+    type: z.literal('case.changed'),
+    caseId: Uuid,
+    fields: EventCaseFields,
+  }),
+  /** A later edit replaced these values of the case (what they were). */
+  z.object({
+    ...eventBase,
+    type: z.literal('case.conflict'),
+    caseId: Uuid,
+    fields: EventCaseFields,
+    note: z.string().max(1000).optional(),
+  }),
+  /** `holder`: the desk that edits the case from now on. */
+  z.object({ ...eventBase, type: z.literal('case.claimed'), caseId: Uuid, holder: Identifier }),
+  z.object({ ...eventBase, type: z.literal('case.appended'), caseId: Uuid, entry: EventCaseEntry }),
+  z.object({
+    ...eventBase,
+    type: z.literal('dispatch.status'),
+    caseId: Uuid,
+    dispatchId: Uuid,
+    opdId: Identifier,
+    status: DispatchStatus,
+    note: z.string().max(1000).optional(),
+  }),
+  /** A call that opened no case; concerns no case. */
+  z.object({ ...eventBase, type: z.literal('call.logged'), call: LoggedCall }),
+]);
 export type HubEvent = z.infer<typeof HubEvent>;
+export type HubEventType = HubEvent['type'];
+/** An event as the hub writes it, before the log gives it its seq. */
+export type UnsequencedEvent = HubEvent extends infer E
+  ? E extends HubEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;
 
 /** What an OPD inbox receives: the dispatch and the case as that OPD may see it. */
 export const OpdDispatch = z.object({
@@ -195,7 +215,7 @@ export const OpdDispatch = z.object({
   caseId: Uuid,
   status: DispatchStatus,
   queuedAt: EpochMs,
-  case: CaseFields,
+  case: EventCaseFields,
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
 
@@ -208,7 +228,7 @@ export const OpdDispatchChanged = z.object({
   dispatchId: Uuid,
   status: DispatchStatus,
   note: z.string().optional(),
-  actor: Actor,
+  actor: EventActor,
   at: EpochMs,
 });
 export type OpdDispatchChanged = z.infer<typeof OpdDispatchChanged>;

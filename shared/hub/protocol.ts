@@ -5,6 +5,11 @@
 import { z } from 'zod';
 
 export const PROTOCOL_VERSION = 1;
+/**
+ * The oldest desk protocol this hub still serves. A desk below it is told to update
+ * (`protocol.desk_outdated`) and nothing it sends is applied.
+ */
+export const MIN_DESK_PROTOCOL = 1;
 
 export const Namespace = z.enum(['/desk', '/opd', '/supervisor']);
 export type Namespace = z.infer<typeof Namespace>;
@@ -55,9 +60,18 @@ export const HandshakeError = z.enum([
 ]);
 export type HandshakeError = z.infer<typeof HandshakeError>;
 
-/** `hello` → ack: lets a console learn the hub's protocol version and clock. */
+/**
+ * `hello`: the client's protocol version. Clients from before the version was sent say
+ * `{}`, which is version 1.
+ */
+export const Hello = z.object({ protocol: z.number().int().nonnegative().default(1) }).loose();
+
+/**
+ * `hello` → ack: lets a console learn the hub's protocol version and clock. A hub newer
+ * than the client says so here; whether it still serves the client is its own decision.
+ */
 export const HelloAck = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: z.number().int().positive(),
   hubTime: z.number().int(),
   identity: z.object({
     kind: z.enum(['desk', 'opd', 'supervisor']),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { HubEvent } from '../../shared/hub/messages';
+import type { WireEvent as HubEvent } from '../support/wire-event';
 import { hubForTests, send, upsertBy } from '../support/hub-peers';
 import { randomToken } from '../support/processes';
 

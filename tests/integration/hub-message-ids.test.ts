@@ -7,8 +7,8 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { WireEvent } from '../support/wire-event';
 import { v7 as uuidv7 } from 'uuid';
-import type { HubEvent } from '../../shared/hub/messages';
 import { migrate } from '../../shared/store/migrate';
 import { hubStoreFile } from '../../hub/store/database';
 import { migrations } from '../../hub/store/migrations';
@@ -26,7 +26,7 @@ const reused = { ok: false, error: { code: 'protocol.id_reused' } };
 const { connect } = hubForTests([desk, desk2, dlh]);
 const upsert = upsertBy(deskActor);
 
-type Sync = { events: HubEvent[]; lastSeq: number };
+type Sync = { events: WireEvent[]; lastSeq: number };
 
 describe('message ids', () => {
   it('refuses an id reused by another message type, and applies nothing for it', async () => {

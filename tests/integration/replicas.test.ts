@@ -27,7 +27,24 @@ async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
   return r.value as T;
 }
 
-async function setup() {
+/** The default reference data plus a category only the desk given this folder knows. */
+function resourcesWithCategory(id: string): string {
+  const dir = tempDir();
+  const from = path.join(repoRoot, 'resources', 'data');
+  for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+  const file = path.join(dir, 'categories.json');
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { categories: unknown[] };
+  data.categories.push({
+    id,
+    name: { id: 'Banjir rob', en: 'Tidal flood' },
+    urgency: 'darurat',
+    classification: 'pengaduan',
+  });
+  fs.writeFileSync(file, JSON.stringify(data));
+  return dir;
+}
+
+async function setup(resources: { 'desk-1'?: string } = {}) {
   const dir = tempDir();
   const tokensFile = writeTokens(dir, [
     { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
@@ -45,7 +62,8 @@ async function setup() {
       version: 't',
       deskId,
       log: createLogger(deskId, () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+      resourcesDir:
+        (deskId === 'desk-1' && resources['desk-1']) || path.join(repoRoot, 'resources', 'data'),
       hubUrl: hub.current.url,
       hubToken: tokens[deskId],
     });
@@ -70,14 +88,18 @@ const maybeDetail = async (core: Core, caseId: string) => {
   return r.ok ? (r.value as CaseDetail) : undefined;
 };
 
-async function saveCase(core: Core, description: string): Promise<string> {
+async function saveCase(
+  core: Core,
+  description: string,
+  categoryId = 'pohon-tumbang',
+): Promise<string> {
   const saved = await call<{ caseId: string }>(core, 'intake.save', {
     callId: uuidv7(),
     startedAt: Date.now() - 20_000,
     form: {
       ...emptyIntakeForm(),
       callerNumber: '081234567890',
-      categoryId: 'pohon-tumbang',
+      categoryId,
       urgency: 'darurat',
       description,
       kecamatanId: 'taman',
@@ -251,5 +273,29 @@ describe('replicas of the center’s cases', () => {
         : 'Banjir setinggi pinggang';
       expect(JSON.parse(entry.note!)).toEqual({ description: loser });
     }
+  });
+
+  it('keeps a case whose category another desk added, showing its code', async () => {
+    const { desk1, desk2 } = await setup({ 'desk-1': resourcesWithCategory('banjir-rob') });
+    const caseId = await saveCase(desk1, 'Air laut masuk ke permukiman', 'banjir-rob');
+
+    await expect
+      .poll(async () => (await maybeDetail(desk2, caseId))?.categoryId)
+      .toBe('banjir-rob');
+    expect(await detail(desk2, caseId)).toMatchObject({
+      description: 'Air laut masuk ke permukiman',
+      classification: null,
+      deskId: 'desk-1',
+    });
+    const queue = await call<{ rows: Array<{ caseId: string; categoryId: string }> }>(
+      desk2,
+      'queue.list',
+      { text: 'permukiman' },
+    );
+    expect(queue.rows).toEqual([expect.objectContaining({ caseId, categoryId: 'banjir-rob' })]);
+
+    // It is a case like any other there: later changes reach it.
+    await call(desk1, 'case.update', { caseId, edit: { landmark: 'dekat dermaga' } });
+    await expect.poll(async () => (await detail(desk2, caseId)).landmark).toBe('dekat dermaga');
   });
 });

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/core';
 import { emptyIntakeForm } from '../../shared/domain/intake';
-import type { HubEvent } from '../../shared/hub/messages';
+import type { WireEvent as HubEvent } from '../support/wire-event';
 import { createLogger } from '../../shared/log';
 import { connectOpd } from '../support/opd-client';
 import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';

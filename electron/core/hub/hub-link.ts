@@ -5,7 +5,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { HubStatus } from '../../../shared/api/contract';
-import { HandshakeError, HelloAck } from '../../../shared/hub/protocol';
+import { HelloAnswer } from '../../../shared/hub/acks';
+import { HandshakeError, PROTOCOL_VERSION } from '../../../shared/hub/protocol';
 import type { Logger } from '../../../shared/log';
 
 export interface HubLinkOptions {
@@ -58,7 +59,8 @@ export function connectHub(options: HubLinkOptions): HubLink {
   let helloTimer: NodeJS.Timeout | undefined;
   const hello = (): void => {
     const connection = socket.id;
-    socket.timeout(HELLO_TIMEOUT_MS).emit('hello', {}, (err: Error | null, raw: unknown) => {
+    const payload = { protocol: PROTOCOL_VERSION };
+    socket.timeout(HELLO_TIMEOUT_MS).emit('hello', payload, (err: Error | null, raw: unknown) => {
       if (socket.id !== connection) return; // answer (or timeout) of an older connection
       if (err) {
         set('offline', 'hub did not answer hello');
@@ -66,9 +68,16 @@ export function connectHub(options: HubLinkOptions): HubLink {
         helloTimer = setTimeout(hello, HELLO_RETRY_MS);
         return;
       }
-      const ack = HelloAck.safeParse(raw);
+      const ack = HelloAnswer.safeParse(raw);
       if (!ack.success) return set('offline', 'hub answered in an unknown protocol');
-      set('online');
+      if (ack.data.ok) return set('online');
+      if (ack.data.error.code === 'protocol.desk_outdated') {
+        // Only a newer Sigap on this desk helps: nothing is sent until then.
+        log.error('hub refuses this desk version', { message: ack.data.error.message });
+        return set('outdated', ack.data.error.message);
+      }
+      set('offline', `hub refused hello: ${ack.data.error.code}`);
+      helloTimer = setTimeout(hello, HELLO_RETRY_MS);
     });
   };
   socket.on('connect', () => {

@@ -4,7 +4,9 @@
  * and applies the hub's events in strict seq order, asking `sync` for what it missed on
  * every (re)connect and whenever it sees a gap.
  */
-import { HubEvent, type HubErrorCode } from '../../../shared/hub/messages';
+import { OUTBOX_ACKS, SyncAck, type OutboxAck } from '../../../shared/hub/acks';
+import { readHubEvent } from '../../../shared/hub/event-envelope';
+import type { HubErrorCode } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import type { DispatchWrites } from '../store/dispatches';
 import type { HubEvents } from '../store/hub-events';
@@ -57,6 +59,21 @@ export interface ReplicationOptions {
 
 const caseOf = (row: OutboxRow): string => (row.payload as { caseId: string }).caseId;
 
+/** The hub's answer to one outbox message, read with its schema; anything else failed. */
+type Answer = { ok: true; ack: OutboxAck } | { ok: false; reason: string };
+
+const readAnswer = (row: OutboxRow, a: PromiseSettledResult<unknown>): Answer => {
+  if (a.status === 'rejected') return { ok: false, reason: String(a.reason) };
+  const ack = OUTBOX_ACKS[row.kind].safeParse(a.value);
+  if (ack.success) return { ok: true, ack: ack.data };
+  // Never taken for a success: the message is sent again (the hub applies it once).
+  const issue = ack.error.issues[0];
+  return {
+    ok: false,
+    reason: `protocol.malformed_ack: ${issue?.path.join('.') || 'answer'}: ${issue?.message}`,
+  };
+};
+
 export function startReplication(o: ReplicationOptions): { kick(): void; stop(): void } {
   let sending = false;
   let syncing = false;
@@ -71,31 +88,27 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     FINAL.has(code) && !(code === 'case.unknown' && o.outbox.hasUnsentUpsert(caseOf(row)));
 
   /** False for an answer after which later messages must wait (a retry is needed). */
-  const deliveredOrFinal = (row: OutboxRow, a: PromiseSettledResult<unknown>): boolean => {
-    if (a.status === 'rejected') return false;
-    const ack = (a.value ?? {}) as { ok?: boolean; error?: { code?: string } };
-    return ack.ok === true || isFinal(row, ack.error?.code ?? 'internal');
-  };
+  const deliveredOrFinal = (row: OutboxRow, a: Answer): boolean =>
+    a.ok && (a.ack.ok || isFinal(row, a.ack.error.code));
 
-  const settle = (row: OutboxRow, answer: unknown): boolean => {
-    const ack = (answer ?? {}) as {
-      ok?: boolean;
-      hubSeq?: number;
-      seq?: number;
-      error?: { code?: string; message?: string };
-    };
+  /** Stores the answer; false when the message must be sent again. */
+  const settle = (row: OutboxRow, answer: Answer): boolean => {
     const now = o.now();
-    if (ack.ok === true) {
+    if (!answer.ok) {
+      o.outbox.markFailed(row.id, answer.reason, now);
+      return false;
+    }
+    const ack = answer.ack;
+    if (ack.ok) {
       o.outbox.markSent(row.id, now);
-      if (row.kind === 'dispatch') o.dispatches.atHub(row.messageId, ack.hubSeq ?? 0, now);
-      if (row.kind === 'case.upsert') {
-        o.outbox.setHubSeq(row.id, ack.seq ?? 0);
+      if ('hubSeq' in ack) o.dispatches.atHub(row.messageId, ack.hubSeq, now);
+      else if (row.kind === 'case.upsert') {
+        o.outbox.setHubSeq(row.id, ack.seq);
         o.events.changeSettled(caseOf(row), now);
       }
       return true;
     }
-    const code = ack.error?.code ?? 'internal';
-    const message = ack.error?.message ?? 'no reason given';
+    const { code, message } = ack.error;
     if (isFinal(row, code)) {
       o.log.error('hub refused a message for good', {
         kind: row.kind,
@@ -124,7 +137,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
       let inFlight = 0;
       let lastTaken = 0; // outbox id of the newest row sent in this round
       let halted = false;
-      let answered: Array<{ row: OutboxRow; answer: PromiseSettledResult<unknown> }> = [];
+      let answered: Array<{ row: OutboxRow; answer: Answer }> = [];
 
       const fill = (): void => {
         if (halted || stopped || o.link.status().state !== 'online') return;
@@ -141,8 +154,9 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
         }
       };
       let settleSoon = false;
-      const answer = (row: OutboxRow, a: PromiseSettledResult<unknown>): void => {
+      const answer = (row: OutboxRow, settled: PromiseSettledResult<unknown>): void => {
         inFlight--;
+        const a = readAnswer(row, settled);
         answered.push({ row, answer: a });
         if (!deliveredOrFinal(row, a)) halted = true; // send nothing more this round
         // Refill in small batches without waiting for the store; settle in larger ones,
@@ -161,13 +175,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
         fill(); // the next messages go out before this commit waits for the disk
         o.atomically(() => {
           applyArrived();
-          for (const { row, answer: a } of batch) {
-            if (a.status === 'fulfilled') halted = !settle(row, a.value) || halted;
-            else {
-              o.outbox.markFailed(row.id, String(a.reason), o.now());
-              halted = true;
-            }
-          }
+          for (const { row, answer: a } of batch) halted = !settle(row, a) || halted;
         });
         o.changed();
         fill();
@@ -211,19 +219,22 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     try {
       for (;;) {
         const since = o.events.lastSeq();
-        const reply = (await o.link.request(
-          'sync',
-          { sinceSeq: since, limit: 500 },
-          ACK_TIMEOUT_MS,
-        )) as {
-          ok?: boolean;
-          events?: unknown[];
-          lastSeq?: number;
-        };
-        if (reply.ok !== true || !Array.isArray(reply.events)) break;
-        const events = reply.events;
+        const reply = SyncAck.safeParse(
+          await o.link.request('sync', { sinceSeq: since, limit: 500 }, ACK_TIMEOUT_MS),
+        );
+        const page = reply.success ? reply.data : undefined;
+        if (!page?.ok) {
+          o.log.warn('hub did not answer sync', {
+            reason: page ? page.error.code : 'protocol.malformed_ack',
+          });
+          break;
+        }
+        const { events, lastSeq } = page;
         o.atomically(() => events.forEach(apply));
-        if (reply.events.length === 0 || o.events.lastSeq() >= (reply.lastSeq ?? 0)) break;
+        // A page that moved nothing on would be asked for again at once: wait for the next
+        // push, gap or reconnect instead.
+        if (events.length === 0 || o.events.lastSeq() >= lastSeq || o.events.lastSeq() === since)
+          break;
       }
     } catch (error) {
       // A timed-out sync on a live link would otherwise wait for the next gap or reconnect.
@@ -236,15 +247,40 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
     if (resync) void sync();
   }
 
+  /** What this desk told the log already: one line per unknown event type or field. */
+  const noted = new Set<string>();
+  const noteOnce = (key: string, msg: string, data: Record<string, unknown>): void => {
+    if (noted.has(key)) return;
+    noted.add(key);
+    o.log.warn(msg, data);
+  };
+
   function apply(raw: unknown): void {
-    const event = HubEvent.safeParse(raw);
-    if (!event.success) {
-      o.log.warn('hub sent an event outside the protocol; ignored');
+    const read = readHubEvent(raw);
+    let result;
+    if (read.kind === 'malformed') {
+      o.log.warn('hub sent an event without a place in its order; ignored', {
+        reason: read.reason,
+      });
       return;
+    } else if (read.kind === 'pass') {
+      noteOnce(`type:${read.type}`, 'hub sent an event this desk cannot use; passed over', {
+        type: read.type,
+        reason: read.reason,
+        seq: read.seq,
+      });
+      result = o.events.pass(read.seq);
+    } else {
+      for (const field of read.unknownFields) {
+        noteOnce(`field:${read.event.type}.${field}`, 'hub event field unknown here; ignored', {
+          type: read.event.type,
+          field,
+        });
+      }
+      result = o.events.apply(read.event, o.now());
+      if (result === 'applied') o.changed('caseId' in read.event ? read.event.caseId : undefined);
     }
-    const result = o.events.apply(event.data, o.now());
     if (result === 'gap') void sync();
-    else if (result === 'applied') o.changed(event.data.caseId);
   }
 
   const offStatus = o.link.onChange((s) => {

@@ -14,17 +14,23 @@ import { CASE_COLUMNS, CASE_LEVEL_STATUSES, toColumnValue } from './case-columns
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
-const REQUIRED = [
-  'categoryId',
-  'urgency',
-  'description',
-  'kecamatanId',
-  'kelurahanId',
-  'address',
-  'landmark',
-  'anonim',
-  'rahasia',
-] as const;
+type EventOf<T extends HubEvent['type']> = Extract<HubEvent, { type: T }>;
+
+/**
+ * What a case lacks in its first change from the hub, it shows as empty (urgency: darurat,
+ * so it is looked at rather than passed over); later changes fill it in.
+ */
+const DEFAULTS = {
+  categoryId: '',
+  urgency: 'darurat',
+  description: '',
+  kecamatanId: '',
+  kelurahanId: '',
+  address: '',
+  landmark: '',
+  anonim: false,
+  rahasia: false,
+} as const;
 
 export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log: Logger) {
   const caseRow = db.prepare<[string], Record<string, unknown> & { status: string }>(
@@ -32,9 +38,6 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   );
   const category = db.prepare<[string], { classification: string }>(
     'SELECT classification FROM categories WHERE id = ?',
-  );
-  const kelurahan = db.prepare<[string], { kecamatan_id: string }>(
-    'SELECT kecamatan_id FROM kelurahan WHERE id = ?',
   );
   const insertCase = db.prepare(
     `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
@@ -66,18 +69,21 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     return stmt;
   };
 
-  /** A case another desk opened: it joins the replica when its first change arrives. */
-  const insert = (event: HubEvent & { caseId: string }, fields: CaseFields): void => {
-    const missing = REQUIRED.filter((f) => fields[f] === undefined);
-    const cat = fields.categoryId ? category.get(fields.categoryId) : undefined;
-    const kel = fields.kelurahanId ? kelurahan.get(fields.kelurahanId) : undefined;
-    if (missing.length > 0 || !cat || kel?.kecamatan_id !== fields.kecamatanId) {
-      // The hub accepted it, so another desk's reference data differs from this one's.
-      log.warn('case from the hub does not fit this desk; not replicated', {
+  /**
+   * A case another desk opened: it joins the replica when its first change arrives, even
+   * when its category or place is not in this desk's reference data (added elsewhere): it
+   * shows with its code, marked unknown, rather than being lost on this desk.
+   */
+  const insert = (event: EventOf<'case.changed'>, changed: CaseFields): void => {
+    const fields = { ...DEFAULTS, ...changed };
+    const missing = Object.keys(DEFAULTS).filter((f) => !(f in changed));
+    const cat = category.get(fields.categoryId);
+    if (missing.length > 0 || !cat) {
+      log.warn('case from the hub does not fit this desk; kept as it came', {
         caseId: event.caseId,
-        missing: missing.join(','),
+        ...(cat ? {} : { unknownCategory: fields.categoryId }),
+        ...(missing.length > 0 ? { missing: missing.join(',') } : {}),
       });
-      return;
     }
     const status = fields.status && CASE_LEVEL_STATUSES.has(fields.status) ? fields.status : 'new';
     insertCase.run(
@@ -87,7 +93,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       status,
       fields.categoryId,
       fields.urgency,
-      cat.classification,
+      cat?.classification ?? null,
       fields.description,
       fields.kecamatanId,
       fields.kelurahanId,
@@ -143,18 +149,21 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       if (!column) continue;
       const v = toColumnValue(value);
       if (current[column] === v) continue;
-      if (field === 'categoryId' && !category.get(String(value))) continue;
-      if (field === 'kelurahanId' && !kelurahan.get(String(value))) continue;
       columns.push(column);
       values.push(v);
+      if (field === 'categoryId') {
+        // The classification follows the category; unknown when the category is.
+        columns.push('classification');
+        values.push(category.get(String(value))?.classification ?? null);
+      }
       shown[field] = value;
     }
     if (columns.length > 0) updateColumns(columns).run(...values, now, caseId);
     return shown;
   };
 
-  const changed = (event: HubEvent & { caseId: string }): void => {
-    const fields = event.fields ?? {};
+  const changed = (event: EventOf<'case.changed'>): void => {
+    const { fields } = event;
     if (!caseRow.get(event.caseId)) {
       insert(event, fields);
       confirm(event.caseId, fields, event.seq);
@@ -179,21 +188,21 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     refresh,
 
     /** An edit replaced another desk's: the timeline keeps what was replaced. */
-    conflict(event: HubEvent & { caseId: string }): void {
+    conflict(event: EventOf<'case.conflict'>): void {
       if (!caseRow.get(event.caseId)) return;
       timeline.run(
         event.caseId,
         event.at,
         actorLabel(event.actor),
         'conflict',
-        JSON.stringify(event.fields ?? {}),
+        JSON.stringify(event.fields),
       );
       setSeq.run(event.seq, event.caseId);
     },
 
-    claimed(event: HubEvent & { caseId: string }): void {
+    claimed(event: EventOf<'case.claimed'>): void {
       const current = caseRow.get(event.caseId);
-      if (!current || !event.holder) return;
+      if (!current) return;
       setHolder.run(
         event.holder === current.desk_id ? null : event.holder,
         event.seq,
@@ -204,8 +213,8 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       }
     },
 
-    appended(event: HubEvent & { caseId: string }): void {
-      if (!event.entry || !caseRow.get(event.caseId)) return;
+    appended(event: EventOf<'case.appended'>): void {
+      if (!caseRow.get(event.caseId)) return;
       // This desk wrote its own entries when they were made.
       if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor, CaseFields, HubEvent } from '../../../shared/hub/messages';
+import type { Actor, CaseEntry, CaseFields } from '../../../shared/hub/messages';
+import type { WireEvent } from '../../../tests/support/wire-event';
 import { createLogger } from '../../../shared/log';
 import { createCaseReplica, type CaseReplica } from './case-replica';
 import { readCaseDetail } from './cases';
@@ -63,15 +64,12 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type CaseEvent = HubEvent & { caseId: string };
-const event = (seq: number, actor: Actor, caseId: string, rest: Partial<HubEvent>): CaseEvent => ({
-  seq,
-  type: 'case.changed',
-  at: T0 + seq * 1000,
-  actor,
-  caseId,
-  ...rest,
-});
+/**
+ * A case event as the hub sends it (`case.changed` unless `rest` says otherwise). Typed
+ * loosely on purpose, so each test states only the fields its event type carries.
+ */
+const event = (seq: number, actor: Actor, caseId: string, rest: Partial<WireEvent>): never =>
+  ({ seq, type: 'case.changed', at: T0 + seq * 1000, actor, caseId, ...rest }) as never;
 const shown = (caseId: string) => readCaseDetail(db, caseId, THIS_DESK, T0);
 const timeline = (caseId: string) => shown(caseId)!.timeline.map((t) => [t.actor, t.kind, t.note]);
 
@@ -190,7 +188,7 @@ describe('takeovers and entries', () => {
   it("puts other desks' notes, co-reporters and OPD calls on the timeline, not its own", () => {
     const caseId = fromDesk2();
     const dispatchId = uuidv7();
-    const appended = (seq: number, actor: Actor, entry: HubEvent['entry']) =>
+    const appended = (seq: number, actor: Actor, entry: CaseEntry) =>
       replica.appended(event(seq, actor, caseId, { type: 'case.appended', entry }));
     appended(2, sari, { kind: 'note', text: 'Api sudah membesar' });
     appended(3, sari, { kind: 'co_reporter', text: 'Tetangga, 0812…' });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openMigrated } from '../../../shared/store/open';
+import { files } from '../private-files';
 import type { Migration } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
 
@@ -19,9 +20,15 @@ export interface OpenStoreOptions {
 
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  return openMigrated<Store>(file, options.migrations ?? defaultMigrations, {
+  const db = openMigrated<Store>(file, options.migrations ?? defaultMigrations, {
     exists: (f) => fs.existsSync(f),
-    ensureDir: (f) => fs.mkdirSync(path.dirname(f), { recursive: true }),
+    ensureDir: (f) => {
+      // Callers' data: the folder and the file are private before SQLite writes a page.
+      files.dir(path.dirname(f));
+      files.create(f);
+    },
     open: (f, { readonly }) => new Database(f, { ...binding, readonly, fileMustExist: readonly }),
   });
+  files.store(file); // a store from before private modes, or copied in
+  return db;
 }

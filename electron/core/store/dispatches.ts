@@ -127,9 +127,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
      * A dispatch status from the hub (called by the event applier, in seq order). A
      * dispatch this desk has not seen (another desk's case) joins the replica.
      */
-    fromHub(event: HubEvent, now: number): void {
-      if (event.type !== 'dispatch.status' || !event.dispatchId || !event.status) return;
-      if (!event.caseId || !event.opdId) return;
+    fromHub(event: Extract<HubEvent, { type: 'dispatch.status' }>, now: number): void {
       const to: DeskDispatchStatus = event.status === 'queued' ? 'at_hub' : event.status;
       let d = row.get(event.dispatchId);
       if (!d) {

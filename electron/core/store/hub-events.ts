@@ -32,23 +32,44 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
       const seen = last();
       if (event.seq <= seen) return 'old';
       if (event.seq !== seen + 1) return 'gap';
-      const caseId = event.caseId;
-      if (caseId) {
-        const e = { ...event, caseId };
-        if (event.type === 'case.changed') replica.changed(e);
-        else if (event.type === 'case.conflict') replica.conflict(e);
-        else if (event.type === 'case.claimed') replica.claimed(e);
-        else if (event.type === 'case.appended') {
-          replica.appended(e);
+      switch (event.type) {
+        case 'case.changed':
+          replica.changed(event);
+          break;
+        case 'case.conflict':
+          replica.conflict(event);
+          break;
+        case 'case.claimed':
+          replica.claimed(event);
+          break;
+        case 'case.appended':
+          replica.appended(event);
           // Someone phoned the OPD: its dispatch stops asking for a call here too. The rest
           // is timed on this desk's clock, like the rule it rests: the hub's stamp would
           // shorten or stretch it by however far the two clocks differ.
-          if (e.entry?.kind === 'opd_called')
-            dispatches.calledElsewhere(e.entry.dispatchId, caseId, now);
-        } else if (event.type === 'dispatch.status') dispatches.fromHub(e, now);
+          if (event.entry.kind === 'opd_called')
+            dispatches.calledElsewhere(event.entry.dispatchId, event.caseId, now);
+          break;
+        case 'dispatch.status':
+          dispatches.fromHub(event, now);
+          break;
+        case 'call.logged':
+          // It feeds the center's caller history; a desk only moves past it for now.
+          break;
       }
-      // call.logged feeds the center's caller history; a desk only moves past it for now.
       setLastSeq.run(event.seq);
+      return 'applied';
+    }),
+
+    /**
+     * An event this desk cannot use (a newer hub's type, or a body it cannot read): it
+     * still takes its place in the hub's order, so the events after it are not held up.
+     */
+    pass: db.transaction((seq: number): ApplyResult => {
+      const seen = last();
+      if (seq <= seen) return 'old';
+      if (seq !== seen + 1) return 'gap';
+      setLastSeq.run(seq);
       return 'applied';
     }),
   };

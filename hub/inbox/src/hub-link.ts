@@ -7,9 +7,9 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
+import { HelloAnswer, InboxAck, SeqAck } from '../../../shared/hub/acks';
 import { OpdDispatch, OpdDispatchChanged, type Actor } from '../../../shared/hub/messages';
-import { HelloAck } from '../../../shared/hub/protocol';
+import { PROTOCOL_VERSION, type HelloAck } from '../../../shared/hub/protocol';
 import type { ActionTo } from './inbox-state';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -37,13 +37,6 @@ export interface HubLink {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
-
-const TransitionAck = z.union([
-  z.object({ ok: z.literal(true) }).loose(),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
-const InboxAck = z.object({ ok: z.literal(true), dispatches: z.array(OpdDispatch) });
-const HelloAnswer = HelloAck.extend({ ok: z.literal(true) });
 
 export function connectHub(token: string, handlers: LinkHandlers): HubLink {
   const socket: Socket = io('/opd', {
@@ -73,7 +66,7 @@ export function connectHub(token: string, handlers: LinkHandlers): HubLink {
             if (socket.connected) setTimeout(() => send(transitionId), 1000);
             return;
           }
-          const ack = TransitionAck.safeParse(raw);
+          const ack = SeqAck.safeParse(raw);
           pending.delete(transitionId);
           if (!ack.success) {
             handlers.refused({ transitionId, dispatchId: t.dispatchId, code: 'internal' });
@@ -101,15 +94,15 @@ export function connectHub(token: string, handlers: LinkHandlers): HubLink {
     void (async () => {
       try {
         const hello = HelloAnswer.safeParse(
-          await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('hello', {}),
+          await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('hello', { protocol: PROTOCOL_VERSION }),
         );
-        if (!hello.success) return;
+        if (!hello.success || !hello.data.ok) return;
         opdId = hello.data.identity.id;
         handlers.identity(hello.data.identity);
         const inbox = InboxAck.safeParse(
           await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('inbox', {}),
         );
-        if (inbox.success) handlers.inbox(inbox.data.dispatches);
+        if (inbox.success && inbox.data.ok) handlers.inbox(inbox.data.dispatches);
         for (const id of pending.keys()) send(id);
       } catch {
         // The link dropped mid-way: the next connect starts over.

@@ -43,7 +43,10 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
         [t('detail.status'), t(`caseStatus.${detail.status}`)],
         [t('intake.category'), ref.categoryName(detail.categoryId, lang)],
         [t('intake.urgency'), t(`urgency.${detail.urgency}`)],
-        [t('detail.classification'), t(`classification.${detail.classification}`)],
+        [
+          t('detail.classification'),
+          detail.classification ? t(`classification.${detail.classification}`) : '—',
+        ],
         [t('intake.kecamatan'), ref.kecamatanName(detail.kecamatanId)],
         [t('intake.kelurahan'), ref.kelurahanName(detail.kelurahanId)],
         [t('intake.address'), detail.address || '—'],

@@ -96,6 +96,9 @@ export const en: Messages = {
     note_required: 'Write the note.',
     reason_required: 'Write the reason (at least 3 letters).',
   },
+  reference: {
+    unknownCategory: '{{id}} (unknown category)',
+  },
   queue: {
     title: 'Case queue',
     search: 'Search',
@@ -237,6 +240,7 @@ export const en: Messages = {
       offline: 'Hub offline',
       connecting: 'Connecting to hub…',
       refused: 'Hub refused this desk',
+      outdated: 'Hub refuses this version: update Sigap',
       not_configured: 'No hub configured',
     },
     since: 'since {{time}} WIB',

@@ -97,6 +97,9 @@ export const id = {
     note_required: 'Tulis catatannya.',
     reason_required: 'Tulis alasannya (minimal 3 huruf).',
   },
+  reference: {
+    unknownCategory: '{{id}} (kategori tidak dikenal)',
+  },
   queue: {
     title: 'Antrean laporan',
     search: 'Cari',
@@ -239,6 +242,7 @@ export const id = {
       offline: 'Hub terputus',
       connecting: 'Menghubungkan ke hub…',
       refused: 'Hub menolak desk ini',
+      outdated: 'Hub menolak versi ini: perbarui Sigap',
       not_configured: 'Hub belum diatur',
     },
     since: 'sejak {{time}} WIB',

@@ -1,5 +1,6 @@
 /** Reference data (wilayah, categories, OPDs) loaded once after sign-in, with name lookups. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReferenceData } from '../../../shared/domain/reference';
 
 export interface Reference extends ReferenceData {
@@ -17,17 +18,20 @@ export function ReferenceProvider({
   data: ReferenceData;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const value = useMemo<Reference>(() => {
     const cat = new Map(data.categories.map((c) => [c.id, c]));
     const kel = new Map(data.kelurahan.map((k) => [k.id, k.name]));
     const kec = new Map(data.kecamatan.map((k) => [k.id, k.name]));
     return {
       ...data,
-      categoryName: (id, lang) => cat.get(id)?.name[lang] ?? id,
+      // A case from another desk may name a category added there: show its code, marked.
+      categoryName: (id, lang) =>
+        cat.get(id)?.name[lang] ?? t('reference.unknownCategory', { id, lng: lang }),
       kelurahanName: (id) => kel.get(id) ?? id,
       kecamatanName: (id) => kec.get(id) ?? id,
     };
-  }, [data]);
+  }, [data, t]);
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }
 

@@ -7,6 +7,7 @@ import { m0004Routing } from './0004-routing';
 import { m0005Replicas } from './0005-replicas';
 import { m0006OpdPhone } from './0006-opd-phone';
 import { m0007DraftsPerCall } from './0007-drafts-per-call';
+import { m0008ForeignReference } from './0008-foreign-reference';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m0005Replicas,
   m0006OpdPhone,
   m0007DraftsPerCall,
+  m0008ForeignReference,
 ];

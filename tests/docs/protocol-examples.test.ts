@@ -1,0 +1,95 @@
+/**
+ * docs/PROTOCOL.md is what integrators build from: every JSON example in it (a code block
+ * named by its message, and the answer after it) must parse against the schemas the hub
+ * and the desks use, with no field the schemas do not know.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
+import { droppedKeys } from '../../shared/hub/event-envelope';
+import {
+  CallLog,
+  CaseAppend,
+  CaseClaim,
+  CaseUpsert,
+  DispatchRequest,
+  DispatchWithdraw,
+  HubEvent,
+  OpdDispatch,
+  OpdDispatchChanged,
+  SyncRequest,
+  Transition,
+} from '../../shared/hub/messages';
+import { Hello } from '../../shared/hub/protocol';
+import { repoRoot } from '../support/processes';
+
+/** Each message's schema, and its answer's when it has one. */
+const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
+  hello: { message: Hello, answer: HelloAnswer },
+  'case.upsert': { message: CaseUpsert, answer: SeqAck },
+  'case.claim': { message: CaseClaim, answer: SeqAck },
+  'case.append': { message: CaseAppend, answer: SeqAck },
+  'dispatch.withdraw': { message: DispatchWithdraw, answer: SeqAck },
+  'call.log': { message: CallLog, answer: SeqAck },
+  dispatch: { message: DispatchRequest, answer: DispatchAck },
+  sync: { message: SyncRequest, answer: SyncAck },
+  inbox: { message: z.object({}).strict(), answer: InboxAck },
+  transition: { message: Transition, answer: SeqAck },
+  event: { message: HubEvent },
+  'dispatch.new': { message: OpdDispatch },
+  'dispatch.changed': { message: OpdDispatchChanged },
+};
+
+interface Example {
+  name: string;
+  kind: 'message' | 'answer';
+  line: number;
+  json: string;
+}
+
+/** Code blocks whose info string starts with `json`, and the `→ \`{…}\`` answer after each. */
+function examples(markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const found: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```json(?:\s+(\S+))?\s*$/.exec(lines[i]!);
+    if (!open) continue;
+    const name = open[1] ?? '(unnamed)';
+    const start = i;
+    const body: string[] = [];
+    for (i++; i < lines.length && lines[i] !== '```'; i++) body.push(lines[i]!);
+    found.push({ name, kind: 'message', line: start + 1, json: body.join('\n') });
+    const answer = /^→ `(\{.*\})`/.exec(lines[i + 1] ?? '');
+    if (answer) found.push({ name, kind: 'answer', line: i + 2, json: answer[1]! });
+  }
+  return found;
+}
+
+const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'PROTOCOL.md'), 'utf8');
+const all = examples(doc);
+
+describe('docs/PROTOCOL.md', () => {
+  it('has a named example of every message, push and answer', () => {
+    const named = new Set(all.map((e) => `${e.name} ${e.kind}`));
+    for (const [name, { answer }] of Object.entries(MESSAGES)) {
+      expect(named, name).toContain(`${name} message`);
+      if (answer) expect(named, name).toContain(`${name} answer`);
+    }
+  });
+
+  it.each(all.map((e) => [`${e.name} ${e.kind} (line ${e.line})`, e] as const))(
+    '%s parses against its schema',
+    (_, e) => {
+      const schemas = MESSAGES[e.name];
+      expect(schemas, `no schema for a "${e.name}" example`).toBeDefined();
+      const schema = e.kind === 'message' ? schemas!.message : schemas!.answer;
+      expect(schema, `"${e.name}" has no answer`).toBeDefined();
+      const raw = JSON.parse(e.json) as unknown;
+      const parsed = schema!.safeParse(raw);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      expect(droppedKeys(raw, parsed.data)).toEqual([]);
+    },
+  );
+});
