@@ -7,6 +7,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { openCore, storePath } from '../electron/core/core';
+import { oneScreen } from '../tests/support/one-screen';
 import { openStore } from '../electron/core/store/database';
 import { loadDefaultReference } from '../electron/core/store/reference';
 import { ensureDemoAccounts } from '../electron/core/auth/demo-accounts';
@@ -32,13 +33,15 @@ const form = (i: number): IntakeForm => ({
 
 async function throughCore(): Promise<number[]> {
   const dataDir = tempDataDir('save');
-  const core = openCore({
-    dataDir,
-    mode: 'browser',
-    version: 'bench',
-    log: createLogger('b', () => undefined),
-    resourcesDir,
-  });
+  const core = oneScreen(
+    openCore({
+      dataDir,
+      mode: 'browser',
+      version: 'bench',
+      log: createLogger('b', () => undefined),
+      resourcesDir,
+    }),
+  );
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

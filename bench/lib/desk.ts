@@ -13,7 +13,8 @@ import type { AppStatus } from '../../shared/api/contract';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
 import { demoAccountsFile } from '../../electron/core/auth/demo-accounts';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../../tests/support/one-screen';
 import {
   randomToken,
   startHub,
@@ -63,15 +64,17 @@ export async function openDesk(
   { signIn = true } = {},
 ): Promise<BenchDesk> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const core = openCore({
-    dataDir,
-    mode: 'browser',
-    version: 'bench',
-    log: createLogger('bench', () => undefined),
-    resourcesDir,
-    hubUrl,
-    hubToken: hubUrl ? deskToken : undefined,
-  });
+  const core = oneScreen(
+    openCore({
+      dataDir,
+      mode: 'browser',
+      version: 'bench',
+      log: createLogger('bench', () => undefined),
+      resourcesDir,
+      hubUrl,
+      hubToken: hubUrl ? deskToken : undefined,
+    }),
+  );
   await core.ensureDemoAccounts();
   const { accounts } = JSON.parse(fs.readFileSync(demoAccountsFile(dataDir), 'utf8')) as {
     accounts: Array<{ username: string; password: string }>;

@@ -10,11 +10,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm, type IntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from './core';
+import { openCore, type ConsoleSession, type Core } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 let dir: string;
 let core: Core;
+/** The one screen these tests type on. */
+let screen: ConsoleSession;
 let password: string;
 
 beforeEach(async () => {
@@ -26,6 +28,7 @@ beforeEach(async () => {
     log: createLogger('t', () => undefined),
     resourcesDir,
   });
+  screen = core.openSession();
   const accounts = await core.ensureDemoAccounts();
   password = accounts!.find((a) => a.username === 'operator')!.password;
 });
@@ -48,13 +51,13 @@ const form = (over: Partial<IntakeForm> = {}): IntakeForm => ({
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await screen.dispatch(channel, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value as T;
 }
 const signIn = () => call('auth.signIn', { username: 'operator', password });
 const save = (f: IntakeForm, callId = uuidv7()) =>
-  core.dispatch('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
+  screen.dispatch('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
 const queue = (q: object = {}) =>
   call<{ total: number; rows: Array<{ summary: string; callerMasked: string; caseId: string }> }>(
     'queue.list',
@@ -68,7 +71,7 @@ describe('intake', () => {
       { username: 'operator', password: 'nope' },
       { username: 'ghost', password },
     ]) {
-      expect(await core.dispatch('auth.signIn', creds)).toMatchObject({
+      expect(await screen.dispatch('auth.signIn', creds)).toMatchObject({
         ok: false,
         error: { code: 'auth.bad_credentials', message: 'Wrong username or password.' },
       });
@@ -185,7 +188,7 @@ describe('intake', () => {
     await save(form());
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 100 }), async (text) => {
-        const r = await core.dispatch('queue.list', { text });
+        const r = await screen.dispatch('queue.list', { text });
         return r.ok;
       }),
       { numRuns: 200 },

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import {
   randomToken,
   repoRoot,
@@ -29,15 +30,17 @@ async function hubState(core: Core): Promise<string> {
 }
 
 function open(hubUrl: string, hubToken: string): Core {
-  const core = openCore({
-    dataDir: tempDir(),
-    mode: 'browser',
-    version: 'test',
-    log: quiet,
-    hubUrl,
-    hubToken,
-    resourcesDir: path.join(repoRoot, 'resources', 'data'),
-  });
+  const core = oneScreen(
+    openCore({
+      dataDir: tempDir(),
+      mode: 'browser',
+      version: 'test',
+      log: quiet,
+      hubUrl,
+      hubToken,
+      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+    }),
+  );
   cleanups.push(() => core.close());
   return core;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { readSettings } from '../../electron/core/config';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { OpdDispatch } from '../../shared/hub/messages';
@@ -55,16 +56,18 @@ afterAll(async () => {
 async function desk(name: string, env: NodeJS.ProcessEnv): Promise<Core> {
   const settings = readSettings({ SIGAP_DATA_DIR: path.join(dir, name), ...env });
   fs.mkdirSync(settings.dataDir, { recursive: true });
-  const core = openCore({
-    dataDir: settings.dataDir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir: path.join(repoRoot, 'resources', 'data'),
-    hubUrl: settings.hubUrl,
-    hubToken: settings.hubToken,
-    hubCa: settings.hubCa,
-  });
+  const core = oneScreen(
+    openCore({
+      dataDir: settings.dataDir,
+      mode: 'browser',
+      version: 't',
+      log: createLogger('t', () => undefined),
+      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+      hubUrl: settings.hubUrl,
+      hubToken: settings.hubToken,
+      hubCa: settings.hubCa,
+    }),
+  );
   closers.push(() => core.close());
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

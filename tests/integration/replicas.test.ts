@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
@@ -39,16 +40,18 @@ async function setup() {
   const desk = async (deskId: 'desk-1' | 'desk-2') => {
     const dataDir = path.join(dir, deskId);
     fs.mkdirSync(dataDir);
-    const core = openCore({
-      dataDir,
-      mode: 'browser',
-      version: 't',
-      deskId,
-      log: createLogger(deskId, () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: hub.current.url,
-      hubToken: tokens[deskId],
-    });
+    const core = oneScreen(
+      openCore({
+        dataDir,
+        mode: 'browser',
+        version: 't',
+        deskId,
+        log: createLogger(deskId, () => undefined),
+        resourcesDir: path.join(repoRoot, 'resources', 'data'),
+        hubUrl: hub.current.url,
+        hubToken: tokens[deskId],
+      }),
+    );
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;

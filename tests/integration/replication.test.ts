@@ -9,7 +9,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { HubEvent } from '../../shared/hub/messages';
 import { createLogger } from '../../shared/log';
@@ -33,15 +34,17 @@ async function setup() {
   cleanups.push(() => hub.current.stop());
   const dataDir = path.join(dir, 'desk');
   fs.mkdirSync(dataDir);
-  const core = openCore({
-    dataDir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir: path.join(repoRoot, 'resources', 'data'),
-    hubUrl: hub.current.url,
-    hubToken: deskToken,
-  });
+  const core = oneScreen(
+    openCore({
+      dataDir,
+      mode: 'browser',
+      version: 't',
+      log: createLogger('t', () => undefined),
+      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+      hubUrl: hub.current.url,
+      hubToken: deskToken,
+    }),
+  );
   cleanups.push(() => core.close());
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/core';
+import { oneScreen } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
 import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
@@ -36,15 +37,17 @@ describe('slow hub', () => {
     });
     cleanups.push(() => proxy.close());
 
-    const core = openCore({
-      dataDir: tempDir(),
-      mode: 'browser',
-      version: 'test',
-      log: createLogger('test', () => undefined),
-      hubUrl: proxy.url,
-      hubToken: token,
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-    });
+    const core = oneScreen(
+      openCore({
+        dataDir: tempDir(),
+        mode: 'browser',
+        version: 'test',
+        log: createLogger('test', () => undefined),
+        hubUrl: proxy.url,
+        hubToken: token,
+        resourcesDir: path.join(repoRoot, 'resources', 'data'),
+      }),
+    );
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;

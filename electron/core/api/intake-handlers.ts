@@ -30,8 +30,8 @@ export function intakeHandlers(
   ctx: CoreContext,
 ): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.discard'> {
   return {
-    'intake.save': ({ callId, startedAt, form }) => {
-      const operator = requireOperator(ctx);
+    'intake.save': ({ callId, startedAt, form }, session) => {
+      const operator = requireOperator(session);
       const category = checkAgainstReference(ctx, form);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
@@ -50,16 +50,18 @@ export function intakeHandlers(
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });
       return saved;
     },
-    'draft.save': (draft) => {
-      const operator = requireOperator(ctx);
+    'draft.save': (draft, session) => {
+      const operator = requireOperator(session);
       const now = ctx.now();
       // A late autosave must not resurrect a call that has been saved meanwhile.
       if (!ctx.cases.isSaved(draft.callId)) writeDraft(ctx.store, operator.id, draft, now);
       return { savedAt: now };
     },
-    'draft.get': () => ({ draft: readDraft(ctx.store, requireOperator(ctx).id) }),
-    'draft.discard': () => {
-      deleteDraft(ctx.store, requireOperator(ctx).id);
+    'draft.get': (_args, session) => ({
+      draft: readDraft(ctx.store, requireOperator(session).id),
+    }),
+    'draft.discard': (_args, session) => {
+      deleteDraft(ctx.store, requireOperator(session).id);
       return {};
     },
   };

@@ -223,6 +223,7 @@ export const id = {
     'api.unknown_channel': 'Perintah tidak dikenal.',
     'api.invalid_args': 'Periksa isian yang ditandai.',
     'api.unreachable': 'Layanan konsol tidak dapat dihubungi.',
+    'auth.no_screen': 'Sambungan halaman ini ke konsol terputus; silakan masuk lagi.',
     'auth.required': 'Silakan masuk terlebih dahulu.',
     'auth.bad_credentials': 'Nama pengguna atau kata sandi salah.',
     'case.not_found': 'Laporan tidak ditemukan di desk ini.',
