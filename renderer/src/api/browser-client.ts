@@ -137,8 +137,10 @@ export function createBrowserClient(key: string): ConsoleClient {
           return;
         }
         if (event.code === EVENTS_CLOSE.noScreen) {
-          // The host has ended this screen: start again as a new, signed-out screen.
+          // The host is back but has ended this screen (it restarted): open a new,
+          // signed-out screen at once rather than after the outage's back-off.
           forget(opened);
+          retryMs = 100;
         }
         reconnect();
       };
