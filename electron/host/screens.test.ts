@@ -47,22 +47,33 @@ describe('browser host screens', () => {
     screens.sweep(); // attached: however long, the screen stays
     expect(screens.session(id)).toBeDefined();
 
-    screens.detach(id, first);
+    screens.detach(id, first, false);
     now += 30_000;
     screens.sweep();
     const second = socket();
     expect(screens.attach(id, second)).toBe(true); // the same page came back in time
-    screens.detach(id, first); // the old socket's late close changes nothing
+    screens.detach(id, first, true); // the old socket's late close changes nothing
     now += 120_000;
     screens.sweep();
     expect(screens.session(id)).toBeDefined();
 
-    screens.detach(id, second);
+    screens.detach(id, second, false);
     now += 61_000;
     screens.sweep();
     expect(screens.session(id)).toBeUndefined();
     expect(core.closed).toEqual([1]);
     expect(screens.attach(id, socket())).toBe(false);
+  });
+
+  it('ends a screen at once when its page goes away (tab closed, reloaded)', () => {
+    const core = fakeCore();
+    const screens = createScreens(core, () => 0);
+    const id = screens.open();
+    const s = socket();
+    screens.attach(id, s);
+    screens.detach(id, s, true);
+    expect(core.closed).toEqual([1]);
+    expect(screens.session(id)).toBeUndefined();
   });
 
   it('lets a page that reconnects replace its own stale socket, and ends all on close', () => {

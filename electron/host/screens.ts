@@ -1,15 +1,18 @@
 /**
  * The browser host's screens: one per page (browser tab), each with its own core session,
  * so a sign-in in one tab never shows or acts in another. A page opens its screen, names it
- * on every call and binds its event socket to it. A screen whose socket went away ends
- * after a grace period (long enough to ride out a dropped socket, not a closed tab): its
- * person is signed out. A new page — a reload, a duplicated tab — opens a new screen.
+ * on every call and binds its event socket to it. A screen ends — its person signed out —
+ * when its page goes away (closed tab, reload: the browser closes the socket with "going
+ * away"), or a grace period after its socket dropped otherwise (long enough to ride out a
+ * broken connection). A new page — a reload, a duplicated tab — opens a new screen.
  */
 import crypto from 'node:crypto';
 import type { ConsoleSession, Core } from '../core/core';
 
 /** How long a screen without its event socket is kept for the same page to come back. */
 export const DETACHED_SCREEN_MS = 2 * 60_000;
+/** The WebSocket close code a browser sends when the page is unloaded (RFC 6455 "going away"). */
+export const PAGE_GONE = 1001;
 
 /** What a screen needs of its event socket: to close it when another takes its place. */
 export interface ScreenSocket {
@@ -30,8 +33,11 @@ export interface Screens {
   session(id: string | undefined): ConsoleSession | undefined;
   /** Binds an event socket to the screen; false if the screen is unknown or ended. */
   attach(id: string, socket: ScreenSocket): boolean;
-  /** The socket closed: the grace period starts (unless another socket took its place). */
-  detach(id: string, socket: ScreenSocket): void;
+  /**
+   * The socket closed (unless another socket took its place): the screen ends now if its
+   * page went away, else the grace period starts.
+   */
+  detach(id: string, socket: ScreenSocket, pageGone: boolean): void;
   /** Ends screens detached longer than the grace period. */
   sweep(): void;
   /** Ends every screen (host stopping). */
@@ -70,9 +76,10 @@ export function createScreens(
       screen.seenAt = now();
       return true;
     },
-    detach(id, socket) {
+    detach(id, socket, pageGone) {
       const screen = screens.get(id);
       if (!screen || screen.socket !== socket) return;
+      if (pageGone) return end(id, screen);
       screen.socket = null;
       screen.seenAt = now();
     },

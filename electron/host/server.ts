@@ -18,7 +18,7 @@ import {
 import type { Logger } from '../../shared/log';
 import type { Core } from '../core/core';
 import { allowedHosts, allowedOrigins, bearer, newKey, sameKey, securityHeaders } from './security';
-import { createScreens } from './screens';
+import { createScreens, PAGE_GONE } from './screens';
 import { serveStatic } from './static-files';
 
 export interface HostOptions {
@@ -185,10 +185,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (result.ok) ws.send(JSON.stringify({ event: 'app.status', payload: result.value }));
       });
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       clearTimeout(timer);
       unsubscribe?.();
-      if (screen) screens.detach(screen, ws);
+      if (screen) screens.detach(screen, ws, code === PAGE_GONE);
     });
   }
 

@@ -213,4 +213,30 @@ describe('browser host screens', () => {
     ws.send(JSON.stringify({ type: 'auth', key: host.key, screen: 'y'.repeat(43) }));
     expect(await new Promise<number>((r) => ws.once('close', (code) => r(code)))).toBe(4404);
   });
+
+  it('signs a page out as soon as it goes away (tab closed or reloaded)', async () => {
+    const { accounts } = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'),
+    ) as { accounts: Array<{ username: string; password: string }> };
+    const id = await openScreen();
+    const op = accounts.find((a) => a.username === 'operator')!;
+    await asScreen(id, 'auth.signIn', { username: op.username, password: op.password });
+    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/api/events`, {
+      origin: host.origin,
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'auth', key: host.key, screen: id }));
+    await new Promise((r) => ws.once('message', r));
+    expect(await who(id)).toBe('operator');
+    ws.close(1001); // what a browser sends when the page unloads
+    await expect
+      .poll(
+        async () => ((await (await asScreen(id, 'auth.session', {})).json()) as { ok: boolean }).ok,
+        { timeout: 10_000 },
+      )
+      .toBe(false);
+    expect(await (await asScreen(id, 'auth.session', {})).json()).toMatchObject({
+      error: { code: 'auth.no_screen' },
+    });
+  });
 });
