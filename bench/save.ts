@@ -33,15 +33,14 @@ const form = (i: number): IntakeForm => ({
 
 async function throughCore(): Promise<number[]> {
   const dataDir = tempDataDir('save');
-  const core = oneScreen(
-    openCore({
-      dataDir,
-      mode: 'browser',
-      version: 'bench',
-      log: createLogger('b', () => undefined),
-      resourcesDir,
-    }),
-  );
+  const core = openCore({
+    dataDir,
+    mode: 'browser',
+    version: 'bench',
+    log: createLogger('b', () => undefined),
+    resourcesDir,
+  });
+  oneScreen(core);
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

@@ -64,17 +64,16 @@ export async function openDesk(
   { signIn = true } = {},
 ): Promise<BenchDesk> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const core = oneScreen(
-    openCore({
-      dataDir,
-      mode: 'browser',
-      version: 'bench',
-      log: createLogger('bench', () => undefined),
-      resourcesDir,
-      hubUrl,
-      hubToken: hubUrl ? deskToken : undefined,
-    }),
-  );
+  const core = openCore({
+    dataDir,
+    mode: 'browser',
+    version: 'bench',
+    log: createLogger('bench', () => undefined),
+    resourcesDir,
+    hubUrl,
+    hubToken: hubUrl ? deskToken : undefined,
+  });
+  oneScreen(core);
   await core.ensureDemoAccounts();
   const { accounts } = JSON.parse(fs.readFileSync(demoAccountsFile(dataDir), 'utf8')) as {
     accounts: Array<{ username: string; password: string }>;

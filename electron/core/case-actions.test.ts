@@ -11,27 +11,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
-import { openCore, type ConsoleSession, type Core } from './core';
+import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
+import { openCore } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 let dir: string;
-let core: Core;
-/** The one screen these tests type on. */
-let screen: ConsoleSession;
+let core: OneScreenCore;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-case-'));
-  core = openCore({
+  const opened = openCore({
     dataDir: dir,
     mode: 'browser',
     version: 't',
     log: createLogger('t', () => undefined),
     resourcesDir,
   });
-  screen = core.openSession();
+  oneScreen(opened);
+  core = opened;
   const accounts = await core.ensureDemoAccounts();
   const op = accounts!.find((a) => a.username === 'operator')!;
-  await screen.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
 });
 afterEach(() => {
   core.close();
@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await screen.dispatch(channel, args);
+  const r = await core.dispatch(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -82,7 +82,7 @@ describe('case actions', () => {
       { status: 'resolved' },
       { landmark: 'x'.repeat(201) },
     ]) {
-      const r = await screen.dispatch('case.update', { caseId, edit });
+      const r = await core.dispatch('case.update', { caseId, edit });
       expect(r).toMatchObject({ ok: false, error: { code: 'api.invalid_args' } });
     }
     const d = await detail(caseId);
@@ -101,7 +101,7 @@ describe('case actions', () => {
       'case.dispatch',
       { caseId, opdIds: ['dlh'] },
     );
-    const unknown = await screen.dispatch('dispatch.called', { dispatchId: uuidv7() });
+    const unknown = await core.dispatch('dispatch.called', { dispatchId: uuidv7() });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'case.not_found' } });
     await call('dispatch.called', { dispatchId: dispatches[0]!.dispatchId });
     const d = await detail(caseId);
@@ -122,7 +122,7 @@ describe('case actions', () => {
     const d = await detail(caseId);
     expect(d.status).toBe('cancelled');
     expect(d.timeline.map((e) => e.kind)).toContain('cancelled');
-    const again = await screen.dispatch('case.update', { caseId, edit: { landmark: 'x' } });
+    const again = await core.dispatch('case.update', { caseId, edit: { landmark: 'x' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'case.closed' } });
   });
 });

@@ -10,25 +10,25 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm, type IntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
-import { openCore, type ConsoleSession, type Core } from './core';
+import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
+import { openCore } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 let dir: string;
-let core: Core;
-/** The one screen these tests type on. */
-let screen: ConsoleSession;
+let core: OneScreenCore;
 let password: string;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-intake-'));
-  core = openCore({
+  const opened = openCore({
     dataDir: dir,
     mode: 'browser',
     version: 't',
     log: createLogger('t', () => undefined),
     resourcesDir,
   });
-  screen = core.openSession();
+  oneScreen(opened);
+  core = opened;
   const accounts = await core.ensureDemoAccounts();
   password = accounts!.find((a) => a.username === 'operator')!.password;
 });
@@ -51,13 +51,13 @@ const form = (over: Partial<IntakeForm> = {}): IntakeForm => ({
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await screen.dispatch(channel, args);
+  const r = await core.dispatch(channel, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value as T;
 }
 const signIn = () => call('auth.signIn', { username: 'operator', password });
 const save = (f: IntakeForm, callId = uuidv7()) =>
-  screen.dispatch('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
+  core.dispatch('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
 const queue = (q: object = {}) =>
   call<{ total: number; rows: Array<{ summary: string; callerMasked: string; caseId: string }> }>(
     'queue.list',
@@ -71,7 +71,7 @@ describe('intake', () => {
       { username: 'operator', password: 'nope' },
       { username: 'ghost', password },
     ]) {
-      expect(await screen.dispatch('auth.signIn', creds)).toMatchObject({
+      expect(await core.dispatch('auth.signIn', creds)).toMatchObject({
         ok: false,
         error: { code: 'auth.bad_credentials', message: 'Wrong username or password.' },
       });
@@ -188,7 +188,7 @@ describe('intake', () => {
     await save(form());
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 100 }), async (text) => {
-        const r = await screen.dispatch('queue.list', { text });
+        const r = await core.dispatch('queue.list', { text });
         return r.ok;
       }),
       { numRuns: 200 },

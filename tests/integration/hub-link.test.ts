@@ -30,17 +30,16 @@ async function hubState(core: Core): Promise<string> {
 }
 
 function open(hubUrl: string, hubToken: string): Core {
-  const core = oneScreen(
-    openCore({
-      dataDir: tempDir(),
-      mode: 'browser',
-      version: 'test',
-      log: quiet,
-      hubUrl,
-      hubToken,
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-    }),
-  );
+  const core = openCore({
+    dataDir: tempDir(),
+    mode: 'browser',
+    version: 'test',
+    log: quiet,
+    hubUrl,
+    hubToken,
+    resourcesDir: path.join(repoRoot, 'resources', 'data'),
+  });
+  oneScreen(core);
   cleanups.push(() => core.close());
   return core;
 }

@@ -56,18 +56,17 @@ afterAll(async () => {
 async function desk(name: string, env: NodeJS.ProcessEnv): Promise<Core> {
   const settings = readSettings({ SIGAP_DATA_DIR: path.join(dir, name), ...env });
   fs.mkdirSync(settings.dataDir, { recursive: true });
-  const core = oneScreen(
-    openCore({
-      dataDir: settings.dataDir,
-      mode: 'browser',
-      version: 't',
-      log: createLogger('t', () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: settings.hubUrl,
-      hubToken: settings.hubToken,
-      hubCa: settings.hubCa,
-    }),
-  );
+  const core = openCore({
+    dataDir: settings.dataDir,
+    mode: 'browser',
+    version: 't',
+    log: createLogger('t', () => undefined),
+    resourcesDir: path.join(repoRoot, 'resources', 'data'),
+    hubUrl: settings.hubUrl,
+    hubToken: settings.hubToken,
+    hubCa: settings.hubCa,
+  });
+  oneScreen(core);
   closers.push(() => core.close());
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

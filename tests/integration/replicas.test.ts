@@ -40,18 +40,17 @@ async function setup() {
   const desk = async (deskId: 'desk-1' | 'desk-2') => {
     const dataDir = path.join(dir, deskId);
     fs.mkdirSync(dataDir);
-    const core = oneScreen(
-      openCore({
-        dataDir,
-        mode: 'browser',
-        version: 't',
-        deskId,
-        log: createLogger(deskId, () => undefined),
-        resourcesDir: path.join(repoRoot, 'resources', 'data'),
-        hubUrl: hub.current.url,
-        hubToken: tokens[deskId],
-      }),
-    );
+    const core = openCore({
+      dataDir,
+      mode: 'browser',
+      version: 't',
+      deskId,
+      log: createLogger(deskId, () => undefined),
+      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+      hubUrl: hub.current.url,
+      hubToken: tokens[deskId],
+    });
+    oneScreen(core);
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;

@@ -34,17 +34,16 @@ async function setup() {
   cleanups.push(() => hub.current.stop());
   const dataDir = path.join(dir, 'desk');
   fs.mkdirSync(dataDir);
-  const core = oneScreen(
-    openCore({
-      dataDir,
-      mode: 'browser',
-      version: 't',
-      log: createLogger('t', () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: hub.current.url,
-      hubToken: deskToken,
-    }),
-  );
+  const core = openCore({
+    dataDir,
+    mode: 'browser',
+    version: 't',
+    log: createLogger('t', () => undefined),
+    resourcesDir: path.join(repoRoot, 'resources', 'data'),
+    hubUrl: hub.current.url,
+    hubToken: deskToken,
+  });
+  oneScreen(core);
   cleanups.push(() => core.close());
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;

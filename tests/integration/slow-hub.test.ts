@@ -37,17 +37,16 @@ describe('slow hub', () => {
     });
     cleanups.push(() => proxy.close());
 
-    const core = oneScreen(
-      openCore({
-        dataDir: tempDir(),
-        mode: 'browser',
-        version: 'test',
-        log: createLogger('test', () => undefined),
-        hubUrl: proxy.url,
-        hubToken: token,
-        resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      }),
-    );
+    const core = openCore({
+      dataDir: tempDir(),
+      mode: 'browser',
+      version: 'test',
+      log: createLogger('test', () => undefined),
+      hubUrl: proxy.url,
+      hubToken: token,
+      resourcesDir: path.join(repoRoot, 'resources', 'data'),
+    });
+    oneScreen(core);
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;
