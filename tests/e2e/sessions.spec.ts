@@ -109,7 +109,7 @@ test('a duplicated tab shows the sign-in, not the person of the tab it came from
     if (tabStorage.length === 0) for (const [k, v] of entries) tabStorage.setItem(k, v);
   }, storage);
   await duplicate.goto(original.url());
-  await expect(signInForm(duplicate)).toBeVisible();
+  await expect(signInForm(duplicate)).toContainText('Berlaku untuk tab ini saja');
   await expect(shownPerson(duplicate)).not.toContainText('Operator Demo');
   await expect(signOutButton(duplicate)).toBeHidden();
 

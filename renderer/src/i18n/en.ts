@@ -12,6 +12,7 @@ export const en: Messages = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    thisScreen: 'For this tab only; other tabs and windows sign in on their own.',
     signOut: 'Sign out',
   },
   intake: {

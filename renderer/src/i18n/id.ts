@@ -13,6 +13,7 @@ export const id = {
     username: 'Nama pengguna',
     password: 'Kata sandi',
     submit: 'Masuk',
+    thisScreen: 'Berlaku untuk tab ini saja; tab atau jendela lain masuk sendiri.',
     signOut: 'Keluar',
   },
   intake: {

@@ -45,6 +45,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
         aria-labelledby="sign-in-title"
       >
         <h2 id="sign-in-title">{t('signIn.title')}</h2>
+        <p className="muted">{t('signIn.thisScreen')}</p>
         <label>
           {t('signIn.username')}
           <input
