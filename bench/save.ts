@@ -7,6 +7,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { openCore, storePath } from '../electron/core/core';
+import { oneScreen } from '../tests/support/one-screen';
 import { openStore } from '../electron/core/store/database';
 import { loadDefaultReference } from '../electron/core/store/reference';
 import { ensureDemoAccounts } from '../electron/core/auth/demo-accounts';
@@ -39,6 +40,7 @@ async function throughCore(): Promise<number[]> {
     log: createLogger('b', () => undefined),
     resourcesDir,
   });
+  oneScreen(core);
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

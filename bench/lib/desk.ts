@@ -13,7 +13,8 @@ import type { AppStatus } from '../../shared/api/contract';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
 import { demoAccountsFile } from '../../electron/core/auth/demo-accounts';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../../tests/support/one-screen';
 import {
   randomToken,
   startHub,
@@ -72,6 +73,7 @@ export async function openDesk(
     hubUrl,
     hubToken: hubUrl ? deskToken : undefined,
   });
+  oneScreen(core);
   await core.ensureDemoAccounts();
   const { accounts } = JSON.parse(fs.readFileSync(demoAccountsFile(dataDir), 'utf8')) as {
     accounts: Array<{ username: string; password: string }>;

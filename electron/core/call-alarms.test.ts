@@ -13,7 +13,8 @@ import type { AppStatus, EventPayload } from '../../shared/api/contract';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail, QueuePage } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from './core';
+import { oneScreen, type OneScreenCore as Core } from '../../tests/support/one-screen';
+import { openCore } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 const MIN = 60_000;
@@ -26,7 +27,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-alarm-'));
   shift = 0;
   raised.length = 0;
-  core = openCore({
+  const opened = openCore({
     dataDir: dir,
     mode: 'browser',
     version: 't',
@@ -36,6 +37,8 @@ beforeEach(async () => {
     now: () => Date.now() + shift,
     alarmCheckMs: 20,
   });
+  oneScreen(opened);
+  core = opened;
   core.subscribe((e) => {
     if (e.event === 'alarm.raised') raised.push(e.payload);
   });

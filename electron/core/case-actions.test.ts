@@ -11,21 +11,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from './core';
+import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
+import { openCore } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 let dir: string;
-let core: Core;
+let core: OneScreenCore;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-case-'));
-  core = openCore({
+  const opened = openCore({
     dataDir: dir,
     mode: 'browser',
     version: 't',
     log: createLogger('t', () => undefined),
     resourcesDir,
   });
+  oneScreen(opened);
+  core = opened;
   const accounts = await core.ensureDemoAccounts();
   const op = accounts!.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

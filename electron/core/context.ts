@@ -1,6 +1,8 @@
-/** What handlers may use: the store and its prepared writes, the clock, the session, events. */
+/**
+ * What handlers may use: the store and its prepared writes, the clock, events. Who is signed
+ * in is not here: it belongs to the calling screen and comes with each call (see session.ts).
+ */
 import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
-import type { Operator } from '../../shared/domain/case';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
 import type { CallAlarmMonitor } from './call-alarm-monitor';
@@ -27,6 +29,4 @@ export interface CoreContext {
   statusChanged(): void;
   emit(event: ConsoleEvent): void;
   reference(): ReferenceData;
-  /** Who is signed in on this desk, if anyone. */
-  session: Operator | null;
 }

@@ -1,13 +1,14 @@
 /**
  * The console backend: plain Node, no 'electron' import. It owns the local store and the
- * hub link, answers console API calls and pushes events. Hosts (the browser host now,
- * Electron main later) only carry calls and events to and from it.
+ * hub link, answers console API calls and pushes events. Hosts (the browser host, Electron
+ * main) only carry calls and events to and from it, each screen's calls in its own session.
  */
 import path from 'node:path';
 import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
-import { createDispatch, type Dispatch } from './api/dispatch';
+import { createDispatch } from './api/dispatch';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createCallAlarmReads } from './store/call-alarms';
 import { createHandlers } from './api/handlers';
@@ -26,6 +27,7 @@ import { openStore } from './store/database';
 import { loadDefaultReference, readReference } from './store/reference';
 import { replayable } from './store/replayable';
 import { readLanguage } from './store/settings';
+import type { Session } from './session';
 
 export interface CoreOptions {
   dataDir: string;
@@ -46,8 +48,19 @@ export interface CoreOptions {
   alarmCheckMs?: number;
 }
 
+/**
+ * One screen's line to core: a browser tab or a desktop window. Calls on it are answered
+ * as the person signed in on that screen, and on no other.
+ */
+export interface ConsoleSession {
+  dispatch(channel: string, rawArgs: unknown): Promise<ApiResult<unknown>>;
+  /** The screen is gone (tab closed, page reloaded, window destroyed): its sign-in ends. */
+  close(): void;
+}
+
 export interface Core {
-  dispatch: Dispatch;
+  /** A new screen starts signed out, whoever is signed in elsewhere on this desk. */
+  openSession(): ConsoleSession;
   subscribe(listener: (event: ConsoleEvent) => void): () => void;
   /** On a store without accounts, creates the demo accounts and returns them. */
   ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
@@ -185,12 +198,26 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
-    session: null,
   };
   const dispatch = createDispatch(createHandlers(ctx), log.child('api'));
+  let screens = 0;
 
   return {
-    dispatch,
+    openSession() {
+      const session: Session = { screen: ++screens, operator: null };
+      return {
+        dispatch: (channel, rawArgs) => dispatch(channel, rawArgs, session),
+        close() {
+          if (session.operator) {
+            log.info('screen closed, signed out', {
+              operator: session.operator.id,
+              screen: session.screen,
+            });
+          }
+          session.operator = null;
+        },
+      };
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

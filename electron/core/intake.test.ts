@@ -11,22 +11,25 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm, type IntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from './core';
+import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
+import { openCore } from './core';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 let dir: string;
-let core: Core;
+let core: OneScreenCore;
 let password: string;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-intake-'));
-  core = openCore({
+  const opened = openCore({
     dataDir: dir,
     mode: 'browser',
     version: 't',
     log: createLogger('t', () => undefined),
     resourcesDir,
   });
+  oneScreen(opened);
+  core = opened;
   const accounts = await core.ensureDemoAccounts();
   password = accounts!.find((a) => a.username === 'operator')!.password;
 });

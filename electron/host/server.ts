@@ -1,16 +1,24 @@
 /**
  * The browser host: serves the built renderer and binds the console API over loopback.
- * Calls are `POST /api/call/<channel>` with a JSON body and `Authorization: Bearer <key>`;
- * events arrive on the WebSocket `/api/events` after the client sends the key.
- * Bound to 127.0.0.1 only.
+ * A page opens its screen with `POST /api/screen`; calls are `POST /api/call/<channel>` with
+ * a JSON body, `Authorization: Bearer <key>` and the screen in `X-Sigap-Screen`, answered as
+ * that screen's person (see screens.ts); events arrive on the WebSocket `/api/events` after
+ * the page sends the key and its screen. Bound to 127.0.0.1 only.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, type ApiResult, type ErrorCode } from '../../shared/api/errors';
+import {
+  EVENTS_CLOSE,
+  EventsHello,
+  SCREEN_HEADER,
+  SCREEN_PATH,
+} from '../../shared/api/screen-link';
 import type { Logger } from '../../shared/log';
 import type { Core } from '../core/core';
 import { allowedHosts, allowedOrigins, bearer, newKey, sameKey, securityHeaders } from './security';
+import { createScreens, PAGE_GONE } from './screens';
 import { serveStatic } from './static-files';
 
 export interface HostOptions {
@@ -38,6 +46,7 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   'api.invalid_args': 400,
   'api.unknown_channel': 404,
   'auth.missing_key': 401,
+  'auth.no_screen': 401,
   internal: 500,
 };
 
@@ -46,6 +55,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const key = options.key ?? newKey();
   let port = 0;
   let headers: Record<string, string> = {};
+  const screens = createScreens(core);
+  const sweeper = setInterval(() => screens.sweep(), 15_000);
+  sweeper.unref();
 
   const send = (res: http.ServerResponse, result: ApiResult<unknown>): void => {
     const status = result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422);
@@ -81,7 +93,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     const match = /^\/api\/call\/([A-Za-z0-9._-]{1,80})$/.exec(pathname);
-    if (req.method !== 'POST' || !match?.[1]) {
+    const opening = pathname === SCREEN_PATH;
+    const channel = match?.[1];
+    if (req.method !== 'POST' || (!channel && !opening)) {
       return send(res, fail('api.bad_request', 'Console API calls are POST /api/call/<channel>.'));
     }
     const origin = req.headers.origin;
@@ -91,6 +105,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         fail(
           'auth.missing_key',
           'This console session is not authorised; open Sigap from the address it printed.',
+        ),
+      );
+    }
+    if (opening || !channel) {
+      req.resume();
+      return send(res, { ok: true, value: { screen: screens.open() } });
+    }
+    const screenHeader = req.headers[SCREEN_HEADER];
+    const session = screens.session(typeof screenHeader === 'string' ? screenHeader : undefined);
+    if (!session) {
+      req.resume();
+      return send(
+        res,
+        fail(
+          'auth.no_screen',
+          'This page has no screen on the console (it restarted, or the page was away too long); sign in again.',
         ),
       );
     }
@@ -107,7 +137,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return send(res, fail('api.bad_request', 'Request body is not valid JSON.'));
     }
-    send(res, await core.dispatch(match[1], args));
+    send(res, await session.dispatch(channel, args));
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -125,29 +155,40 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   function acceptEvents(ws: WebSocket): void {
     let unsubscribe: (() => void) | undefined;
-    const timer = setTimeout(() => ws.close(4401, 'auth.missing_key'), AUTH_TIMEOUT_MS);
+    let screen: string | undefined;
+    const timer = setTimeout(
+      () => ws.close(EVENTS_CLOSE.unauthorized, 'auth.missing_key'),
+      AUTH_TIMEOUT_MS,
+    );
     ws.once('message', (data) => {
       clearTimeout(timer);
-      let presented: string | undefined;
+      let hello: EventsHello | undefined;
       try {
-        const msg = JSON.parse(String(data)) as { type?: unknown; key?: unknown };
-        if (msg.type === 'auth' && typeof msg.key === 'string') presented = msg.key;
+        const parsed = EventsHello.safeParse(JSON.parse(String(data)));
+        if (parsed.success) hello = parsed.data;
       } catch {
         // fall through: refused below
       }
-      if (!sameKey(key, presented)) {
-        ws.close(4401, 'auth.missing_key');
+      if (!hello || !sameKey(key, hello.key)) {
+        ws.close(EVENTS_CLOSE.unauthorized, 'auth.missing_key');
         return;
       }
+      if (!screens.attach(hello.screen, ws)) {
+        ws.close(EVENTS_CLOSE.noScreen, 'auth.no_screen');
+        return;
+      }
+      screen = hello.screen;
+      const session = screens.session(screen);
       unsubscribe = core.subscribe((event) => ws.send(JSON.stringify(event)));
       // A fresh snapshot, so a (re)connected page never shows stale state.
-      void core.dispatch('app.status', {}).then((result) => {
+      void session?.dispatch('app.status', {}).then((result) => {
         if (result.ok) ws.send(JSON.stringify({ event: 'app.status', payload: result.value }));
       });
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       clearTimeout(timer);
       unsubscribe?.();
+      if (screen) screens.detach(screen, ws, code === PAGE_GONE);
     });
   }
 
@@ -166,7 +207,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `${origin}/#key=${key}`,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         for (const client of wss.clients) client.terminate();
+        screens.closeAll();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -81,10 +81,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-desktop-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 type Invoke = (
-  event: { senderFrame: { url: string; parent: null } },
+  event: { senderFrame: { url: string; parent: null }; sender: unknown },
   envelope: unknown,
 ) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-const page = { senderFrame: { url: 'app://sigap/index.html', parent: null } };
+/** A call from the console page of the app's window (its webContents is the sender). */
+const page = {
+  senderFrame: { url: 'app://sigap/index.html', parent: null },
+  sender: { id: 1, on: vi.fn(), once: vi.fn() },
+};
 const menuLabels = () =>
   (fake.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as Array<{ label?: string }>).map(
     (i) => i.label,

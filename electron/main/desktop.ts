@@ -104,7 +104,10 @@ function keepMenuInLanguage(
     });
   };
   install(language);
-  void core.dispatch('app.status', {}).then((result) => {
+  // Main's own reader, not a screen: it never signs in.
+  const reader = core.openSession();
+  void reader.dispatch('app.status', {}).then((result) => {
+    reader.close();
     const status = result.ok ? AppStatus.safeParse(result.value) : undefined;
     if (status?.success && status.data.language !== language) install(status.data.language);
   });

@@ -1,14 +1,20 @@
 /**
  * The console API over IPC, main side, with Electron mocked: a call from a foreign frame,
  * a sub-frame, a vanished frame, a malformed envelope or invalid arguments is refused with
- * a typed error and core.dispatch is never called; a good call reaches core unchanged.
+ * a typed error and core never sees it; a good call reaches core unchanged, in the session
+ * of the window that sent it.
  */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { channels, type ConsoleEvent } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/errors';
 import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
 import { createLogger } from '../../shared/log';
 import type { Dispatch } from '../core/api/dispatch';
+import { openCore, type Core } from '../core/core';
 
 const ipcMain = vi.hoisted(() => ({ handle: vi.fn(), removeHandler: vi.fn() }));
 vi.mock('electron', () => ({ ipcMain }));
@@ -16,20 +22,36 @@ vi.mock('electron', () => ({ ipcMain }));
 const { bindConsoleApi, forwardEvents } = await import('./ipc');
 
 type Frame = { url: string; parent: unknown } | null;
-type Invoke = (event: { senderFrame: Frame }, envelope: unknown) => Promise<ApiResult<unknown>>;
+type Window = EventEmitter & { id: number };
+type Invoke = (
+  event: { senderFrame: Frame; sender: Window },
+  envelope: unknown,
+) => Promise<ApiResult<unknown>>;
 
 const log = createLogger('test', () => undefined);
 const consolePage: Frame = { url: 'app://sigap/index.html', parent: null };
-let dispatch: Mock<Dispatch>;
+type ScreenDispatch = (channel: string, args: unknown) => ReturnType<Dispatch>;
+let dispatch: Mock<ScreenDispatch>;
 let invoke: Invoke;
+const aWindow = (id: number): Window => Object.assign(new EventEmitter(), { id });
+const mainWindow = aWindow(1);
+const core = () => ({ openSession: () => ({ dispatch, close: () => undefined }) });
+
+/** Binds the API to `backend` and returns its invoke handler, called as `window`'s page. */
+function bind(backend: Pick<Core, 'openSession'>) {
+  ipcMain.handle.mockClear();
+  bindConsoleApi(backend, log);
+  const [channel, handler] = ipcMain.handle.mock.calls[0] as [string, Invoke];
+  expect(channel).toBe(IPC_CALL);
+  return (senderFrame: Frame, envelope: unknown, sender = mainWindow) =>
+    handler({ senderFrame, sender }, envelope);
+}
 
 beforeEach(() => {
   vi.clearAllMocks();
-  dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: { language: 'en' } }));
-  bindConsoleApi({ dispatch }, log);
-  const [channel, handler] = ipcMain.handle.mock.calls[0] as [string, Invoke];
-  expect(channel).toBe(IPC_CALL);
-  invoke = handler;
+  dispatch = vi.fn<ScreenDispatch>(async () => ({ ok: true, value: { language: 'en' } }));
+  const call = bind(core());
+  invoke = (event, envelope) => call(event.senderFrame, envelope);
 });
 
 function expectRefused(result: ApiResult<unknown>, code: string) {
@@ -51,7 +73,7 @@ describe('IPC sender check', () => {
     ['a frame that has gone away', null],
   ])('refuses a call from %s before core sees it', async (_name, senderFrame) => {
     const result = await invoke(
-      { senderFrame },
+      { senderFrame, sender: mainWindow },
       { channel: 'app.setLanguage', args: { language: 'en' } },
     );
     expectRefused(result, 'ipc.foreign_sender');
@@ -62,7 +84,7 @@ describe('IPC sender check', () => {
 describe('IPC payload check', () => {
   it('refuses invalid arguments with the fields at fault, without calling core', async () => {
     const result = await invoke(
-      { senderFrame: consolePage },
+      { senderFrame: consolePage, sender: mainWindow },
       { channel: 'app.setLanguage', args: { language: 'fr' } },
     );
     expectRefused(result, 'api.invalid_args');
@@ -72,15 +94,21 @@ describe('IPC payload check', () => {
 
   it('refuses an unknown channel and a malformed envelope', async () => {
     expectRefused(
-      await invoke({ senderFrame: consolePage }, { channel: 'fs.readFile', args: {} }),
+      await invoke(
+        { senderFrame: consolePage, sender: mainWindow },
+        { channel: 'fs.readFile', args: {} },
+      ),
       'api.unknown_channel',
     );
     for (const envelope of [null, 'app.status', { channel: 'app.status' }, { args: {} }]) {
-      expectRefused(await invoke({ senderFrame: consolePage }, envelope), 'api.bad_request');
+      expectRefused(
+        await invoke({ senderFrame: consolePage, sender: mainWindow }, envelope),
+        'api.bad_request',
+      );
     }
     expectRefused(
       await invoke(
-        { senderFrame: consolePage },
+        { senderFrame: consolePage, sender: mainWindow },
         { channel: 'app.status', args: {}, extra: 'smuggled' },
       ),
       'api.bad_request',
@@ -90,7 +118,7 @@ describe('IPC payload check', () => {
 
   it('passes a good call from the console page to core and its answer back', async () => {
     const result = await invoke(
-      { senderFrame: consolePage },
+      { senderFrame: consolePage, sender: mainWindow },
       { channel: 'app.setLanguage', args: { language: 'en' } },
     );
     expect(dispatch).toHaveBeenCalledWith('app.setLanguage', { language: 'en' });
@@ -100,7 +128,10 @@ describe('IPC payload check', () => {
   it('accepts every contract channel name (no channel list of its own)', async () => {
     for (const channel of channels) {
       dispatch.mockClear();
-      const result = await invoke({ senderFrame: consolePage }, { channel, args: {} });
+      const result = await invoke(
+        { senderFrame: consolePage, sender: mainWindow },
+        { channel, args: {} },
+      );
       // Either core was asked, or the arguments were refused as arguments, never the channel.
       if (!result.ok) expect(result.error.code).toBe('api.invalid_args');
       else expect(dispatch).toHaveBeenCalledWith(channel, {});
@@ -109,13 +140,16 @@ describe('IPC payload check', () => {
 
   it('turns a throwing core into an internal error value', async () => {
     dispatch.mockRejectedValueOnce(new Error('disk on fire'));
-    const result = await invoke({ senderFrame: consolePage }, { channel: 'app.status', args: {} });
+    const result = await invoke(
+      { senderFrame: consolePage, sender: mainWindow },
+      { channel: 'app.status', args: {} },
+    );
     expectRefused(result, 'internal');
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
   });
 
   it('unbinds cleanly', () => {
-    const unbind = bindConsoleApi({ dispatch }, log);
+    const unbind = bindConsoleApi(core(), log);
     unbind();
     expect(ipcMain.removeHandler).toHaveBeenCalledWith(IPC_CALL);
   });
@@ -145,5 +179,54 @@ describe('IPC events', () => {
     url = 'https://evil.example/';
     emit(event);
     expect(contents.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('IPC sessions', () => {
+  let dir: string;
+  let real: Core;
+  let password: string;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-ipc-'));
+    real = openCore({
+      dataDir: dir,
+      mode: 'desktop',
+      version: 't',
+      log,
+      resourcesDir: path.resolve(__dirname, '..', '..', 'resources', 'data'),
+    });
+    password = (await real.ensureDemoAccounts())!.find((a) => a.username === 'operator')!.password;
+    return () => {
+      real.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  });
+
+  const who = async (call: ReturnType<typeof bind>, window: Window) => {
+    const r = await call(consolePage, { channel: 'auth.session', args: {} }, window);
+    return r.ok ? (r.value as { operator: { username: string } | null }).operator : 'refused';
+  };
+
+  it('keeps a sign-in to the window that made it, until that window reloads or closes', async () => {
+    const call = bind(real);
+    const [a, b] = [aWindow(7), aWindow(8)];
+    const signIn = { channel: 'auth.signIn', args: { username: 'operator', password } };
+    expect(await call(consolePage, signIn, a)).toMatchObject({ ok: true });
+    expect(await who(call, a)).toMatchObject({ username: 'operator' });
+    // Another window of the same app is nobody until someone signs in there.
+    expect(await who(call, b)).toBeNull();
+    expect(await call(consolePage, { channel: 'draft.get', args: {} }, b)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
+    // Signing out in b leaves a signed in.
+    await call(consolePage, { channel: 'auth.signOut', args: {} }, b);
+    expect(await who(call, a)).toMatchObject({ username: 'operator' });
+    // A reloaded page, or a page loaded again after a crash, starts signed out.
+    a.emit('did-navigate');
+    expect(await who(call, a)).toBeNull();
+    expect(await call(consolePage, signIn, b)).toMatchObject({ ok: true });
+    b.emit('destroyed');
+    expect(await who(call, b)).toBeNull();
   });
 });

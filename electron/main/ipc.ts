@@ -1,15 +1,16 @@
 /**
  * The console API over Electron IPC, main side. One invoke channel carries every call; each
  * is refused unless it comes from the console page's own top frame (app://sigap) and its
- * envelope and arguments match the contract — only then does core see it. Answers and
- * refusals are ApiResult values, never a rejected promise with a raw error.
+ * envelope and arguments match the contract — only then does core see it, in the session of
+ * the window that sent it (never another window's). Answers and refusals are ApiResult
+ * values, never a rejected promise with a raw error.
  */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { fail, type ApiResult } from '../../shared/api/errors';
 import { CallEnvelope, IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
 import { parseCall } from '../../shared/api/validate';
 import type { Logger } from '../../shared/log';
-import type { Core } from '../core/core';
+import type { ConsoleSession, Core } from '../core/core';
 import { APP_ORIGIN, isAppUrl, originOf } from './app-origin';
 
 export type SenderFrame = Pick<WebFrameMain, 'url' | 'parent'> | null;
@@ -37,10 +38,55 @@ export function checkSender(frame: SenderFrame): ApiResult<true> {
   return { ok: true, value: true };
 }
 
+/** The sending window, as far as sessions need it: its id and its lifecycle events. */
+export type SenderContents = Pick<WebContents, 'id' | 'once' | 'on'>;
+
+/**
+ * One core session per window (webContents), opened on its first call. It ends when the
+ * window is destroyed or its page is loaded again: a new page starts signed out,
+ * as a reloaded browser tab does, so nobody inherits a sign-in they did not make.
+ */
+export function createWindowSessions(core: Pick<Core, 'openSession'>): {
+  of(contents: SenderContents): ConsoleSession;
+  closeAll(): void;
+} {
+  const sessions = new Map<number, ConsoleSession>();
+  const watched = new Set<number>();
+  const end = (id: number): void => {
+    sessions.get(id)?.close();
+    sessions.delete(id);
+  };
+  return {
+    of(contents) {
+      const id = contents.id;
+      if (!watched.has(id)) {
+        watched.add(id);
+        contents.once('destroyed', () => {
+          end(id);
+          watched.delete(id);
+        });
+        // A committed main-frame navigation: a reload, or the page loaded again after its
+        // renderer crashed. A navigation the window refuses (a link elsewhere) commits
+        // nothing and keeps the sign-in.
+        contents.on('did-navigate', () => end(id));
+      }
+      let session = sessions.get(id);
+      if (!session) {
+        session = core.openSession();
+        sessions.set(id, session);
+      }
+      return session;
+    },
+    closeAll() {
+      for (const id of [...sessions.keys()]) end(id);
+    },
+  };
+}
+
 export async function handleCall(
   frame: SenderFrame,
   envelope: unknown,
-  core: Pick<Core, 'dispatch'>,
+  session: () => Pick<ConsoleSession, 'dispatch'>,
   log: Logger,
 ): Promise<ApiResult<unknown>> {
   const sender = checkSender(frame);
@@ -58,19 +104,23 @@ export async function handleCall(
   try {
     // Core validates again at its own boundary; it gets the raw arguments because a
     // schema may transform them (trim, defaults) and must see the original input.
-    return await core.dispatch(channel, args);
+    return await session().dispatch(channel, args);
   } catch (error) {
     log.error('core dispatch threw', { channel, error: String(error) });
     return fail('internal', 'Sigap hit an internal error; the details are in the log.');
   }
 }
 
-/** Registers the call handler; returns the function that removes it. */
-export function bindConsoleApi(core: Pick<Core, 'dispatch'>, log: Logger): () => void {
+/** Registers the call handler; returns the function that removes it (and ends the sessions). */
+export function bindConsoleApi(core: Pick<Core, 'openSession'>, log: Logger): () => void {
+  const sessions = createWindowSessions(core);
   ipcMain.handle(IPC_CALL, (event, envelope: unknown) =>
-    handleCall(event.senderFrame, envelope, core, log),
+    handleCall(event.senderFrame, envelope, () => sessions.of(event.sender), log),
   );
-  return () => ipcMain.removeHandler(IPC_CALL);
+  return () => {
+    ipcMain.removeHandler(IPC_CALL);
+    sessions.closeAll();
+  };
 }
 
 /** Pushes core's events to the console page in `contents`; returns the unsubscribe. */

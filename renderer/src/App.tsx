@@ -16,7 +16,7 @@ export function App() {
   const status = useAppStatus();
   const link = useBackendLink();
 
-  // undefined: still asking core; null: nobody signed in on this desk.
+  // undefined: still asking core; null: nobody signed in on this tab or window.
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined);
   useEffect(() => {
     if (status) setLanguage(status.language);

@@ -80,6 +80,7 @@ export const contract = {
     args: z.object({ language: Language }).strict(),
     result: z.object({ language: Language }),
   },
+  /** Who is signed in on the calling screen (this tab or window); other screens have their own. */
   'auth.session': {
     args: NoArgs,
     result: z.object({ operator: Operator.nullable(), deskId: z.string() }),

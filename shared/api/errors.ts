@@ -20,7 +20,12 @@ export const ErrorCode = z.enum([
    * sub-frame, or a frame already gone); main refuses it before core sees it.
    */
   'ipc.foreign_sender',
-  /** Nobody is signed in on this desk. */
+  /**
+   * The call named no screen of the browser host, or one that has ended (the host
+   * restarted, or the page was gone too long): the page opens a new, signed-out screen.
+   */
+  'auth.no_screen',
+  /** Nobody is signed in on the calling screen (this tab or window). */
   'auth.required',
   /** Wrong username or password (never says which). */
   'auth.bad_credentials',

@@ -2,17 +2,22 @@
  * The browser host as a real process with a real store and hub: it serves only callers
  * holding this run's key, answers bad calls with typed errors, and keeps serving.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { callHost, screenOf } from '../support/host-api';
 import { startHost, tempDir, type HostProc } from '../support/processes';
 
 let host: HostProc;
 let dataDir: string;
+let screen: string;
 
 beforeAll(async () => {
   dataDir = tempDir();
   host = await startHost({ dataDir });
+  screen = await screenOf(host);
 });
 afterAll(async () => {
   await host?.stop();
@@ -24,6 +29,7 @@ const call = (channel: string, body: string | object, headers: Record<string, st
     headers: {
       'Content-Type': 'application/json',
       Authorization: `Bearer ${host.key}`,
+      'X-Sigap-Screen': screen,
       ...headers,
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -135,7 +141,7 @@ describe('browser host', () => {
 
     const wrongKey = new WebSocket(wsUrl, { origin: host.origin });
     await new Promise((r) => wrongKey.once('open', r));
-    wrongKey.send(JSON.stringify({ type: 'auth', key: 'guess' }));
+    wrongKey.send(JSON.stringify({ type: 'auth', key: 'guess', screen }));
     const closeCode = await new Promise<number>((resolve) =>
       wrongKey.once('close', (code) => resolve(code)),
     );
@@ -145,7 +151,7 @@ describe('browser host', () => {
     const messages: Array<{ event: string; payload: { language: string } }> = [];
     ws.on('message', (data) => messages.push(JSON.parse(String(data))));
     await new Promise((r) => ws.once('open', r));
-    ws.send(JSON.stringify({ type: 'auth', key: host.key }));
+    ws.send(JSON.stringify({ type: 'auth', key: host.key, screen }));
     await expect.poll(() => messages.length).toBeGreaterThan(0);
     expect(messages[0]).toMatchObject({ event: 'app.status', payload: { language: 'id' } });
 
@@ -153,5 +159,84 @@ describe('browser host', () => {
     await expect.poll(() => messages.at(-1)?.payload.language).toBe('en');
     ws.close();
     await call('app.setLanguage', { language: 'id' });
+  });
+});
+
+describe('browser host screens', () => {
+  const asScreen = (id: string | undefined, channel: string, args: object) =>
+    call(channel, args, id === undefined ? { 'X-Sigap-Screen': '' } : { 'X-Sigap-Screen': id });
+  const openScreen = async () => {
+    const res = await fetch(`${host.origin}/api/screen`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.key}` },
+    });
+    return ((await res.json()) as { value: { screen: string } }).value.screen;
+  };
+  const who = async (id: string) => {
+    const body = (await (await asScreen(id, 'auth.session', {})).json()) as {
+      value: { operator: { username: string } | null };
+    };
+    return body.value.operator?.username ?? null;
+  };
+
+  it('answers each page as the person signed in on that page, and no other', async () => {
+    const { accounts } = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'),
+    ) as { accounts: Array<{ username: string; password: string }> };
+    const password = (u: string) => accounts.find((a) => a.username === u)!.password;
+    const [a, b] = [await openScreen(), await openScreen()];
+    expect(a).not.toBe(b);
+    await asScreen(a, 'auth.signIn', { username: 'operator', password: password('operator') });
+    expect(await who(a)).toBe('operator');
+    expect(await who(b)).toBeNull();
+    await asScreen(b, 'auth.signIn', { username: 'supervisor', password: password('supervisor') });
+    await asScreen(b, 'auth.signOut', {});
+    expect(await who(a)).toBe('operator');
+    expect(await who(b)).toBeNull();
+    // The helper's own screen was never signed in.
+    expect(await callHost(host, 'queue.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
+  });
+
+  it('refuses a call that names no screen, or one it never opened', async () => {
+    for (const id of [undefined, 'x'.repeat(43)]) {
+      const res = await asScreen(id, 'auth.session', {});
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'auth.no_screen' } });
+    }
+    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/api/events`, {
+      origin: host.origin,
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'auth', key: host.key, screen: 'y'.repeat(43) }));
+    expect(await new Promise<number>((r) => ws.once('close', (code) => r(code)))).toBe(4404);
+  });
+
+  it('signs a page out as soon as it goes away (tab closed or reloaded)', async () => {
+    const { accounts } = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'),
+    ) as { accounts: Array<{ username: string; password: string }> };
+    const id = await openScreen();
+    const op = accounts.find((a) => a.username === 'operator')!;
+    await asScreen(id, 'auth.signIn', { username: op.username, password: op.password });
+    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/api/events`, {
+      origin: host.origin,
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'auth', key: host.key, screen: id }));
+    await new Promise((r) => ws.once('message', r));
+    expect(await who(id)).toBe('operator');
+    ws.close(1001); // what a browser sends when the page unloads
+    await expect
+      .poll(
+        async () => ((await (await asScreen(id, 'auth.session', {})).json()) as { ok: boolean }).ok,
+        { timeout: 10_000 },
+      )
+      .toBe(false);
+    expect(await (await asScreen(id, 'auth.session', {})).json()).toMatchObject({
+      error: { code: 'auth.no_screen' },
+    });
   });
 });

@@ -10,7 +10,8 @@ import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import type { AppStatus } from '../../shared/api/contract';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
@@ -59,6 +60,7 @@ async function desk(url: string): Promise<Core> {
     hubToken: randomToken(),
   });
   cleanups.push(() => core.close());
+  oneScreen(core);
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });
   return core;

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import {
   randomToken,
   repoRoot,
@@ -38,6 +39,7 @@ function open(hubUrl: string, hubToken: string): Core {
     hubToken,
     resourcesDir: path.join(repoRoot, 'resources', 'data'),
   });
+  oneScreen(core);
   cleanups.push(() => core.close());
   return core;
 }

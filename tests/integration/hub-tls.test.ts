@@ -8,7 +8,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { readSettings } from '../../electron/core/config';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { OpdDispatch } from '../../shared/hub/messages';
@@ -65,6 +66,7 @@ async function desk(name: string, env: NodeJS.ProcessEnv): Promise<Core> {
     hubToken: settings.hubToken,
     hubCa: settings.hubCa,
   });
+  oneScreen(core);
   closers.push(() => core.close());
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
   await core.dispatch('auth.signIn', { username: op.username, password: op.password });

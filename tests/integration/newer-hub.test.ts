@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, storePath, type Core } from '../../electron/core/core';
+import { openCore, storePath } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import type { CaseDetail } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
 import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
@@ -79,6 +80,7 @@ describe('a desk and a newer hub', () => {
       hubToken: tokens.desk1,
     });
     cleanups.push(() => core.close());
+    oneScreen(core);
     const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
     await core.dispatch('auth.signIn', { username: op.username, password: op.password });
     const other = io(`${hub.url}/desk`, {

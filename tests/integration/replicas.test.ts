@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import { createLogger } from '../../shared/log';
@@ -67,6 +68,7 @@ async function setup(resources: { 'desk-1'?: string } = {}) {
       hubUrl: hub.current.url,
       hubToken: tokens[deskId],
     });
+    oneScreen(core);
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;

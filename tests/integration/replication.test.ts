@@ -9,7 +9,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore } from '../../electron/core/core';
+import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { WireEvent as HubEvent } from '../support/wire-event';
 import { createLogger } from '../../shared/log';
@@ -42,6 +43,7 @@ async function setup() {
     hubUrl: hub.current.url,
     hubToken: deskToken,
   });
+  oneScreen(core);
   cleanups.push(() => core.close());
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;

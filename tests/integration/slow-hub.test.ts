@@ -7,6 +7,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/core';
+import { oneScreen } from '../support/one-screen';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { createLogger } from '../../shared/log';
 import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
@@ -45,6 +46,7 @@ describe('slow hub', () => {
       hubToken: token,
       resourcesDir: path.join(repoRoot, 'resources', 'data'),
     });
+    oneScreen(core);
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { Who } from '../store/case-edits';
 import { readCaseDetail } from '../store/cases';
+import type { Session } from '../session';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
@@ -16,9 +17,9 @@ type CaseChannels =
   | 'dispatch.called';
 
 export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
-  /** The signed-in operator as the store and the hub record them. */
-  const who = (): Who => {
-    const operator = requireOperator(ctx);
+  /** The operator signed in on the calling screen, as the store and the hub record them. */
+  const who = (session: Session): Who => {
+    const operator = requireOperator(session);
     return {
       operatorId: operator.id,
       actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
@@ -32,14 +33,14 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
   };
 
   return {
-    'case.get': ({ caseId }) => {
-      requireOperator(ctx);
+    'case.get': ({ caseId }, session) => {
+      requireOperator(session);
       const detail = readCaseDetail(ctx.store, caseId, ctx.deskId, ctx.now());
       if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
       return detail;
     },
-    'case.dispatch': ({ caseId, opdIds }) => {
-      const w = who();
+    'case.dispatch': ({ caseId, opdIds }, session) => {
+      const w = who(session);
       if (!ctx.store.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
         throw new CoreError('case.not_found', 'No such case on this desk.');
       }
@@ -58,28 +59,28 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
       changed(caseId);
       return { dispatches };
     },
-    'case.update': ({ caseId, edit }) => {
-      const result = ctx.edits.update(caseId, edit, who());
+    'case.update': ({ caseId, edit }, session) => {
+      const result = ctx.edits.update(caseId, edit, who(session));
       if (result) changed(caseId);
       return { changed: result };
     },
-    'case.claim': ({ caseId }) => {
-      const claimed = ctx.edits.claim(caseId, who());
+    'case.claim': ({ caseId }, session) => {
+      const claimed = ctx.edits.claim(caseId, who(session));
       if (claimed) changed(caseId);
       return { claimed };
     },
-    'case.note': ({ caseId, text }) => {
-      ctx.edits.note(caseId, text, who());
+    'case.note': ({ caseId, text }, session) => {
+      ctx.edits.note(caseId, text, who(session));
       changed(caseId);
       return {};
     },
-    'dispatch.called': ({ dispatchId }) => {
-      const w = who();
+    'dispatch.called': ({ dispatchId }, session) => {
+      const w = who(session);
       changed(ctx.dispatches.called(dispatchId, w.operatorId, w.actor, w.now));
       return {};
     },
-    'case.cancel': ({ caseId, reason }) => {
-      const withdrawn = ctx.edits.cancel(caseId, reason, who());
+    'case.cancel': ({ caseId, reason }, session) => {
+      const withdrawn = ctx.edits.cancel(caseId, reason, who(session));
       changed(caseId);
       return { withdrawn };
     },

@@ -7,18 +7,24 @@ import { fail, type ApiResult } from '../../../shared/api/errors';
 import { parseCall } from '../../../shared/api/validate';
 import type { Logger } from '../../../shared/log';
 import { CoreError } from '../errors';
+import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
-export type Dispatch = (channel: string, rawArgs: unknown) => Promise<ApiResult<unknown>>;
+/** Answers one call made on the screen whose session is given. */
+export type Dispatch = (
+  channel: string,
+  rawArgs: unknown,
+  session: Session,
+) => Promise<ApiResult<unknown>>;
 
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
-  return async (channel, rawArgs) => {
+  return async (channel, rawArgs, session) => {
     const call = parseCall(channel, rawArgs);
     if (!call.ok) return call;
     const name: Channel = call.value.channel;
     try {
-      const handler = handlers[name] as (args: unknown) => unknown;
-      const value = await handler(call.value.args);
+      const handler = handlers[name] as (args: unknown, session: Session) => unknown;
+      const value = await handler(call.value.args, session);
       // The result schema is the contract too: a handler that drifts from it is a bug we
       // want to see in tests, not a malformed value the UI has to survive.
       const checked = contract[name].result.safeParse(value);

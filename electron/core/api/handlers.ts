@@ -1,11 +1,13 @@
 /**
  * One handler per console API channel. Handlers receive arguments already validated
- * against the contract and may throw CoreError; the dispatcher turns that into a value.
+ * against the contract and the calling screen's session, and may throw CoreError; the
+ * dispatcher turns that into a value.
  */
 import type { Channel, ParsedArgsOf, ResultOf } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
 import { verifyPassword } from '../auth/password';
 import { CoreError } from '../errors';
+import type { Session } from '../session';
 import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
@@ -14,7 +16,7 @@ import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
 
 export type Handlers = {
-  [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>>;
+  [C in Channel]: (args: ParsedArgsOf<C>, session: Session) => ResultOf<C> | Promise<ResultOf<C>>;
 };
 
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -25,8 +27,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
       ctx.statusChanged();
       return { language };
     },
-    'auth.session': () => ({ operator: ctx.session, deskId: ctx.deskId }),
-    'auth.signIn': async ({ username, password }) => {
+    'auth.session': (_args, session) => ({ operator: session.operator, deskId: ctx.deskId }),
+    'auth.signIn': async ({ username, password }, session) => {
       const found = findOperatorForSignIn(ctx.store, username);
       // Hash even for an unknown name so timing does not tell which names exist.
       const ok = await verifyPassword(
@@ -37,23 +39,27 @@ export function createHandlers(ctx: CoreContext): Handlers {
         ctx.log.warn('sign-in refused', { username: username.slice(0, 64) });
         throw new CoreError('auth.bad_credentials', 'Wrong username or password.');
       }
-      ctx.session = found.operator;
-      ctx.log.info('signed in', { operator: found.operator.id });
+      // This screen only: another tab or window keeps its own person.
+      session.operator = found.operator;
+      ctx.log.info('signed in', { operator: found.operator.id, screen: session.screen });
       return { operator: found.operator };
     },
-    'auth.signOut': () => {
-      ctx.session = null;
+    'auth.signOut': (_args, session) => {
+      if (session.operator) {
+        ctx.log.info('signed out', { operator: session.operator.id, screen: session.screen });
+      }
+      session.operator = null;
       return {};
     },
     'reference.get': () => ctx.reference(),
     ...intakeHandlers(ctx),
-    'queue.list': (query) => {
-      requireOperator(ctx);
+    'queue.list': (query, session) => {
+      requireOperator(session);
       const page = queryQueue(ctx.store, query);
       return { ...page, rows: ctx.alarms.reads.flagRows(page.rows, ctx.now()) };
     },
-    'alarms.list': () => {
-      requireOperator(ctx);
+    'alarms.list': (_args, session) => {
+      requireOperator(session);
       return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),

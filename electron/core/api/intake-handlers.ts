@@ -68,8 +68,8 @@ export function intakeHandlers(
   );
 
   return {
-    'intake.save': ({ callId, startedAt, form, dispatchTo = [] }) => {
-      const operator = requireOperator(ctx);
+    'intake.save': ({ callId, startedAt, form, dispatchTo = [] }, session) => {
+      const operator = requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
@@ -91,17 +91,21 @@ export function intakeHandlers(
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });
       return saved;
     },
-    'draft.save': (draft) => {
-      const operator = requireOperator(ctx);
+    'draft.save': (draft, session) => {
+      const operator = requireOperator(session);
       const now = ctx.now();
       // A late autosave must not resurrect a call that has been saved meanwhile.
       if (!ctx.cases.isSaved(draft.callId)) writeDraft(ctx.store, operator.id, draft, now);
       return { savedAt: now };
     },
-    'draft.get': () => ({ draft: readDraft(ctx.store, requireOperator(ctx).id) }),
-    'draft.list': () => ({ drafts: listDrafts(ctx.store, requireOperator(ctx).id) }),
-    'draft.discard': ({ callId }) => {
-      deleteDraft(ctx.store, requireOperator(ctx).id, callId);
+    'draft.get': (_args, session) => ({
+      draft: readDraft(ctx.store, requireOperator(session).id),
+    }),
+    'draft.list': (_args, session) => ({
+      drafts: listDrafts(ctx.store, requireOperator(session).id),
+    }),
+    'draft.discard': ({ callId }, session) => {
+      deleteDraft(ctx.store, requireOperator(session).id, callId);
       return {};
     },
   };

@@ -1,9 +1,9 @@
 import type { Operator } from '../../../shared/domain/case';
-import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import type { Session } from '../session';
 
-/** The signed-in operator, or a typed refusal: every call and case names who made it. */
-export function requireOperator(ctx: CoreContext): Operator {
-  if (!ctx.session) throw new CoreError('auth.required', 'Sign in first.');
-  return ctx.session;
+/** The operator signed in on the calling screen, or a typed refusal: every call and case names who made it. */
+export function requireOperator(session: Session): Operator {
+  if (!session.operator) throw new CoreError('auth.required', 'Sign in first.');
+  return session.operator;
 }

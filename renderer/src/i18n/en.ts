@@ -12,6 +12,7 @@ export const en: Messages = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    thisScreen: 'For this tab only; other tabs and windows sign in on their own.',
     signOut: 'Sign out',
   },
   intake: {
@@ -261,6 +262,7 @@ export const en: Messages = {
     'api.unknown_channel': 'Unknown command.',
     'api.invalid_args': 'Check the marked fields.',
     'api.unreachable': 'The console service cannot be reached.',
+    'auth.no_screen': 'This page lost its link to the console; please sign in again.',
     'auth.required': 'Please sign in first.',
     'auth.bad_credentials': 'Wrong username or password.',
     'case.not_found': 'No such case on this desk.',

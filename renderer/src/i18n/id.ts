@@ -13,6 +13,7 @@ export const id = {
     username: 'Nama pengguna',
     password: 'Kata sandi',
     submit: 'Masuk',
+    thisScreen: 'Berlaku untuk tab ini saja; tab atau jendela lain masuk sendiri.',
     signOut: 'Keluar',
   },
   intake: {
@@ -264,6 +265,7 @@ export const id = {
     'api.unknown_channel': 'Perintah tidak dikenal.',
     'api.invalid_args': 'Periksa isian yang ditandai.',
     'api.unreachable': 'Layanan konsol tidak dapat dihubungi.',
+    'auth.no_screen': 'Sambungan halaman ini ke konsol terputus; silakan masuk lagi.',
     'auth.required': 'Silakan masuk terlebih dahulu.',
     'auth.bad_credentials': 'Nama pengguna atau kata sandi salah.',
     'case.not_found': 'Laporan tidak ditemukan di desk ini.',

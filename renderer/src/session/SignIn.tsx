@@ -1,5 +1,8 @@
-/** Sign-in: every call and case is recorded in the operator's name. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Sign-in for this screen (tab or window) only: every call and case it records is in this
+ * person's name, whoever signs in on another screen.
+ */
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../shared/domain/case';
 import { useClient } from '../api/client-context';
@@ -13,6 +16,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const passwordField = useRef<HTMLInputElement>(null);
+
+  // Enter in the user name goes on to the password, as Enter does in every form of Sigap.
+  const nextOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    passwordField.current?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +45,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
         aria-labelledby="sign-in-title"
       >
         <h2 id="sign-in-title">{t('signIn.title')}</h2>
+        <p className="muted">{t('signIn.thisScreen')}</p>
         <label>
           {t('signIn.username')}
           <input
@@ -41,11 +53,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
             autoComplete="username"
             value={username}
             onChange={(e) => setUsername(e.target.value)}
+            onKeyDown={nextOnEnter}
           />
         </label>
         <label>
           {t('signIn.password')}
           <input
+            ref={passwordField}
             type="password"
             autoComplete="current-password"
             value={password}
