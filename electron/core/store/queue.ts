@@ -72,7 +72,7 @@ function where(
 /**
  * The OPD column: the OPDs holding the case now (after a re-route, the new one, not the
  * one that returned it), in the order they were sent; a case every OPD returned shows who
- * returned it. Read from the case's dispatches (indexed by case) for the page's rows only.
+ * returned it, and a cancelled case the OPDs its dispatches were withdrawn from. Read from the case's dispatches (indexed by case) for the page's rows only.
  */
 const opdsWhere = (statusClause: string) =>
   `(SELECT group_concat(short, ', ') FROM (
@@ -81,7 +81,8 @@ const opdsWhere = (statusClause: string) =>
       GROUP BY d.opd_id ORDER BY min(d.created_at), min(d.rowid)))`;
 const OPD_COLUMN = `coalesce(
     ${opdsWhere(`d.status NOT IN ('returned', 'withdrawn')`)},
-    ${opdsWhere(`d.status = 'returned'`)})`;
+    ${opdsWhere(`d.status = 'returned'`)},
+    ${opdsWhere(`d.status = 'withdrawn'`)})`;
 
 interface Row {
   id: string;
