@@ -29,6 +29,12 @@ interface Pending {
   failed: (error: unknown) => unknown;
 }
 
+interface Result {
+  /** Undefined when not even an error answer could be built. */
+  answer: { value: unknown } | undefined;
+  effects: Array<() => void>;
+}
+
 export function createGroupCommit(
   db: Database.Database,
   onEffectError: (error: unknown) => void,
@@ -46,54 +52,69 @@ export function createGroupCommit(
       onEffectError(error);
     }
   };
+  /**
+   * The error answer for a message, or undefined when building it threw too (then the
+   * message goes unanswered, and the error is reported): one message's trouble never
+   * costs the other messages of its group their answers.
+   */
+  const failure = (item: Pending, error: unknown): { value: unknown } | undefined => {
+    try {
+      return { value: item.failed(error) };
+    } catch (inner) {
+      onEffectError(inner);
+      return undefined;
+    }
+  };
+  const answer = (item: Pending, result: { value: unknown } | undefined): void => {
+    if (result) runEffect(() => item.done(result.value));
+  };
 
   // Prepared once: a savepoint per message, so one that throws undoes only its own writes.
   const savepoint = db.prepare('SAVEPOINT message');
   const release = db.prepare('RELEASE message');
   const rollbackTo = db.prepare('ROLLBACK TO message');
-  const applyGroup = db.transaction(
-    (group: Pending[], results: Array<{ value: unknown; effects: Array<() => void> }>) => {
-      for (const item of group) {
-        collecting = [];
-        savepoint.run();
-        try {
-          const value = item.work();
-          release.run();
-          results.push({ value, effects: collecting });
-        } catch (error) {
-          rollbackTo.run();
-          release.run();
-          results.push({ value: item.failed(error), effects: [] });
-        } finally {
-          collecting = undefined;
-        }
+  const applyGroup = db.transaction((group: Pending[], results: Result[]) => {
+    for (const item of group) {
+      collecting = [];
+      savepoint.run();
+      try {
+        const value = item.work();
+        release.run();
+        results.push({ answer: { value }, effects: collecting });
+      } catch (error) {
+        rollbackTo.run();
+        release.run();
+        results.push({ answer: failure(item, error), effects: [] });
+      } finally {
+        collecting = undefined;
       }
-    },
-  );
+    }
+  });
 
   const flush = (): void => {
     scheduled = false;
     const group = queue;
     queue = [];
     if (group.length === 0) return;
-    const results: Array<{ value: unknown; effects: Array<() => void> }> = [];
+    const results: Result[] = [];
     try {
       applyGroup(group, results);
     } catch (error) {
-      for (const item of group) item.done(item.failed(error));
+      for (const item of group) answer(item, failure(item, error));
       return;
     }
     group.forEach((item, i) => {
-      const { value, effects } = results[i]!;
+      const { answer: result, effects } = results[i]!;
       effects.forEach(runEffect);
-      item.done(value);
+      answer(item, result);
     });
   };
 
   return {
     submit(work, done, failed) {
       if (closed) {
-        done(failed(new Error('the hub is stopping')));
+        const item = { work, done, failed } as Pending;
+        answer(item, failure(item, new Error('the hub is stopping')));
         return;
       }
       queue.push({
