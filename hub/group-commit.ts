@@ -1,14 +1,24 @@
 /**
  * Group commit: messages that arrive together are applied in ONE SQLite transaction, and
  * what each one answers or announces (its ack, events to desks, a delivery to an OPD) goes
- * out only after that transaction has committed — with synchronous=FULL, after it is on
- * disk. One fsync then covers a burst instead of one per message. Never ack before durable.
+ * out only after that transaction is on disk. Never ack before durable.
+ *
+ * The disk wait is kept off the event loop: the store commits with synchronous=NORMAL
+ * (in WAL mode a commit then only writes the WAL), and an fdatasync of the WAL file on
+ * the thread pool makes it durable (as SQLite's own FULL commit would: a synced WAL is
+ * what recovery replays). Meanwhile the next groups are applied. Groups are released in
+ * commit order, each only after an fdatasync that began after its commit returned; one
+ * sync covers every group committed while the previous one ran. Checkpoints stay safe:
+ * with NORMAL, SQLite syncs the WAL before a checkpoint and the database file after it,
+ * and reuses the WAL only once it is fully checkpointed, so no frame a pending sync was
+ * meant to cover is overwritten before it is durable in the database file.
  *
  * Messages are applied one after another in arrival order, each in its own savepoint: one
  * that throws rolls back alone, its effects are dropped, and its peer gets an error answer.
  * If the commit itself fails, nothing of the group is durable and every message in it gets
  * an error answer; none of their effects are sent.
  */
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 
 export interface GroupCommit {
@@ -19,8 +29,24 @@ export interface GroupCommit {
   submit<T>(work: () => T, done: (result: T) => void, failed: (error: unknown) => T): void;
   /** Inside `work`: runs `effect` once the group has committed. Elsewhere: runs it now. */
   afterCommit(effect: () => void): void;
-  /** Applies what is queued now, then refuses further work (the store is about to close). */
+  /**
+   * Applies what is queued now, syncs and releases every committed group, then refuses
+   * further work (the store is about to close).
+   */
   close(): void;
+}
+
+/**
+ * The disk refused to sync the WAL. Nothing committed since the previous sync can be
+ * acknowledged, and after a failed fsync the kernel may have dropped those pages, so a
+ * later sync proves nothing either: the process stops, and restarts from what is on disk.
+ */
+export class WalSyncError extends Error {
+  constructor(walFile: string, cause: unknown) {
+    super(
+      `could not sync ${walFile}: ${String(cause)}; stopping, as nothing since the last sync can be acknowledged`,
+    );
+  }
 }
 
 interface Pending {
@@ -39,9 +65,24 @@ export function createGroupCommit(
   db: Database.Database,
   onEffectError: (error: unknown) => void,
 ): GroupCommit {
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') {
+    throw new Error('group commit needs a store in WAL mode');
+  }
+  // Each commit writes the WAL only; the fdatasync below makes it durable before any answer.
+  db.pragma('synchronous = NORMAL');
+  const walFile = `${db.name}-wal`;
+  // The WAL exists once the store has been read in WAL mode; never created here.
+  db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').all();
+  const walFd = fs.openSync(walFile, 'r+');
+
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
+  /** Releases (answers and effects) of the groups the running sync covers. */
+  let covered: Array<() => void> = [];
+  /** Releases of groups committed since the running sync began. */
+  let unsynced: Array<() => void> = [];
+  let syncing = false;
   /** Effects registered by the message being applied right now, if any. */
   let collecting: Array<() => void> | undefined;
 
@@ -91,6 +132,22 @@ export function createGroupCommit(
     }
   });
 
+  /** Runs the releases of every group the returned sync covers, in commit order. */
+  const sync = (): void => {
+    syncing = true;
+    covered = unsynced;
+    unsynced = [];
+    fs.fdatasync(walFd, (error) => {
+      syncing = false;
+      if (closed) return; // close() synced and released everything
+      if (error) throw new WalSyncError(walFile, error);
+      const released = covered;
+      covered = [];
+      released.forEach((run) => run());
+      if (unsynced.length > 0) sync();
+    });
+  };
+
   const flush = (): void => {
     scheduled = false;
     const group = queue;
@@ -100,14 +157,21 @@ export function createGroupCommit(
     try {
       applyGroup(group, results);
     } catch (error) {
-      for (const item of group) answer(item, failure(item, error));
+      // Nothing of this group is stored: its error answers need no sync, but still wait
+      // for the groups before it, so that a peer's answers arrive in order.
+      const refuse = () => group.forEach((item) => answer(item, failure(item, error)));
+      if (syncing || unsynced.length > 0) unsynced.push(refuse);
+      else refuse();
       return;
     }
-    group.forEach((item, i) => {
-      const { answer: result, effects } = results[i]!;
-      effects.forEach(runEffect);
-      answer(item, result);
-    });
+    unsynced.push(() =>
+      group.forEach((item, i) => {
+        const { answer: result, effects } = results[i]!;
+        effects.forEach(runEffect);
+        answer(item, result);
+      }),
+    );
+    if (!syncing) sync();
   };
 
   return {
@@ -133,8 +197,15 @@ export function createGroupCommit(
       else runEffect(effect);
     },
     close() {
+      if (closed) return;
       flush();
       closed = true;
+      fs.fdatasyncSync(walFd);
+      const pending = [...covered, ...unsynced];
+      covered = [];
+      unsynced = [];
+      pending.forEach((run) => run());
+      fs.closeSync(walFd);
     },
   };
 }
