@@ -7,8 +7,8 @@
  * (in WAL mode a commit then only writes the WAL), and an fdatasync of the WAL file on
  * the thread pool makes it durable (as SQLite's own FULL commit would: a synced WAL is
  * what recovery replays). Meanwhile the next groups are applied. Groups are released in
- * commit order, each only after an fdatasync that began after its commit returned; one
- * sync covers every group committed while the previous one ran. Checkpoints stay safe:
+ * commit order, each only after an fdatasync that began after its commit returned.
+ * Checkpoints stay safe:
  * with NORMAL, SQLite syncs the WAL before a checkpoint and the database file after it,
  * and reuses the WAL only once it is fully checkpointed, so no frame a pending sync was
  * meant to cover is overwritten before it is durable in the database file.
@@ -78,11 +78,11 @@ export function createGroupCommit(
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
-  /** Releases (answers and effects) of the groups the running sync covers. */
-  let covered: Array<() => void> = [];
-  /** Releases of groups committed since the running sync began. */
-  let unsynced: Array<() => void> = [];
-  let syncing = false;
+  /**
+   * Committed groups in commit order, each with its release (answers and effects) and
+   * whether an fdatasync begun after its commit has returned.
+   */
+  const waiting: Array<{ synced: boolean; release: () => void }> = [];
   /** Effects registered by the message being applied right now, if any. */
   let collecting: Array<() => void> | undefined;
 
@@ -132,19 +132,23 @@ export function createGroupCommit(
     }
   });
 
-  /** Runs the releases of every group the returned sync covers, in commit order. */
-  const sync = (): void => {
-    syncing = true;
-    covered = unsynced;
-    unsynced = [];
+  /** Releases, in commit order, every group from the oldest on whose sync has returned. */
+  const releaseSynced = (): void => {
+    while (waiting.length > 0 && waiting[0]!.synced) waiting.shift()!.release();
+  };
+
+  /**
+   * Each group's sync starts as soon as it has committed, without waiting for the one
+   * before it to return: a group waits for the disk once, not behind another's wait.
+   */
+  const syncThenRelease = (release: () => void): void => {
+    const entry = { synced: false, release };
+    waiting.push(entry);
     fs.fdatasync(walFd, (error) => {
-      syncing = false;
       if (closed) return; // close() synced and released everything
       if (error) throw new WalSyncError(walFile, error);
-      const released = covered;
-      covered = [];
-      released.forEach((run) => run());
-      if (unsynced.length > 0) sync();
+      entry.synced = true;
+      releaseSynced();
     });
   };
 
@@ -160,18 +164,17 @@ export function createGroupCommit(
       // Nothing of this group is stored: its error answers need no sync, but still wait
       // for the groups before it, so that a peer's answers arrive in order.
       const refuse = () => group.forEach((item) => answer(item, failure(item, error)));
-      if (syncing || unsynced.length > 0) unsynced.push(refuse);
-      else refuse();
+      waiting.push({ synced: true, release: refuse });
+      releaseSynced();
       return;
     }
-    unsynced.push(() =>
+    syncThenRelease(() =>
       group.forEach((item, i) => {
         const { answer: result, effects } = results[i]!;
         effects.forEach(runEffect);
         answer(item, result);
       }),
     );
-    if (!syncing) sync();
   };
 
   return {
@@ -201,10 +204,7 @@ export function createGroupCommit(
       flush();
       closed = true;
       fs.fdatasyncSync(walFd);
-      const pending = [...covered, ...unsynced];
-      covered = [];
-      unsynced = [];
-      pending.forEach((run) => run());
+      waiting.splice(0).forEach((entry) => entry.release());
       fs.closeSync(walFd);
     },
   };
