@@ -6,9 +6,9 @@
  * The disk wait is kept off the event loop: the store commits with synchronous=NORMAL
  * (in WAL mode a commit then only writes the WAL), and an fdatasync of the WAL file on
  * the thread pool makes it durable (as SQLite's own FULL commit would: a synced WAL is
- * what recovery replays). Meanwhile the next groups are applied. Groups are released in
- * commit order, each only after an fdatasync that began after its commit returned.
- * Checkpoints stay safe:
+ * what recovery replays). Messages arriving meanwhile are read and wait; they are
+ * committed together when the sync returns, so groups are released in commit order, each
+ * only after an fdatasync that began after its commit returned. Checkpoints stay safe:
  * with NORMAL, SQLite syncs the WAL before a checkpoint and the database file after it,
  * and reuses the WAL only once it is fully checkpointed, so no frame a pending sync was
  * meant to cover is overwritten before it is durable in the database file.
@@ -78,11 +78,8 @@ export function createGroupCommit(
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
-  /**
-   * Committed groups in commit order, each with its release (answers and effects) and
-   * whether an fdatasync begun after its commit has returned.
-   */
-  const waiting: Array<{ synced: boolean; release: () => void }> = [];
+  /** The release (answers and effects) of the group whose sync is running, if any. */
+  let syncing: (() => void) | undefined;
   /** Effects registered by the message being applied right now, if any. */
   let collecting: Array<() => void> | undefined;
 
@@ -132,49 +129,46 @@ export function createGroupCommit(
     }
   });
 
-  /** Releases, in commit order, every group from the oldest on whose sync has returned. */
-  const releaseSynced = (): void => {
-    while (waiting.length > 0 && waiting[0]!.synced) waiting.shift()!.release();
-  };
-
-  /**
-   * Each group's sync starts as soon as it has committed, without waiting for the one
-   * before it to return: a group waits for the disk once, not behind another's wait.
-   */
-  const syncThenRelease = (release: () => void): void => {
-    const entry = { synced: false, release };
-    waiting.push(entry);
-    fs.fdatasync(walFd, (error) => {
-      if (closed) return; // close() synced and released everything
-      if (error) throw new WalSyncError(walFile, error);
-      entry.synced = true;
-      releaseSynced();
-    });
-  };
-
-  const flush = (): void => {
-    scheduled = false;
-    const group = queue;
-    queue = [];
-    if (group.length === 0) return;
+  /** Applies `group` in one transaction; the release of its answers and effects, once durable. */
+  const commitGroup = (group: Pending[]): (() => void) | undefined => {
     const results: Result[] = [];
     try {
       applyGroup(group, results);
     } catch (error) {
-      // Nothing of this group is stored: its error answers need no sync, but still wait
-      // for the groups before it, so that a peer's answers arrive in order.
-      const refuse = () => group.forEach((item) => answer(item, failure(item, error)));
-      waiting.push({ synced: true, release: refuse });
-      releaseSynced();
-      return;
+      // Nothing of this group is stored: its error answers need no sync. Every group
+      // before it has been released already, so they still arrive in order.
+      group.forEach((item) => answer(item, failure(item, error)));
+      return undefined;
     }
-    syncThenRelease(() =>
+    return () =>
       group.forEach((item, i) => {
         const { answer: result, effects } = results[i]!;
         effects.forEach(runEffect);
         answer(item, result);
-      }),
-    );
+      });
+  };
+
+  /**
+   * Commits what has arrived, unless a sync is running: then it waits, and everything that
+   * arrives during the sync is committed together when it returns — one commit and one
+   * sync for a burst, as when the loop itself waited for the disk, but with the loop free
+   * meanwhile to read, check and answer.
+   */
+  const flush = (): void => {
+    scheduled = false;
+    if (syncing || queue.length === 0) return;
+    const group = queue;
+    queue = [];
+    const release = commitGroup(group);
+    if (!release) return;
+    syncing = release;
+    fs.fdatasync(walFd, (error) => {
+      if (closed) return; // close() synced and released everything
+      if (error) throw new WalSyncError(walFile, error);
+      syncing = undefined;
+      release();
+      flush();
+    });
   };
 
   return {
@@ -189,7 +183,7 @@ export function createGroupCommit(
         done: done as (result: unknown) => void,
         failed: failed as (error: unknown) => unknown,
       });
-      if (!scheduled) {
+      if (!scheduled && !syncing) {
         scheduled = true;
         // After the I/O callbacks of this turn: everything that arrived together joins.
         setImmediate(flush);
@@ -201,10 +195,15 @@ export function createGroupCommit(
     },
     close() {
       if (closed) return;
-      flush();
-      closed = true;
+      closed = true; // from here the running sync's callback does nothing
+      const running = syncing;
+      syncing = undefined;
+      const group = queue;
+      queue = [];
+      const last = group.length > 0 ? commitGroup(group) : undefined;
       fs.fdatasyncSync(walFd);
-      waiting.splice(0).forEach((entry) => entry.release());
+      running?.();
+      last?.();
       fs.closeSync(walFd);
     },
   };
