@@ -7,7 +7,7 @@
  * after that write and returned before the ack was written — on a thread other than the
  * event loop's.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -16,12 +16,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { randomToken, repoRoot, tempDir, until, writeTokens } from '../support/processes';
 
 const strace = ['/usr/bin/strace', '/bin/strace'].find((f) => fs.existsSync(f));
+/** Whether this machine lets strace trace a child (some containers forbid ptrace). */
+const straceWorks = (): boolean =>
+  spawnSync(strace!, ['-f', '-o', '/dev/null', 'true'], { stdio: 'ignore' }).status === 0;
 const skipReason =
   process.platform !== 'linux'
     ? 'strace traces Linux processes only'
     : !strace
       ? 'strace is not installed (CI installs it: .ci/run); install it to run this test'
-      : undefined;
+      : !straceWorks()
+        ? 'strace cannot trace processes here (ptrace is not permitted)'
+        : undefined;
 if (skipReason) process.stdout.write(`hub-ack-after-fsync skipped: ${skipReason}\n`);
 
 interface Call {
