@@ -1,9 +1,10 @@
 /**
  * dispatch.*: a desk's dispatches through the real path — the console core's outbox, its
- * replication over socket.io, a hub process applying each to SQLite (WAL, synchronous=FULL)
- * — against raw socket.io acknowledged emits to a trivial server process in the same run,
- * 32 messages in flight on both sides; and the latency from the operator's dispatch call to
- * an OPD inbox client receiving `dispatch.new`.
+ * replication over socket.io, a hub process applying each durably to SQLite with group
+ * commit — against, in the same run, a minimal durable pipeline (durable-baseline.ts) and
+ * raw socket.io acknowledged emits to a trivial server process, 32 messages in flight on
+ * every side; and the latency from the operator's dispatch call to an OPD inbox client
+ * receiving `dispatch.new`.
  */
 import fs from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
@@ -14,6 +15,8 @@ import { runTs } from '../tests/support/processes';
 import { percentile, round, type Figure } from './lib/figures';
 import { benchHub, dlhToken, openDesk, type BenchDesk } from './lib/desk';
 import { assertQueuedOnce } from './lib/hub-check';
+import { durableThroughput, walFsyncMs } from './lib/durable-baseline';
+import { processCpuUs } from './lib/process-cpu';
 import { deskStoreWork, hubStoreWork } from './lib/store-work';
 import { tempDataDir } from './lib/stores';
 
@@ -33,17 +36,6 @@ async function casesAtHub(desk: BenchDesk, n: number): Promise<string[]> {
   await desk.drained();
   return cases;
 }
-
-/** CPU time (user + system) a process has used so far, in µs; Linux only. */
-function processCpuUs(pid: number): number | undefined {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-const CLOCK_TICKS = 100;
 
 /**
  * Dispatches per second from the moment the desk's link is online with THROUGHPUT_DISPATCHES
@@ -210,8 +202,10 @@ async function settled(desk: BenchDesk, caseId: string): Promise<void> {
 }
 
 export async function dispatchBench(): Promise<Figure[]> {
+  const fsyncMs = walFsyncMs();
   const raw = await rawThroughput();
   const pattern = await rawThroughput(true);
+  const durable = await durableThroughput();
   const desk = await deskThroughput();
   const hubStoreUs = await hubStoreWork(THROUGHPUT_DISPATCHES);
   const e2e = await endToEnd();
@@ -223,12 +217,25 @@ export async function dispatchBench(): Promise<Figure[]> {
       baseline: Math.round(raw.perS),
     },
     {
-      name: 'dispatch.throughput_ratio',
-      value: round(desk.perS / raw.perS, 2),
+      name: 'dispatch.durable_per_s',
+      value: Math.round(durable.perS),
+      unit: '/s',
+    },
+    {
+      name: 'dispatch.durable_ratio',
+      value: round(desk.perS / durable.perS, 2),
       unit: 'x',
       baseline: 1,
       target: '≥ 0.5',
     },
+    // Information: against socket.io with no storage at all.
+    {
+      name: 'dispatch.throughput_ratio',
+      value: round(desk.perS / raw.perS, 2),
+      unit: 'x',
+      baseline: 1,
+    },
+    { name: 'dispatch.fsync_ms', value: round(fsyncMs, 2), unit: 'ms' },
     // The ceiling for any implementation of protocol v1 on this machine: its messages alone.
     {
       name: 'dispatch.pattern_ratio',

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { printJson, printTable, type Figure } from './lib/figures';
 import { dispatchBench } from './dispatch';
+import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
 import { saveBench } from './save';
@@ -16,6 +17,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   query: queryBench,
   queue: scrollBench,
   dispatch: dispatchBench,
+  hub: hubBench,
   outage: outageBench,
 };
 

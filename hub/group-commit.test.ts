@@ -109,4 +109,39 @@ describe('group commit', () => {
     expect(await run(() => insert.run('b'))).toBe('ok');
     expect(committed()).toEqual(['b']);
   });
+
+  it('answers every other message of the group when answering one of them throws', async () => {
+    const { db, committed } = store();
+    const reported: string[] = [];
+    const commit = createGroupCommit(db, (e) => reported.push((e as Error).message));
+    const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
+    const answered: string[] = [];
+    const last = new Promise<void>((resolve) => {
+      const run = (id: string, answerThrows: boolean, failThrows = false, onDone?: () => void) =>
+        commit.submit(
+          () => {
+            insert.run(id);
+            if (failThrows) throw new Error(`${id} refused`);
+            return id;
+          },
+          (r) => {
+            if (answerThrows) throw new Error(`peer of ${r} is gone`);
+            answered.push(r);
+            onDone?.();
+          },
+          (e) => {
+            // Building the error answer itself throws here.
+            throw new Error(`no answer for ${(e as Error).message}`);
+          },
+        );
+      run('a', false);
+      run('b', true);
+      run('c', false, true);
+      run('d', false, false, resolve);
+    });
+    await last;
+    expect(answered).toEqual(['a', 'd']);
+    expect(committed()).toEqual(['a', 'b', 'd']);
+    expect(reported).toEqual(['no answer for c refused', 'peer of b is gone']);
+  });
 });

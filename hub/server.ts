@@ -15,6 +15,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
+import { batchWebSocketWrites } from './batched-writes';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createInboxHandler } from './inbox-page';
 import { bindPeer } from './peer-messages';
@@ -67,6 +68,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     pingInterval: 5000,
     pingTimeout: 5000,
   });
+  batchWebSocketWrites(io);
 
   const refuse = (next: (err?: Error) => void, code: HandshakeError): void => next(new Error(code));
 

@@ -4,8 +4,12 @@ import type { HubEvent } from '../../shared/hub/messages';
 import { deskToken } from './desk';
 
 /** Throws unless the hub queued each of `dispatchIds` exactly once. */
-export async function assertQueuedOnce(hubUrl: string, dispatchIds: readonly string[]) {
-  const socket = io(`${hubUrl}/desk`, { auth: { token: deskToken }, transports: ['websocket'] });
+export async function assertQueuedOnce(
+  hubUrl: string,
+  dispatchIds: readonly string[],
+  token = deskToken,
+) {
+  const socket = io(`${hubUrl}/desk`, { auth: { token }, transports: ['websocket'] });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());

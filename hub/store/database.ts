@@ -1,6 +1,8 @@
 /**
  * The hub's durable store: SQLite opened with the same policy as a desk's (refuse newer
  * stores untouched, WAL, full sync, numbered migrations). The hub is the center's record.
+ * Its group commit (group-commit.ts) then commits without waiting for the disk and syncs
+ * the WAL itself, off the event loop, before anything it committed is acknowledged.
  */
 import fs from 'node:fs';
 import path from 'node:path';

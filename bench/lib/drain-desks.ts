@@ -1,0 +1,187 @@
+/**
+ * The desks of hub.drain_16x1000_s: lightweight protocol v1 desk clients, all in this one
+ * process, each on its own socket.io connection with its own desk token. Each sends its
+ * messages as a console's replication does (32 in flight, refilled 16 at a time) and
+ * receives every event the hub fans out to desks, as a real desk does (without decoding
+ * them: see connect()).
+ *
+ * `drain-desks.ts upsert PLAN URL`: each desk in turn stores its cases at the hub; prints
+ * "upserted". `drain-desks.ts dispatch PLAN SINCE`: prints "desks ready", reads the hub's
+ * URL from stdin, connects every desk at once; each asks `sync` from SINCE and sends its
+ * dispatches; prints "drained {json}" when every dispatch is acknowledged.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { v7 as uuidv7 } from 'uuid';
+import WebSocket from 'ws';
+
+export interface DrainPlan {
+  desks: Array<{
+    id: string;
+    token: string;
+    dispatches: Array<{ dispatchId: string; caseId: string; opdId: string }>;
+  }>;
+}
+
+export interface DrainResult {
+  /** Emit-to-ack milliseconds of every dispatch, unsorted. */
+  ackMs: number[];
+  /** Events the desks received while draining, all desks together. */
+  events: number;
+}
+
+const IN_FLIGHT = 32;
+const REFILL = 16;
+
+interface Desk {
+  emit(event: string, payload: unknown): Promise<{ ok?: boolean }>;
+  /** Events received so far. */
+  events(): number;
+  close(): void;
+}
+
+/**
+ * A desk's socket.io connection to /desk, spoken directly over a WebSocket (engine.io v4,
+ * socket.io v5 packets): acks are decoded; events are received and counted, their JSON
+ * left undecoded. socket.io-client decodes every packet, and 16 of them in one process
+ * spent as much CPU as the hub; a real desk pays that on its own machine.
+ */
+function connect(url: string, token: string): Promise<Desk> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+  const waiting = new Map<number, (ack: { ok?: boolean }) => void>();
+  let nextId = 0;
+  let events = 0;
+  const ACK = '43/desk,';
+  return new Promise((resolve, reject) => {
+    ws.once('error', reject);
+    ws.on('message', (data: Buffer) => {
+      // "42/desk,[\"event\",…]": an event; counted, as the common case, first.
+      if (data[0] === 0x34 && data[1] === 0x32) {
+        events++;
+        return;
+      }
+      const text = data.toString();
+      if (text === '2')
+        ws.send('3'); // engine.io ping → pong
+      else if (text.startsWith('0')) ws.send(`40/desk,${JSON.stringify({ token, lastSeq: 0 })}`);
+      else if (text.startsWith('40/desk,')) {
+        resolve({
+          emit: (event, payload) =>
+            new Promise((done) => {
+              const id = nextId++;
+              waiting.set(id, done);
+              ws.send(`42/desk,${id}${JSON.stringify([event, payload])}`);
+            }),
+          events: () => events,
+          close: () => ws.close(),
+        });
+      } else if (text.startsWith('44/desk,')) reject(new Error(`desk refused: ${text}`));
+      else if (text.startsWith(ACK)) {
+        const open = text.indexOf('[', ACK.length);
+        const id = Number(text.slice(ACK.length, open));
+        const answer = (JSON.parse(text.slice(open)) as [{ ok?: boolean }])[0];
+        waiting.get(id)?.(answer);
+        waiting.delete(id);
+      }
+    });
+  });
+}
+
+/** Sends every message with a window like the console's; rejects on the first refusal. */
+function send(
+  desk: Desk,
+  messages: Array<{ event: string; payload: unknown }>,
+  ackMs: number[],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let inFlight = 0;
+    let acked = 0;
+    const fill = (): void => {
+      while (inFlight < IN_FLIGHT && next < messages.length) {
+        const { event, payload } = messages[next++]!;
+        inFlight++;
+        const t0 = performance.now();
+        void desk.emit(event, payload).then((ack) => {
+          if (!ack.ok) {
+            reject(new Error(`${event} not acknowledged: ${JSON.stringify(ack)}`));
+            return;
+          }
+          ackMs.push(performance.now() - t0);
+          inFlight--;
+          acked++;
+          if (acked === messages.length) resolve();
+          else if (IN_FLIGHT - inFlight >= REFILL) fill();
+        });
+      }
+    };
+    fill();
+  });
+}
+
+const actorOf = (id: string) => ({ id, role: 'desk', person: `Operator ${id}` }) as const;
+
+async function upsert(plan: DrainPlan, url: string): Promise<void> {
+  for (const desk of plan.desks) {
+    const socket = await connect(url, desk.token);
+    const messages = desk.dispatches.map((d, i) => ({
+      event: 'case.upsert',
+      payload: {
+        changeId: uuidv7(),
+        caseId: d.caseId,
+        baseSeq: 0,
+        fields: {
+          status: 'baru',
+          categoryId: 'pohon-tumbang',
+          urgency: 'darurat',
+          description: `Pohon tumbang menutup jalan nomor ${i} dekat sekolah`,
+          kecamatanId: 'taman',
+          kelurahanId: 'kejuron',
+          address: `Jl. Pahlawan ${i}`,
+        },
+        actor: actorOf(desk.id),
+      },
+    }));
+    await send(socket, messages, []);
+    socket.close();
+  }
+  process.stdout.write('upserted\n');
+}
+
+async function dispatch(plan: DrainPlan, since: number): Promise<void> {
+  const lines = readline.createInterface({ input: process.stdin });
+  process.stdout.write('desks ready\n');
+  const url = await new Promise<string>((resolve) => lines.once('line', resolve));
+  const ackMs: number[] = [];
+  const sockets: Desk[] = [];
+  await Promise.all(
+    plan.desks.map(async (desk) => {
+      const socket = await connect(url, desk.token);
+      sockets.push(socket);
+      // As a console does on every connect: catch up, then send the outbox.
+      const sync = socket.emit('sync', { sinceSeq: since, limit: 500 });
+      await send(
+        socket,
+        desk.dispatches.map((d) => ({
+          event: 'dispatch',
+          payload: { ...d, actor: actorOf(desk.id) },
+        })),
+        ackMs,
+      );
+      await sync;
+    }),
+  );
+  const events = sockets.reduce((n, s) => n + s.events(), 0);
+  sockets.forEach((s) => s.close());
+  lines.close();
+  process.stdout.write(`drained ${JSON.stringify({ ackMs, events } satisfies DrainResult)}\n`, () =>
+    process.exit(0),
+  );
+}
+
+const [mode, planFile, arg] = process.argv.slice(2);
+const plan = JSON.parse(fs.readFileSync(planFile!, 'utf8')) as DrainPlan;
+(mode === 'upsert' ? upsert(plan, arg!) : dispatch(plan, Number(arg))).catch((error: unknown) => {
+  process.stderr.write(`drain desks: ${(error as Error).message}\n`);
+  process.exit(1);
+});
