@@ -110,3 +110,50 @@ test('an edit half-done in a case survives F2: same form, same text, cursor in i
     /^Uraian\s*Lampu jalan mati$/,
   );
 });
+
+/** Tab through the dialog until `target` has the cursor, as an operator would. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('a cancel reason and an OPD picked survive F2; a case the operator closes forgets them', async ({
+  page,
+}) => {
+  await signInOperator(page, launcher);
+  await recordCase(page, { description: 'Pohon tumbang di jalan', category: 'Sampah' });
+  await openByKeyboard(page, 'Pohon tumbang di jalan');
+  const dialog = dialogOf(page);
+
+  const picker = dialog.getByLabel('OPD tujuan');
+  await tabTo(page, picker);
+  await page.keyboard.type('Dishub');
+  await expect(picker).toHaveValue('dishub');
+  await tabTo(page, dialog.getByRole('button', { name: 'Batalkan laporan' }));
+  await page.keyboard.press('Enter');
+  const reason = dialog.getByLabel('Alasan pembatalan');
+  await expect(reason).toBeFocused();
+  await page.keyboard.type('Laporan ganda');
+
+  await takeNewCall(page, '0814-3333-4444');
+  await expect(field(page, 'Uraian')).toHaveValue('');
+
+  await bringBack(page);
+  await expect(reason).toHaveValue('Laporan ganda');
+  await expect(reason).toBeFocused();
+  await expect(picker).toHaveValue('dishub');
+  // Nothing was cancelled or sent behind the operator's back.
+  await expect(dialog.getByRole('region', { name: 'Disposisi' })).toContainText(
+    'Belum ada disposisi.',
+  );
+
+  // Closed by the operator, the case is done with: opened again, it starts clean.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await openByKeyboard(page, 'Pohon tumbang di jalan');
+  await expect(dialog.getByLabel('Alasan pembatalan')).toHaveCount(0);
+  await expect(picker).toHaveValue('');
+});
