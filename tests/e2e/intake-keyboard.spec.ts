@@ -54,7 +54,7 @@ test('F2 over an open case starts the call at once; the case waits aside and com
   await expect(field(page, 'Nomor penelepon')).toHaveValue('0812-3456-7890');
   await expect(page.getByRole('searchbox')).toHaveValue('');
 
-  await expect(asideButton(page)).toHaveText(/Draf tersimpan \(1\)\s*Alt\+T/);
+  await expect(asideButton(page)).toHaveText(/Draf tersimpan \(1\)\s*Alt\+S/);
   await page.keyboard.press('Alt+S');
   const aside = page.getByRole('list', { name: 'Menunggu di samping' });
   await expect(aside).toContainText('Sampah menumpuk di pasar');
