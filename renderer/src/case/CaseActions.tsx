@@ -1,28 +1,32 @@
 /**
  * What an operator does to an open case besides dispatching it: edit it (when this desk
  * holds it), take it over from another desk, add a note every desk sees, or cancel it
- * (which withdraws its open dispatches). Each has a visible shortcut.
+ * (which withdraws its open dispatches). Each has a visible shortcut. What is typed and not
+ * yet saved lives in `inputs` too, so a case put aside by a new call loses none of it.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useShortcut } from '../shell/shortcuts';
+import type { CaseEdit, CaseMode, KeptInputs } from './case-inputs';
 
-type Mode = 'idle' | 'edit' | 'cancel';
-
-export function CaseActions({ detail }: { detail: CaseDetail }) {
+export function CaseActions({ detail, inputs }: { detail: CaseDetail; inputs: KeptInputs }) {
   const { t } = useTranslation();
   const client = useClient();
   const errorText = useErrorText();
   const fieldText = useFieldText();
-  const [mode, setMode] = useState<Mode>('idle');
+  const [mode, setMode] = useState<CaseMode>(inputs.saved.mode);
   const [error, setError] = useState<string>();
-  const [draft, setDraft] = useState(() => pick(detail));
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useState(() => inputs.saved.edit ?? pick(detail));
+  const [note, setNote] = useState(inputs.saved.note);
+  const [reason, setReason] = useState(inputs.saved.reason);
+  // Kept as typed: if a new call takes the screen, the case comes back with all of it.
+  useEffect(() => {
+    inputs.keep({ mode, edit: mode === 'edit' ? draft : null, note, reason });
+  }, [inputs, mode, draft, note, reason]);
   const noteInput = useRef<HTMLInputElement>(null);
   const closed = detail.status === 'cancelled' || detail.status === 'closed';
 
@@ -90,6 +94,8 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           <label className="field">
             {t('intake.description')}
             <textarea
+              autoFocus
+              data-keep="edit.description"
               value={draft.description}
               onChange={(e) => setDraft({ ...draft, description: e.target.value })}
             />
@@ -97,6 +103,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           <label className="field">
             {t('intake.urgency')}
             <select
+              data-keep="edit.urgency"
               value={draft.urgency}
               onChange={(e) =>
                 setDraft({ ...draft, urgency: e.target.value as CaseDetail['urgency'] })
@@ -109,6 +116,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           <label className="field">
             {t('intake.address')}
             <input
+              data-keep="edit.address"
               value={draft.address}
               onChange={(e) => setDraft({ ...draft, address: e.target.value })}
             />
@@ -116,6 +124,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           <label className="field">
             {t('intake.landmark')}
             <input
+              data-keep="edit.landmark"
               value={draft.landmark}
               onChange={(e) => setDraft({ ...draft, landmark: e.target.value })}
             />
@@ -134,7 +143,12 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         <form onSubmit={(e) => void cancel(e)} aria-label={t('actions.cancelCase')}>
           <label className="field">
             {t('actions.cancelReason')}
-            <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input
+              autoFocus
+              data-keep="reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </label>
           <div className="row">
             <button type="submit" className="danger">
@@ -151,6 +165,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           {t('actions.note')} <kbd>Alt+N</kbd>
           <input
             ref={noteInput}
+            data-keep="note"
             value={note}
             maxLength={2000}
             onChange={(e) => setNote(e.target.value)}
@@ -168,7 +183,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
   );
 }
 
-const pick = (d: CaseDetail) => ({
+const pick = (d: CaseDetail): CaseEdit => ({
   description: d.description,
   urgency: d.urgency,
   address: d.address,
@@ -176,7 +191,7 @@ const pick = (d: CaseDetail) => ({
 });
 
 /** Only what the operator changed travels: the hub merges edits field by field. */
-function changedFields(detail: CaseDetail, draft: ReturnType<typeof pick>) {
+function changedFields(detail: CaseDetail, draft: CaseEdit) {
   const before = pick(detail);
   return Object.fromEntries(
     Object.entries(draft).filter(([k, v]) => before[k as keyof typeof before] !== v),

@@ -1,4 +1,8 @@
-/** Every field of a case, its calls and its timeline. Caller text is shown as text, always. */
+/**
+ * Every field of a case, its calls and its timeline. Caller text is shown as text, always.
+ * What the operator types here starts from, and is kept in, `inputs`: a case put aside by
+ * a new call comes back with the same form open, the same text, the cursor where it was.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/domain/queue';
@@ -6,12 +10,20 @@ import { displayNumber } from '../../../shared/domain/phone';
 import { formatWib } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
+import { onNewCall } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { CaseActions } from './CaseActions';
+import { focusIn, restoreFocus, type KeptInputs } from './case-inputs';
 import { DispatchSection } from './DispatchSection';
 import { useTimelineNote } from './timeline-note';
 
-export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(): void }) {
+interface Props {
+  caseId: string;
+  inputs: KeptInputs;
+  onClose(): void;
+}
+
+export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const client = useClient();
@@ -23,6 +35,15 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => dialog.current?.showModal(), []);
+
+  // A new call takes the screen: remember which field held the cursor, to give it back.
+  useEffect(() => onNewCall(() => inputs.keep({ focus: focusIn(dialog.current) })), [inputs]);
+  // Back from aside: once the case is shown, the cursor returns to that field (once).
+  const refocus = useRef(inputs.saved.focus);
+  useEffect(() => {
+    if (detail && refocus.current && restoreFocus(dialog.current, refocus.current))
+      refocus.current = null;
+  }, [detail]);
 
   // Statuses arrive live: reload the case whenever it changes.
   useEffect(() => {
@@ -85,8 +106,8 @@ export function CaseDetailDialog({ caseId, onClose }: { caseId: string; onClose(
               </div>
             ))}
           </dl>
-          <DispatchSection detail={detail} />
-          <CaseActions key={detail.caseId} detail={detail} />
+          <DispatchSection detail={detail} inputs={inputs} />
+          <CaseActions key={detail.caseId} detail={detail} inputs={inputs} />
           <h3>{t('detail.calls')}</h3>
           <ul>
             {detail.calls.map((c) => (

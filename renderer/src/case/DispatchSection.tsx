@@ -3,7 +3,7 @@
  * needs a phone call (core decides, by shared/domain/call-alarm.ts) shows "Telepon OPD" in
  * red with the OPD's duty number.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestOpds } from '../../../shared/domain/routing';
 import type { CaseDetail } from '../../../shared/domain/queue';
@@ -12,8 +12,9 @@ import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
+import type { KeptInputs } from './case-inputs';
 
-export function DispatchSection({ detail }: { detail: CaseDetail }) {
+export function DispatchSection({ detail, inputs }: { detail: CaseDetail; inputs: KeptInputs }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const client = useClient();
@@ -26,7 +27,9 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
     (id) => !sentTo.has(id),
   );
   // The list starts on no OPD: a send goes only where the operator pointed.
-  const [opdId, setOpdId] = useState('');
+  const [opdId, setOpdId] = useState(inputs.saved.opdId);
+  // A re-route being chosen survives the case stepping aside for a new call.
+  useEffect(() => inputs.keep({ opdId }), [inputs, opdId]);
   const [error, setError] = useState<string>();
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
   const phone = (id: string) => ref.opds.find((o) => o.id === id)?.phone;
@@ -97,7 +100,7 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
         <div className="row">
           <label className="field">
             {t('dispatch.opd')}
-            <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
+            <select data-keep="opd" value={opdId} onChange={(e) => setOpdId(e.target.value)}>
               <option value="">{t('dispatch.choose')}</option>
               {ref.opds.map((o) => (
                 <option key={o.id} value={o.id}>

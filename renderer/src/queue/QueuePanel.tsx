@@ -31,8 +31,9 @@ export function QueuePanel() {
     dir: 'desc',
   });
   const [openCase, setOpenCase] = useState<string>();
-  // A ringing call (F2) comes first: the open case waits aside in the intake panel.
-  useCaseStepsAside(openCase, setOpenCase);
+  // A ringing call (F2) comes first: the open case waits aside in the intake panel, with
+  // whatever was typed in its dialog.
+  const { inputsFor } = useCaseStepsAside(openCase, setOpenCase);
   const search = useRef<HTMLInputElement>(null);
 
   const query: Omit<QueueQuery, 'offset' | 'limit'> = {
@@ -160,7 +161,12 @@ export function QueuePanel() {
         <kbd>↓</kbd> {t('queue.keysMove')} · <kbd>Enter</kbd> {t('queue.keysOpen')}
       </p>
       {openCase ? (
-        <CaseDetailDialog key={openCase} caseId={openCase} onClose={() => setOpenCase(undefined)} />
+        <CaseDetailDialog
+          key={openCase}
+          caseId={openCase}
+          inputs={inputsFor(openCase)}
+          onClose={() => setOpenCase(undefined)}
+        />
       ) : null}
     </section>
   );
