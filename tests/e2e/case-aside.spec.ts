@@ -114,7 +114,7 @@ test('an edit half-done in a case survives F2: same form, same text, cursor in i
 /** Tab through the dialog until `target` has the cursor, as an operator would. */
 async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
   for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
