@@ -5,9 +5,12 @@
  * message type or another sender is refused (`protocol.id_reused`): `ok: true` only ever
  * means that this message was applied, now or before.
  */
+import { z } from 'zod';
 import type { HubAck, HubErrorCode, HubEvent } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import type { HubStore } from './store/database';
+
+const StoredAck = z.object({ ok: z.literal(true) }).passthrough();
 
 export interface Outcome<T> {
   ack: HubAck<T>;
@@ -56,7 +59,10 @@ export function createAppliedAnswers(db: HubStore) {
         if (seen.sender !== null && seen.sender !== sender) {
           return refuse('protocol.id_reused', `id ${id} was already used by another sender`);
         }
-        return { ack: JSON.parse(seen.ack) as HubAck<unknown>, events: [] };
+        // Only answers that applied are stored (below); anything else is not taken for one.
+        const ack = StoredAck.safeParse(JSON.parse(seen.ack));
+        if (!ack.success) return refuse('internal', `the stored answer to ${id} is unreadable`);
+        return { ack: ack.data, events: [] };
       }
       const outcome = op();
       if (outcome.ack.ok) remember.run(id, type, sender, JSON.stringify(outcome.ack));

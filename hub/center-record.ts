@@ -6,6 +6,12 @@
  */
 import type { z } from 'zod';
 import {
+  DISPATCH_LIFECYCLE,
+  isUnseen,
+  isWithdrawable,
+  sqlStatusList,
+} from '../shared/domain/lifecycle';
+import {
   LEGAL_TRANSITIONS,
   type Actor,
   type CallLog,
@@ -26,14 +32,6 @@ import { createAppliedAnswers, refuse, type Outcome } from './applied-answers';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
-
-/** Dispatches still open at the OPD; anything later cannot be taken back. */
-const WITHDRAWABLE: ReadonlySet<DispatchStatus> = new Set([
-  'queued',
-  'seen',
-  'accepted',
-  'in_progress',
-]);
 
 /** Fields an OPD never sees when the reporter asked to stay anonymous. */
 const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
@@ -82,7 +80,7 @@ export function createCenterRecord(
     { id: string; case_id: string; status: DispatchStatus; queued_at: number }
   >(
     `SELECT id, case_id, status, queued_at FROM dispatches
-     WHERE opd_id = ? AND status NOT IN ('resolved', 'returned', 'withdrawn') ORDER BY queued_at`,
+     WHERE opd_id = ? AND status NOT IN (${sqlStatusList(DISPATCH_LIFECYCLE, (r) => !r.open)}) ORDER BY queued_at`,
   );
   const eventsSince = db.prepare<[number, number], { seq: number; body: string }>(
     'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -210,7 +208,7 @@ export function createCenterRecord(
         if (!isEditor.get(d.case_id, who.id) && who.kind !== 'supervisor') {
           return refuse('auth.not_yours', `case ${d.case_id} is held by another desk`);
         }
-        if (!WITHDRAWABLE.has(d.status)) {
+        if (!isWithdrawable(d.status)) {
           return refuse('transition.illegal', `a ${d.status} dispatch cannot be withdrawn`);
         }
         setStatus.run('withdrawn', d.id);
@@ -312,7 +310,7 @@ export function createCenterRecord(
     markSeen(dispatchId: string, actor: Actor): HubEvent[] {
       return db.transaction(() => {
         const d = dispatchRow.get(dispatchId);
-        if (!d || d.status !== 'queued') return [];
+        if (!d || !isUnseen(d.status)) return [];
         setStatus.run('seen', d.id);
         return [
           log({

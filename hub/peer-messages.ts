@@ -7,6 +7,7 @@
  */
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { isUnseen } from '../shared/domain/lifecycle';
 import {
   CallLog,
   CaseAppend,
@@ -48,7 +49,7 @@ export const opdRoom = (opdId: string) => `opd:${opdId}`;
  */
 export function notifyOpd(io: Server, e: HubEvent): void {
   if (e.type !== 'dispatch.status' || !e.opdId || !e.dispatchId || !e.status) return;
-  if (e.status === 'queued') return;
+  if (isUnseen(e.status)) return;
   const changed: OpdDispatchChanged = {
     dispatchId: e.dispatchId,
     status: e.status,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DispatchStatus } from '../hub/messages';
 import type { CaseStatus } from './case';
+import { CASE_LIFECYCLE } from './lifecycle';
 
 export const DeskDispatchStatus = z.enum([
   'waiting',
@@ -21,7 +22,7 @@ export function caseStatusFrom(
   current: CaseStatus,
   dispatches: readonly DeskDispatchStatus[],
 ): CaseStatus {
-  if (current === 'cancelled' || current === 'closed') return current;
+  if (CASE_LIFECYCLE[current].caseLevel) return current;
   const live = dispatches.filter(
     (d): d is Exclude<DeskDispatchStatus, 'withdrawn'> => d !== 'withdrawn',
   );

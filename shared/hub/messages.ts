@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EpochMs, Uuid } from '../domain/case';
 import { LIMITS } from '../domain/intake';
+import { returnsCase } from '../domain/lifecycle';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 
@@ -154,7 +155,7 @@ export const Transition = z
     actor: Actor,
   })
   .strict()
-  .refine((t) => t.to !== 'returned' || t.note.length > 0, {
+  .refine((t) => !returnsCase(t.to) || t.note.length > 0, {
     message: 'returning a dispatch (bukan wewenang) needs a reason',
     path: ['note'],
   });

@@ -24,6 +24,3 @@ export const CASE_COLUMNS: Partial<Record<Field, string>> = {
 /** A protocol value as SQLite stores it (booleans are 0/1). */
 export const toColumnValue = (value: unknown): string | number | null =>
   typeof value === 'boolean' ? (value ? 1 : 0) : (value as string | number | null);
-
-/** Case statuses a case itself carries; every other status is derived from dispatches. */
-export const CASE_LEVEL_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'closed']);

@@ -4,7 +4,9 @@
  * message(s) in one transaction, like a save.
  */
 import { v7 as uuidv7 } from 'uuid';
+import type { CaseStatus } from '../../../shared/domain/case';
 import type { CaseEdit } from '../../../shared/domain/case-edit';
+import { deskStage, isCaseOpen, mayEdit as mayEditCase } from '../../../shared/domain/lifecycle';
 import type { Actor, CaseFields } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
 import { CASE_COLUMNS, toColumnValue } from './case-columns';
@@ -27,7 +29,7 @@ export function createCaseEdits(
   const caseRow = db.prepare<
     [string],
     Record<string, unknown> & {
-      status: string;
+      status: CaseStatus;
       desk_id: string;
       holder_desk: string | null;
       hub_seq: number;
@@ -46,15 +48,19 @@ export function createCaseEdits(
   };
   /** The desk that opened a case and the desk that took it over may edit it. */
   const mayEdit = (c: { desk_id: string; holder_desk: string | null }) =>
-    c.desk_id === deskId || c.holder_desk === deskId;
-  const requireEditable = (c: { desk_id: string; holder_desk: string | null; status: string }) => {
+    mayEditCase(deskId, c.desk_id, c.holder_desk);
+  const requireEditable = (c: {
+    desk_id: string;
+    holder_desk: string | null;
+    status: CaseStatus;
+  }) => {
     if (!mayEdit(c)) {
       throw new CoreError(
         'case.not_holder',
         `Desk ${c.holder_desk ?? c.desk_id} holds this case; take it over first.`,
       );
     }
-    if (c.status === 'cancelled' || c.status === 'closed') {
+    if (!isCaseOpen(c.status)) {
       throw new CoreError('case.closed', 'This case is closed or cancelled.');
     }
   };
@@ -129,7 +135,7 @@ export function createCaseEdits(
       upsert(caseId, c.hub_seq, { status: 'cancelled' }, who);
       let withdrawn = 0;
       for (const d of dispatches.openOf(caseId)) {
-        if (d.status === 'refused') {
+        if (deskStage(d.status) === 'refused') {
           dispatches.withdrawLocal(d.id, who.now, reason);
           continue;
         }

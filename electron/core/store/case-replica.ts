@@ -7,10 +7,11 @@
  * exactly the hub's record.
  */
 import type { Statement } from 'better-sqlite3';
+import { isCaseCancelled, isCaseLevelStatus } from '../../../shared/domain/lifecycle';
 import type { CaseFields, HubEvent } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import { actorLabel } from './actor-label';
-import { CASE_COLUMNS, CASE_LEVEL_STATUSES, toColumnValue } from './case-columns';
+import { CASE_COLUMNS, toColumnValue } from './case-columns';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
@@ -85,7 +86,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
         ...(missing.length > 0 ? { missing: missing.join(',') } : {}),
       });
     }
-    const status = fields.status && CASE_LEVEL_STATUSES.has(fields.status) ? fields.status : 'new';
+    const status = fields.status && isCaseLevelStatus(fields.status) ? fields.status : 'new';
     insertCase.run(
       event.caseId,
       event.at,
@@ -134,11 +135,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     const shown: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(target)) {
       if (field === 'status') {
-        if (
-          typeof value === 'string' &&
-          CASE_LEVEL_STATUSES.has(value) &&
-          current.status !== value
-        ) {
+        if (typeof value === 'string' && isCaseLevelStatus(value) && current.status !== value) {
           columns.push('status');
           values.push(value);
           shown[field] = value;
@@ -178,7 +175,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       event.caseId,
       event.at,
       actorLabel(event.actor),
-      fields.status === 'cancelled' ? 'cancelled' : 'edited',
+      isCaseCancelled(fields.status) ? 'cancelled' : 'edited',
       JSON.stringify(fields),
     );
   };

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { needsCall } from '../../../shared/domain/call-alarm';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
+import { mayEdit } from '../../../shared/domain/lifecycle';
 import type { Classification } from '../../../shared/domain/reference';
 import type { Actor } from '../../../shared/hub/messages';
 import type { Store } from './database';
@@ -218,6 +219,6 @@ export function readCaseDetail(
     deskId: c.desk_id,
     holderDesk: c.holder_desk ?? c.desk_id,
     // The desk that opened a case keeps its say; a takeover adds the new holder.
-    mayEdit: c.desk_id === deskId || c.holder_desk === deskId,
+    mayEdit: mayEdit(deskId, c.desk_id, c.holder_desk),
   };
 }

@@ -6,6 +6,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseStatus } from '../../../shared/domain/case';
 import { caseStatusFrom, type DeskDispatchStatus } from '../../../shared/domain/dispatch';
+import {
+  DESK_DISPATCH_LIFECYCLE,
+  deskStage,
+  deskStatusOf,
+  sqlStatusList,
+} from '../../../shared/domain/lifecycle';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
 import { actorLabel } from './actor-label';
@@ -58,7 +64,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   const opdRow = db.prepare<[string], { short: string }>('SELECT short FROM opds WHERE id = ?');
   const openOf = db.prepare<[string], { id: string; status: DeskDispatchStatus }>(
     `SELECT id, status FROM dispatches
-     WHERE case_id = ? AND status IN ('waiting', 'refused', 'at_hub', 'seen', 'accepted', 'in_progress')`,
+     WHERE case_id = ? AND status IN (${sqlStatusList(DESK_DISPATCH_LIFECYCLE, (r) => r.open)})`,
   );
 
   const rederive = (caseId: string, now: number, opdId: string | null = null): void => {
@@ -117,7 +123,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     /** The hub refused it for good: it stays red until someone acts. */
     refused: db.transaction((dispatchId: string, reason: string, now: number) => {
       const d = row.get(dispatchId);
-      if (!d || d.status !== 'waiting') return false;
+      if (!d || deskStage(d.status) !== 'waiting') return false;
       setStatus.run('refused', now, reason, null, dispatchId);
       rederive(d.case_id, now);
       return true;
@@ -128,7 +134,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
      * dispatch this desk has not seen (another desk's case) joins the replica.
      */
     fromHub(event: Extract<HubEvent, { type: 'dispatch.status' }>, now: number): void {
-      const to: DeskDispatchStatus = event.status === 'queued' ? 'at_hub' : event.status;
+      const to: DeskDispatchStatus = deskStatusOf(event.status);
       let d = row.get(event.dispatchId);
       if (!d) {
         if (!caseRow.get(event.caseId) || !opdRow.get(event.opdId)) return;

@@ -3,6 +3,7 @@
  * the indexes of migration 0002 and the FTS5 index), never by loading rows into memory.
  */
 import type { z } from 'zod';
+import { DESK_DISPATCH_LIFECYCLE, sqlStatusList } from '../../../shared/domain/lifecycle';
 import { maskNumber } from '../../../shared/domain/phone';
 import type { QueuePage, QueueQuery, QueueRow } from '../../../shared/domain/queue';
 import type { Store } from './database';
@@ -80,7 +81,7 @@ const opdsWhere = (statusClause: string) =>
       WHERE d.case_id = c.id AND ${statusClause}
       GROUP BY d.opd_id ORDER BY min(d.created_at), min(d.rowid)))`;
 const OPD_COLUMN = `coalesce(
-    ${opdsWhere(`d.status NOT IN ('returned', 'withdrawn')`)},
+    ${opdsWhere(`d.status NOT IN (${sqlStatusList(DESK_DISPATCH_LIFECYCLE, (r) => !r.holds)})`)},
     ${opdsWhere(`d.status = 'returned'`)},
     ${opdsWhere(`d.status = 'withdrawn'`)})`;
 

@@ -6,6 +6,7 @@
 import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../../shared/age';
+import { returnsCase } from '../../../shared/domain/lifecycle';
 import { formatWib, formatWibTime } from '../../../shared/time';
 import { langOf } from './format';
 import { allowedActions, type ActionTo, type Item } from './inbox-state';
@@ -149,7 +150,7 @@ export const DispatchCard = forwardRef<HTMLLIElement, Props>(function DispatchCa
           <button
             key={a.to}
             type="button"
-            className={a.to === 'returned' ? 'return' : undefined}
+            className={returnsCase(a.to) ? 'return' : undefined}
             disabled={!allowed.has(a.to)}
             aria-keyshortcuts={a.key}
             onClick={() => start(a.to)}

@@ -3,6 +3,7 @@
  * latest status and any action still on its way to the hub, plus a short list of those
  * closed while the page was open. Pure: no DOM, no socket, so it is tested directly.
  */
+import { dispatchRank, isDispatchOpen } from '../../../shared/domain/lifecycle';
 import {
   LEGAL_TRANSITIONS,
   type Actor,
@@ -50,16 +51,6 @@ export type InboxAction =
 export const emptyInbox: InboxState = { loaded: false, open: {}, closed: [] };
 
 const CLOSED_KEPT = 20;
-const TERMINAL: ReadonlySet<DispatchStatus> = new Set(['resolved', 'returned', 'withdrawn']);
-const RANK: Readonly<Record<DispatchStatus, number>> = {
-  queued: 0,
-  seen: 1,
-  accepted: 2,
-  in_progress: 3,
-  resolved: 4,
-  returned: 4,
-  withdrawn: 4,
-};
 
 function without(open: Readonly<Record<string, Item>>, id: string): Record<string, Item> {
   const rest = { ...open };
@@ -75,9 +66,9 @@ function move(
   extra: Partial<Item>,
 ): InboxState {
   const item = state.open[id];
-  if (!item || RANK[status] < RANK[item.status]) return state;
+  if (!item || dispatchRank(status) < dispatchRank(item.status)) return state;
   const next: Item = { ...item, ...extra, status };
-  if (TERMINAL.has(status)) {
+  if (!isDispatchOpen(status)) {
     return {
       ...state,
       open: without(state.open, id),

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import { isCaseOpen } from '../../../shared/domain/lifecycle';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { useClient } from '../api/client-context';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
@@ -28,7 +29,7 @@ export function CaseActions({ detail, inputs }: { detail: CaseDetail; inputs: Ke
     inputs.keep({ mode, edit: mode === 'edit' ? draft : null, note, reason });
   }, [inputs, mode, draft, note, reason]);
   const noteInput = useRef<HTMLInputElement>(null);
-  const closed = detail.status === 'cancelled' || detail.status === 'closed';
+  const closed = !isCaseOpen(detail.status);
 
   /** Shows a refusal by its field when it has one, else by its code. */
   const explain = (e: ApiError) =>

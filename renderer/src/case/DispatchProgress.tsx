@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
+import { deskStage as stageOf, type DeskStage as Stage } from '../../../shared/domain/lifecycle';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
 
@@ -14,10 +15,6 @@ export interface SentCase {
   caseId: string;
   dispatches: ReadonlyArray<{ dispatchId: string; opdId: string; status: DeskDispatchStatus }>;
 }
-
-type Stage = 'waiting' | 'sent' | 'refused';
-const stageOf = (status: DeskDispatchStatus): Stage =>
-  status === 'waiting' ? 'waiting' : status === 'refused' ? 'refused' : 'sent';
 
 /** Nothing when nothing was sent. */
 export function DispatchProgress({ sent }: { sent: SentCase | undefined }) {

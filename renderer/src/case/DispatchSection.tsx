@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DESK_DISPATCH_LIFECYCLE, isCaseOpen } from '../../../shared/domain/lifecycle';
 import { suggestOpds } from '../../../shared/domain/routing';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWibTime } from '../../../shared/time';
@@ -34,7 +35,7 @@ export function DispatchSection({ detail, inputs }: { detail: CaseDetail; inputs
   const short = (id: string) => ref.opds.find((o) => o.id === id)?.short ?? id;
   const phone = (id: string) => ref.opds.find((o) => o.id === id)?.phone;
   // A cancelled or closed case keeps its history but is not sent anywhere again.
-  const open = detail.status !== 'cancelled' && detail.status !== 'closed';
+  const open = isCaseOpen(detail.status);
 
   const send = async (opdIds: string[]) => {
     if (!open) return;
@@ -55,7 +56,7 @@ export function DispatchSection({ detail, inputs }: { detail: CaseDetail; inputs
       <ul className="dispatches">
         {detail.dispatches.map((d) => (
           <li key={d.dispatchId}>
-            <strong>{short(d.opdId)}</strong> · {t(`dispatch.status.${d.status}`)} ·{' '}
+            <strong>{short(d.opdId)}</strong> · {t(DESK_DISPATCH_LIFECYCLE[d.status].label)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
             {d.needsCall ? (
               <>

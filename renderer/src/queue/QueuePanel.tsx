@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus } from '../../../shared/domain/case';
+import { isCaseReturned } from '../../../shared/domain/lifecycle';
 import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
 import { nextWibDay } from '../../../shared/time';
 import { useNextCallKey } from '../alarms/next-call';
@@ -71,7 +72,7 @@ export function QueuePanel() {
           className={returned > 0 ? 'attention' : undefined}
           onClick={showReturned}
           aria-keyshortcuts="Alt+R"
-          aria-pressed={status === 'returned'}
+          aria-pressed={isCaseReturned(status)}
           title={t('queue.returnedHint')}
         >
           {t('queue.returned', { count: returned })} <kbd>Alt+R</kbd>
