@@ -44,7 +44,7 @@ beforeEach(async () => {
   });
   const accounts = await core.ensureDemoAccounts();
   const op = accounts!.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
 });
 afterEach(() => {
   core.close();
@@ -52,7 +52,7 @@ afterEach(() => {
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
