@@ -45,11 +45,11 @@ export function createCenterRecord(
 ) {
   const { once } = createAppliedAnswers(db);
   const append = db.prepare('INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?)');
-  const caseRow = db.prepare<[string], { owner_desk: string }>(
-    'SELECT owner_desk FROM cases WHERE id = ?',
+  const caseRow = db.prepare<[string], { holder_desk: string }>(
+    'SELECT holder_desk FROM cases WHERE id = ?',
   );
-  const insertCase = db.prepare('INSERT INTO cases (id, owner_desk, created_at) VALUES (?, ?, ?)');
-  const setHolder = db.prepare('UPDATE cases SET owner_desk = ? WHERE id = ?');
+  const insertCase = db.prepare('INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)');
+  const setHolder = db.prepare('UPDATE cases SET holder_desk = ? WHERE id = ?');
   const addEditor = db.prepare(
     'INSERT OR IGNORE INTO case_editors (case_id, desk_id) VALUES (?, ?)',
   );
@@ -115,14 +115,14 @@ export function createCenterRecord(
             `baseSeq ${msg.baseSeq} is beyond the hub's last seq ${lastSeq}: the hub's record is older than this copy of the case`,
           );
         }
-        const owner = caseRow.get(msg.caseId);
-        if (!owner) {
+        const held = caseRow.get(msg.caseId);
+        if (!held) {
           insertCase.run(msg.caseId, who.id, now());
           addEditor.run(msg.caseId, who.id);
         } else if (!isEditor.get(msg.caseId, who.id) && who.kind !== 'supervisor') {
           return refuse(
             'auth.not_yours',
-            `case ${msg.caseId} is held by ${owner.owner_desk}; take it over first`,
+            `case ${msg.caseId} is held by ${held.holder_desk}; take it over first`,
           );
         }
         const at = now();
