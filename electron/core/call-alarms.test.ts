@@ -35,7 +35,7 @@ beforeEach(async () => {
     resourcesDir,
     deskId: 'desk-1',
     now: () => Date.now() + shift,
-    alarmCheckMs: 20,
+    callAlarmCheckMs: 20,
   });
   oneScreen(opened);
   core = opened;
@@ -80,9 +80,9 @@ async function dispatchedCase(): Promise<{ caseId: string; dispatchId: string }>
 }
 
 const red = async (caseId: string) => ({
-  row: (await call<QueuePage>('queue.list', {})).rows.find((r) => r.caseId === caseId)?.needsCall,
-  detail: (await call<CaseDetail>('case.get', { caseId })).dispatches[0]?.needsCall,
-  count: (await call<AppStatus>('app.status', {})).alarms.needsCall,
+  row: (await call<QueuePage>('queue.list', {})).rows.find((r) => r.caseId === caseId)?.callAlarm,
+  detail: (await call<CaseDetail>('case.get', { caseId })).dispatches[0]?.callAlarm,
+  count: (await call<AppStatus>('app.status', {})).callAlarms,
 });
 const settle = () => new Promise((r) => setTimeout(r, 150)); // several looks of the monitor
 

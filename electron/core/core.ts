@@ -45,7 +45,7 @@ export interface CoreOptions {
   deskId?: string | undefined;
   now?: () => number;
   /** How often core looks for dispatches that turned red by time alone (default 5 s). */
-  alarmCheckMs?: number;
+  callAlarmCheckMs?: number;
 }
 
 /**
@@ -132,7 +132,7 @@ export function openCore(options: CoreOptions): Core {
     language: readLanguage(store),
     hub: hub ? hub.status() : hubFallback,
     outbox: (({ oldest, ...counts }) => ({ ...counts, oldestAt: oldest }))(outbox.stats()),
-    alarms: { needsCall: alarms.current().length },
+    callAlarms: alarms.current().length,
   });
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
@@ -160,7 +160,7 @@ export function openCore(options: CoreOptions): Core {
       for (const caseId of caseIds) emit({ event: 'queue.changed', payload: { caseId } });
     },
     raised: (alarm) => emit({ event: 'alarm.raised', payload: alarm }),
-    ...(options.alarmCheckMs ? { intervalMs: options.alarmCheckMs } : {}),
+    ...(options.callAlarmCheckMs ? { intervalMs: options.callAlarmCheckMs } : {}),
   });
 
   const replication = hub

@@ -171,7 +171,7 @@ describe('IPC events', () => {
         language: 'id',
         hub: { url: null, state: 'not_configured', since: 0 },
         outbox: { waiting: 0, oldestAt: null, cases: 0, calls: 0, dispatches: 0 },
-        alarms: { needsCall: 0 },
+        callAlarms: 0,
       },
     };
     emit(event);

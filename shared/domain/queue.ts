@@ -41,7 +41,7 @@ export const QueueRow = z.object({
   /** The first 160 characters of the description, as plain text. */
   summary: z.string(),
   /** A dispatch of this case needs a phone call to its OPD now ("Telepon OPD"). */
-  needsCall: z.boolean(),
+  callAlarm: z.boolean(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -105,7 +105,7 @@ export const CaseDetail = z.object({
       /** When an operator recorded phoning the OPD about it. */
       calledAt: EpochMs.nullable(),
       /** It needs a phone call to the OPD now (core's clock, shared/domain/call-alarm.ts). */
-      needsCall: z.boolean(),
+      callAlarm: z.boolean(),
     }),
   ),
 });

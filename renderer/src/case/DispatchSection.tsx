@@ -54,12 +54,12 @@ export function DispatchSection({ detail }: { detail: CaseDetail }) {
           <li key={d.dispatchId}>
             <strong>{short(d.opdId)}</strong> · {t(`dispatch.status.${d.status}`)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
-            {d.needsCall ? (
+            {d.callAlarm ? (
               <>
                 <span className="call-opd" role="alert">
                   {' '}
                   <span aria-hidden="true">☎ </span>
-                  {t('dispatch.callOpd')}
+                  {t('dispatch.callAlarm')}
                   {' · '}
                   {phone(d.opdId)
                     ? t('dispatch.phone', { opd: short(d.opdId), phone: phone(d.opdId) })

@@ -148,7 +148,7 @@ export const id = {
     send: 'Kirim ke OPD',
     suggested: 'Saran tujuan:',
     sendSuggested: 'Kirim ke saran',
-    callOpd: 'Telepon OPD',
+    callAlarm: 'Telepon OPD',
     called: '{{opd}} sudah ditelepon',
     phone: '{{opd}} {{phone}}',
     noPhone: '{{opd}} (nomor piket belum diisi)',
