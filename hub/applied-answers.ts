@@ -76,3 +76,5 @@ export function createAppliedAnswers(db: HubStore) {
     },
   };
 }
+
+export type AppliedAnswers = ReturnType<typeof createAppliedAnswers>;
