@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
 import { CaseStatus, Disposition, EpochMs, Uuid } from './case';
 import { DeskDispatchStatus } from './dispatch';
+import { TimelineKind } from './timeline';
 import { Classification, Urgency } from './reference';
 
 export const QueueSortColumn = z.enum(['time', 'urgency', 'status', 'category', 'kelurahan']);
@@ -55,7 +56,7 @@ export type QueuePage = z.infer<typeof QueuePage>;
 export const TimelineEntry = z.object({
   at: EpochMs,
   actor: z.string(),
-  kind: z.string(),
+  kind: TimelineKind,
   note: z.string().nullable(),
 });
 

@@ -1,5 +1,6 @@
 /** Indonesian: the default language of the console. */
 import type { ErrorCode } from '../../../shared/api/errors';
+import type { TimelineKind } from '../../../shared/domain/timeline';
 
 export const id = {
   app: {
@@ -285,3 +286,5 @@ export type Messages = Widen<typeof id>;
 
 // Every error code the contract can return has a text in each language.
 id.errors satisfies Record<ErrorCode, string>;
+// And every kind of timeline line.
+id.timeline satisfies Record<TimelineKind, string>;
