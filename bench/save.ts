@@ -43,12 +43,12 @@ async function throughCore(): Promise<number[]> {
   oneScreen(core);
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
   const times: number[] = [];
   for (let i = 0; i < SAVES + WARMUP; i++) {
     const args = { callId: uuidv7(), startedAt: Date.now() - 60_000, form: form(i) };
     const t0 = performance.now();
-    const r = await core.dispatch('intake.save', args);
+    const r = await core.call('intake.save', args);
     const dt = performance.now() - t0;
     if (!r.ok) throw new Error(r.error.message);
     if (i >= WARMUP) times.push(dt);

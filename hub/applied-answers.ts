@@ -82,3 +82,5 @@ export function createAppliedAnswers(db: HubStore) {
     },
   };
 }
+
+export type AppliedAnswers = ReturnType<typeof createAppliedAnswers>;

@@ -35,7 +35,7 @@ export function findChromium(): string | undefined {
 
 const isDebianRoot = () => process.getuid?.() === 0 && fs.existsSync('/etc/debian_version');
 
-export function provisionChromium(log: (line: string) => void): string {
+export function provisionChromium(say: (line: string) => void): string {
   const found = findChromium();
   if (found) return found;
   if (!isDebianRoot()) {
@@ -43,7 +43,7 @@ export function provisionChromium(log: (line: string) => void): string {
       'No Chromium found: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.',
     );
   }
-  log('No Chromium found; installing Debian package "chromium"…');
+  say('No Chromium found; installing Debian package "chromium"…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['update', '-qq'],

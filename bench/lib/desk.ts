@@ -80,7 +80,7 @@ export async function openDesk(
   };
   const op = accounts.find((a) => a.username === 'operator')!;
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
-    const r = await core.dispatch(channel, args);
+    const r = await core.call(channel, args);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
     return r.value as T;
   };

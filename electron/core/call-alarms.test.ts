@@ -35,7 +35,7 @@ beforeEach(async () => {
     resourcesDir,
     deskId: 'desk-1',
     now: () => Date.now() + shift,
-    alarmCheckMs: 20,
+    callAlarmCheckMs: 20,
   });
   oneScreen(opened);
   core = opened;
@@ -44,7 +44,7 @@ beforeEach(async () => {
   });
   const accounts = await core.ensureDemoAccounts();
   const op = accounts!.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
 });
 afterEach(() => {
   core.close();
@@ -52,7 +52,7 @@ afterEach(() => {
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -80,9 +80,9 @@ async function dispatchedCase(): Promise<{ caseId: string; dispatchId: string }>
 }
 
 const red = async (caseId: string) => ({
-  row: (await call<QueuePage>('queue.list', {})).rows.find((r) => r.caseId === caseId)?.needsCall,
-  detail: (await call<CaseDetail>('case.get', { caseId })).dispatches[0]?.needsCall,
-  count: (await call<AppStatus>('app.status', {})).alarms.needsCall,
+  row: (await call<QueuePage>('queue.list', {})).rows.find((r) => r.caseId === caseId)?.callAlarm,
+  detail: (await call<CaseDetail>('case.get', { caseId })).dispatches[0]?.callAlarm,
+  count: (await call<AppStatus>('app.status', {})).callAlarms,
 });
 const settle = () => new Promise((r) => setTimeout(r, 150)); // several looks of the monitor
 

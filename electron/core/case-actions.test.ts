@@ -31,7 +31,7 @@ beforeEach(async () => {
   core = opened;
   const accounts = await core.ensureDemoAccounts();
   const op = accounts!.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
 });
 afterEach(() => {
   core.close();
@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -82,7 +82,7 @@ describe('case actions', () => {
       { status: 'resolved' },
       { landmark: 'x'.repeat(201) },
     ]) {
-      const r = await core.dispatch('case.update', { caseId, edit });
+      const r = await core.call('case.update', { caseId, edit });
       expect(r).toMatchObject({ ok: false, error: { code: 'api.invalid_args' } });
     }
     const d = await detail(caseId);
@@ -101,7 +101,7 @@ describe('case actions', () => {
       'case.dispatch',
       { caseId, opdIds: ['dlh'] },
     );
-    const unknown = await core.dispatch('dispatch.called', { dispatchId: uuidv7() });
+    const unknown = await core.call('dispatch.called', { dispatchId: uuidv7() });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'case.not_found' } });
     await call('dispatch.called', { dispatchId: dispatches[0]!.dispatchId });
     const d = await detail(caseId);
@@ -122,7 +122,7 @@ describe('case actions', () => {
     const d = await detail(caseId);
     expect(d.status).toBe('cancelled');
     expect(d.timeline.map((e) => e.kind)).toContain('cancelled');
-    const again = await core.dispatch('case.update', { caseId, edit: { landmark: 'x' } });
+    const again = await core.call('case.update', { caseId, edit: { landmark: 'x' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'case.closed' } });
   });
 });

@@ -8,7 +8,7 @@ import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contra
 import type { ApiResult } from '../../shared/api/errors';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
-import { createDispatch } from './api/dispatch';
+import { createRouter } from './api/router';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createCallAlarmReads } from './store/call-alarms';
 import { createHandlers } from './api/handlers';
@@ -45,7 +45,7 @@ export interface CoreOptions {
   deskId?: string | undefined;
   now?: () => number;
   /** How often core looks for dispatches that turned red by time alone (default 5 s). */
-  alarmCheckMs?: number;
+  callAlarmCheckMs?: number;
 }
 
 /**
@@ -53,7 +53,7 @@ export interface CoreOptions {
  * as the person signed in on that screen, and on no other.
  */
 export interface ConsoleSession {
-  dispatch(channel: string, rawArgs: unknown): Promise<ApiResult<unknown>>;
+  call(channel: string, rawArgs: unknown): Promise<ApiResult<unknown>>;
   /** The screen is gone (tab closed, page reloaded, window destroyed): its sign-in ends. */
   close(): void;
 }
@@ -132,7 +132,7 @@ export function openCore(options: CoreOptions): Core {
     language: readLanguage(store),
     hub: hub ? hub.status() : hubFallback,
     outbox: (({ oldest, ...counts }) => ({ ...counts, oldestAt: oldest }))(outbox.stats()),
-    alarms: { needsCall: alarms.current().length },
+    callAlarms: alarms.current().length,
   });
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
@@ -160,7 +160,7 @@ export function openCore(options: CoreOptions): Core {
       for (const caseId of caseIds) emit({ event: 'queue.changed', payload: { caseId } });
     },
     raised: (alarm) => emit({ event: 'alarm.raised', payload: alarm }),
-    ...(options.alarmCheckMs ? { intervalMs: options.alarmCheckMs } : {}),
+    ...(options.callAlarmCheckMs ? { intervalMs: options.callAlarmCheckMs } : {}),
   });
 
   const replication = hub
@@ -199,14 +199,14 @@ export function openCore(options: CoreOptions): Core {
     emit,
     reference: () => reference,
   };
-  const dispatch = createDispatch(createHandlers(ctx), log.child('api'));
+  const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;
 
   return {
     openSession() {
       const session: Session = { screen: ++screens, operator: null };
       return {
-        dispatch: (channel, rawArgs) => dispatch(channel, rawArgs, session),
+        call: (channel, rawArgs) => route(channel, rawArgs, session),
         close() {
           if (session.operator) {
             log.info('screen closed, signed out', {

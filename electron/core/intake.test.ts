@@ -52,13 +52,13 @@ const form = (over: Partial<IntakeForm> = {}): IntakeForm => ({
 });
 
 async function call<T = unknown>(channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value as T;
 }
 const signIn = () => call('auth.signIn', { username: 'operator', password });
 const save = (f: IntakeForm, callId = uuidv7()) =>
-  core.dispatch('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
+  core.call('intake.save', { callId, startedAt: Date.now() - 30_000, form: f });
 const queue = (q: object = {}) =>
   call<{ total: number; rows: Array<{ summary: string; callerMasked: string; caseId: string }> }>(
     'queue.list',
@@ -72,7 +72,7 @@ describe('intake', () => {
       { username: 'operator', password: 'nope' },
       { username: 'ghost', password },
     ]) {
-      expect(await core.dispatch('auth.signIn', creds)).toMatchObject({
+      expect(await core.call('auth.signIn', creds)).toMatchObject({
         ok: false,
         error: { code: 'auth.bad_credentials', message: 'Wrong username or password.' },
       });
@@ -189,7 +189,7 @@ describe('intake', () => {
     const db = new Database(path.join(dir, 'console', 'console.db'), { readonly: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     try {
-      const unknown = await core.dispatch('intake.save', {
+      const unknown = await core.call('intake.save', {
         callId: uuidv7(),
         startedAt: Date.now() - 30_000,
         form: form(),
@@ -258,7 +258,7 @@ describe('intake', () => {
     await save(form());
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 100 }), async (text) => {
-        const r = await core.dispatch('queue.list', { text });
+        const r = await core.call('queue.list', { text });
         return r.ok;
       }),
       { numRuns: 200 },

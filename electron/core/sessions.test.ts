@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 async function call<T = unknown>(screen: ConsoleSession, channel: string, args: unknown) {
-  const r = await screen.dispatch(channel, args);
+  const r = await screen.call(channel, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value as T;
 }
@@ -88,7 +88,7 @@ describe('sessions per screen', () => {
     await call(b, 'auth.signOut', {});
     expect(await who(b)).toBeNull();
     expect(await who(a)).toBe('operator');
-    expect(await b.dispatch('queue.list', {})).toMatchObject({
+    expect(await b.call('queue.list', {})).toMatchObject({
       ok: false,
       error: { code: 'auth.required' },
     });
@@ -105,7 +105,7 @@ describe('sessions per screen', () => {
     expect(await call(b, 'draft.get', {})).toEqual({ draft: null });
     a.close(); // the window crashed
     const again = core.openSession();
-    expect(await again.dispatch('draft.get', {})).toMatchObject({
+    expect(await again.call('draft.get', {})).toMatchObject({
       ok: false,
       error: { code: 'auth.required' },
     });

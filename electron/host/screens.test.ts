@@ -14,7 +14,7 @@ function fakeCore() {
     closed,
     openSession(): ConsoleSession {
       const n = ++opened;
-      return { dispatch: async () => ({ ok: true, value: n }), close: () => closed.push(n) };
+      return { call: async () => ({ ok: true, value: n }), close: () => closed.push(n) };
     },
   };
 }

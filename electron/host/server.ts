@@ -137,7 +137,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return send(res, fail('api.bad_request', 'Request body is not valid JSON.'));
     }
-    send(res, await session.dispatch(channel, args));
+    send(res, await session.call(channel, args));
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -181,7 +181,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const session = screens.session(screen);
       unsubscribe = core.subscribe((event) => ws.send(JSON.stringify(event)));
       // A fresh snapshot, so a (re)connected page never shows stale state.
-      void session?.dispatch('app.status', {}).then((result) => {
+      void session?.call('app.status', {}).then((result) => {
         if (result.ok) ws.send(JSON.stringify({ event: 'app.status', payload: result.value }));
       });
     });

@@ -35,18 +35,18 @@ describe('openLogFile', () => {
 
   it('starts a new file when the next line would pass the cap, keeping the old as .1', () => {
     expect(line(1)).toHaveLength(40);
-    const log = openLogFile(file, { maxBytes: 100, keep: 2 });
-    for (let n = 1; n <= 3; n += 1) log.write(line(n));
-    log.close();
+    const logFile = openLogFile(file, { maxBytes: 100, keep: 2 });
+    for (let n = 1; n <= 3; n += 1) logFile.write(line(n));
+    logFile.close();
     expect(files()).toEqual(['hub.log', 'hub.log.1']);
     expect(read(`${file}.1`)).toBe(line(1) + line(2));
     expect(read(file)).toBe(line(3));
   });
 
   it('keeps only `keep` old files, newest first, and drops the oldest lines', () => {
-    const log = openLogFile(file, { maxBytes: 80, keep: 2 });
-    for (let n = 1; n <= 8; n += 1) log.write(line(n));
-    log.close();
+    const logFile = openLogFile(file, { maxBytes: 80, keep: 2 });
+    for (let n = 1; n <= 8; n += 1) logFile.write(line(n));
+    logFile.close();
     expect(files()).toEqual(['hub.log', 'hub.log.1', 'hub.log.2']);
     expect(read(file)).toBe(line(7) + line(8));
     expect(read(`${file}.1`)).toBe(line(5) + line(6));
@@ -57,20 +57,20 @@ describe('openLogFile', () => {
   it('counts what a file already holds when it is reopened', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, line(1) + line(2));
-    const log = openLogFile(file, { maxBytes: 100, keep: 1 });
-    log.write(line(3));
-    log.close();
+    const logFile = openLogFile(file, { maxBytes: 100, keep: 1 });
+    logFile.write(line(3));
+    logFile.close();
     expect(read(`${file}.1`)).toBe(line(1) + line(2));
     expect(read(file)).toBe(line(3));
   });
 
   it('never splits a line that arrives in pieces across two files', () => {
-    const log = openLogFile(file, { maxBytes: 100, keep: 3 });
+    const logFile = openLogFile(file, { maxBytes: 100, keep: 3 });
     const stream = line(1) + line(2) + line(3) + line(4);
     // stderr chunks cut anywhere, even inside a multi-byte character
     const bytes = Buffer.from(stream.replace(/x{23}/g, 'ééééééééééé'));
-    for (let i = 0; i < bytes.length; i += 7) log.write(bytes.subarray(i, i + 7));
-    log.close();
+    for (let i = 0; i < bytes.length; i += 7) logFile.write(bytes.subarray(i, i + 7));
+    logFile.close();
     const all = files().map((f) => read(path.join(path.dirname(file), f)));
     expect(all.length).toBeGreaterThan(1);
     for (const content of all) {
@@ -81,21 +81,21 @@ describe('openLogFile', () => {
   });
 
   it('writes an unfinished last line when closed, and nothing after', () => {
-    const log = openLogFile(file, { maxBytes: 1000, keep: 1 });
-    log.write('{"msg":"half');
+    const logFile = openLogFile(file, { maxBytes: 1000, keep: 1 });
+    logFile.write('{"msg":"half');
     expect(read(file)).toBe('');
-    log.close();
-    log.write(line(9));
+    logFile.close();
+    logFile.write(line(9));
     expect(read(file)).toBe('{"msg":"half');
   });
 
   it('writes a line longer than the cap whole, in a file of its own', () => {
-    const log = openLogFile(file, { maxBytes: 50, keep: 2 });
+    const logFile = openLogFile(file, { maxBytes: 50, keep: 2 });
     const long = `${JSON.stringify({ msg: 'y'.repeat(120) })}\n`;
-    log.write(line(1));
-    log.write(long);
-    log.write(line(2));
-    log.close();
+    logFile.write(line(1));
+    logFile.write(long);
+    logFile.write(line(2));
+    logFile.close();
     expect(read(`${file}.2`)).toBe(line(1));
     expect(read(`${file}.1`)).toBe(long);
     expect(read(file)).toBe(line(2));
@@ -103,18 +103,18 @@ describe('openLogFile', () => {
 
   it('reports a failed write once and keeps the caller running', () => {
     const errors: Error[] = [];
-    const log = openLogFile(file, { maxBytes: 60, keep: 1 }, (e) => errors.push(e));
-    log.write(line(1));
+    const logFile = openLogFile(file, { maxBytes: 60, keep: 1 }, (e) => errors.push(e));
+    logFile.write(line(1));
     // The folder disappears: rotating and reopening both fail.
     fs.rmSync(path.dirname(file), { recursive: true });
     expect(() => {
-      log.write(line(2));
-      log.write(line(3));
+      logFile.write(line(2));
+      logFile.write(line(3));
     }).not.toThrow();
     expect(errors).toHaveLength(1);
     fs.mkdirSync(path.dirname(file));
-    log.write(line(4));
-    log.close();
+    logFile.write(line(4));
+    logFile.close();
     expect(read(file)).toBe(line(4));
   });
 

@@ -106,7 +106,7 @@ function keepMenuInLanguage(
   install(language);
   // Main's own reader, not a screen: it never signs in.
   const reader = core.openSession();
-  void reader.dispatch('app.status', {}).then((result) => {
+  void reader.call('app.status', {}).then((result) => {
     reader.close();
     const status = result.ok ? AppStatus.safeParse(result.value) : undefined;
     if (status?.success && status.data.language !== language) install(status.data.language);

@@ -7,7 +7,7 @@
  * utility process: its calls are short synchronous SQLite transactions (a save takes a few
  * milliseconds) and the page renders in its own process, so the window stays responsive,
  * while a second process would add a message hop to every save, a second supervisor and a
- * second place for the store to be left half-closed. Core's interface (dispatch /
+ * second place for the store to be left half-closed. Core's interface (call /
  * subscribe / close) does not care where it runs; work that can take long (PDF reports,
  * bulk imports) goes to a worker when it lands.
  */

@@ -13,7 +13,7 @@ import { channels, type ConsoleEvent } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/errors';
 import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
 import { createLogger } from '../../shared/log';
-import type { Dispatch } from '../core/api/dispatch';
+import type { Router } from '../core/api/router';
 import { openCore, type Core } from '../core/core';
 
 const ipcMain = vi.hoisted(() => ({ handle: vi.fn(), removeHandler: vi.fn() }));
@@ -30,12 +30,12 @@ type Invoke = (
 
 const log = createLogger('test', () => undefined);
 const consolePage: Frame = { url: 'app://sigap/index.html', parent: null };
-type ScreenDispatch = (channel: string, args: unknown) => ReturnType<Dispatch>;
-let dispatch: Mock<ScreenDispatch>;
+type ScreenCall = (channel: string, args: unknown) => ReturnType<Router>;
+let coreCall: Mock<ScreenCall>;
 let invoke: Invoke;
 const aWindow = (id: number): Window => Object.assign(new EventEmitter(), { id });
 const mainWindow = aWindow(1);
-const core = () => ({ openSession: () => ({ dispatch, close: () => undefined }) });
+const core = () => ({ openSession: () => ({ call: coreCall, close: () => undefined }) });
 
 /** Binds the API to `backend` and returns its invoke handler, called as `window`'s page. */
 function bind(backend: Pick<Core, 'openSession'>) {
@@ -49,7 +49,7 @@ function bind(backend: Pick<Core, 'openSession'>) {
 
 beforeEach(() => {
   vi.clearAllMocks();
-  dispatch = vi.fn<ScreenDispatch>(async () => ({ ok: true, value: { language: 'en' } }));
+  coreCall = vi.fn<ScreenCall>(async () => ({ ok: true, value: { language: 'en' } }));
   const call = bind(core());
   invoke = (event, envelope) => call(event.senderFrame, envelope);
 });
@@ -77,7 +77,7 @@ describe('IPC sender check', () => {
       { channel: 'app.setLanguage', args: { language: 'en' } },
     );
     expectRefused(result, 'ipc.foreign_sender');
-    expect(dispatch).not.toHaveBeenCalled();
+    expect(coreCall).not.toHaveBeenCalled();
   });
 });
 
@@ -89,7 +89,7 @@ describe('IPC payload check', () => {
     );
     expectRefused(result, 'api.invalid_args');
     if (!result.ok) expect(result.error.fields).toHaveProperty('language');
-    expect(dispatch).not.toHaveBeenCalled();
+    expect(coreCall).not.toHaveBeenCalled();
   });
 
   it('refuses an unknown channel and a malformed envelope', async () => {
@@ -113,7 +113,7 @@ describe('IPC payload check', () => {
       ),
       'api.bad_request',
     );
-    expect(dispatch).not.toHaveBeenCalled();
+    expect(coreCall).not.toHaveBeenCalled();
   });
 
   it('passes a good call from the console page to core and its answer back', async () => {
@@ -121,25 +121,25 @@ describe('IPC payload check', () => {
       { senderFrame: consolePage, sender: mainWindow },
       { channel: 'app.setLanguage', args: { language: 'en' } },
     );
-    expect(dispatch).toHaveBeenCalledWith('app.setLanguage', { language: 'en' });
+    expect(coreCall).toHaveBeenCalledWith('app.setLanguage', { language: 'en' });
     expect(result).toEqual({ ok: true, value: { language: 'en' } });
   });
 
   it('accepts every contract channel name (no channel list of its own)', async () => {
     for (const channel of channels) {
-      dispatch.mockClear();
+      coreCall.mockClear();
       const result = await invoke(
         { senderFrame: consolePage, sender: mainWindow },
         { channel, args: {} },
       );
       // Either core was asked, or the arguments were refused as arguments, never the channel.
       if (!result.ok) expect(result.error.code).toBe('api.invalid_args');
-      else expect(dispatch).toHaveBeenCalledWith(channel, {});
+      else expect(coreCall).toHaveBeenCalledWith(channel, {});
     }
   });
 
   it('turns a throwing core into an internal error value', async () => {
-    dispatch.mockRejectedValueOnce(new Error('disk on fire'));
+    coreCall.mockRejectedValueOnce(new Error('disk on fire'));
     const result = await invoke(
       { senderFrame: consolePage, sender: mainWindow },
       { channel: 'app.status', args: {} },
@@ -171,7 +171,7 @@ describe('IPC events', () => {
         language: 'id',
         hub: { url: null, state: 'not_configured', since: 0 },
         outbox: { waiting: 0, oldestAt: null, cases: 0, calls: 0, dispatches: 0 },
-        alarms: { needsCall: 0 },
+        callAlarms: 0,
       },
     };
     emit(event);

@@ -86,7 +86,7 @@ export function createWindowSessions(core: Pick<Core, 'openSession'>): {
 export async function handleCall(
   frame: SenderFrame,
   envelope: unknown,
-  session: () => Pick<ConsoleSession, 'dispatch'>,
+  session: () => Pick<ConsoleSession, 'call'>,
   log: Logger,
 ): Promise<ApiResult<unknown>> {
   const sender = checkSender(frame);
@@ -104,9 +104,9 @@ export async function handleCall(
   try {
     // Core validates again at its own boundary; it gets the raw arguments because a
     // schema may transform them (trim, defaults) and must see the original input.
-    return await session().dispatch(channel, args);
+    return await session().call(channel, args);
   } catch (error) {
-    log.error('core dispatch threw', { channel, error: String(error) });
+    log.error('core call threw', { channel, error: String(error) });
     return fail('internal', 'Sigap hit an internal error; the details are in the log.');
   }
 }

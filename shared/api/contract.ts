@@ -57,7 +57,7 @@ export const AppStatus = z.object({
     dispatches: z.number().int().nonnegative(),
   }),
   /** Dispatches that need a phone call to their OPD now ("2 perlu telepon OPD"). */
-  alarms: z.object({ needsCall: z.number().int().nonnegative() }),
+  callAlarms: z.number().int().nonnegative(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsCall, type CallAlarmInput } from './call-alarm';
+import { callAlarmRaised, type CallAlarmInput } from './call-alarm';
 
 const t0 = Date.UTC(2026, 10, 28, 1, 0, 0);
 const s = 1_000;
@@ -91,6 +91,6 @@ const table: Row[] = [
 
 describe('Telepon OPD: does a dispatch need a phone call?', () => {
   it.each(table)('%s', (_what, d, after, expected) => {
-    expect(needsCall({ ...d, createdAt: t0 }, t0 + after)).toBe(expected);
+    expect(callAlarmRaised({ ...d, createdAt: t0 }, t0 + after)).toBe(expected);
   });
 });

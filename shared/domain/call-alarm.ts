@@ -1,6 +1,6 @@
 /**
- * "Telepon OPD": the one rule deciding that a dispatch needs a phone call to its OPD
- * (DESIGN §2: a dispatch never fails silently). Core applies it, at its own clock, to the
+ * "Telepon OPD", called the call alarm in code: the one rule deciding that a dispatch needs
+ * a phone call to its OPD (DESIGN §2: a dispatch never fails silently). Core applies it, at its own clock, to the
  * queue rows, the case detail, the status-bar count and the alarm sound; nothing else
  * decides it. Pure: no clock of its own, no I/O.
  */
@@ -44,7 +44,7 @@ export interface CallAlarmInput {
  * records the call, which rests it for CALL_REST_MS (a refusal, handled by phone, for good).
  * The edges belong to the quiet side: exactly at a target it is not yet late.
  */
-export function needsCall(d: CallAlarmInput, now: number): boolean {
+export function callAlarmRaised(d: CallAlarmInput, now: number): boolean {
   if (d.calledAt != null) {
     if (d.status === 'refused' || now - d.calledAt <= CALL_REST_MS) return false;
   }

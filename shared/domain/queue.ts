@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
 import { CaseStatus, Disposition, EpochMs, Uuid } from './case';
 import { DeskDispatchStatus } from './dispatch';
+import { TimelineKind } from './timeline';
 import { Classification, Urgency } from './reference';
 
 export const QueueSortColumn = z.enum(['time', 'urgency', 'status', 'category', 'kelurahan']);
@@ -41,7 +42,7 @@ export const QueueRow = z.object({
   /** The first 160 characters of the description, as plain text. */
   summary: z.string(),
   /** A dispatch of this case needs a phone call to its OPD now ("Telepon OPD"). */
-  needsCall: z.boolean(),
+  callAlarm: z.boolean(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -55,7 +56,7 @@ export type QueuePage = z.infer<typeof QueuePage>;
 export const TimelineEntry = z.object({
   at: EpochMs,
   actor: z.string(),
-  kind: z.string(),
+  kind: TimelineKind,
   note: z.string().nullable(),
 });
 
@@ -105,7 +106,7 @@ export const CaseDetail = z.object({
       /** When an operator recorded phoning the OPD about it. */
       calledAt: EpochMs.nullable(),
       /** It needs a phone call to the OPD now (core's clock, shared/domain/call-alarm.ts). */
-      needsCall: z.boolean(),
+      callAlarm: z.boolean(),
     }),
   ),
 });

@@ -121,7 +121,7 @@ describe.skipIf(!built)(title, () => {
       language: 'id',
       hub: { url: 'http://127.0.0.1:4000', state: 'online', since: 1 },
       outbox: { waiting: 0, oldestAt: null, cases: 0, calls: 0, dispatches: 0 },
-      alarms: { needsCall: 0 },
+      callAlarms: 0,
     };
     emit({ event: 'app.status', payload: status });
     emit({ event: 'app.status', payload: { ...status, mode: 'hacked' } });

@@ -110,7 +110,7 @@ test('an emergency unaccepted for 8 minutes is red on every desk, counted, and o
   await expect(row2).toContainText('Terkirim ke OPD'); // the replica, dispatches included
   // Within the 5-minute accept target nothing is red, nowhere.
   for (const row of [row1, row2]) {
-    await expect(row).not.toHaveClass(/needs-call/);
+    await expect(row).not.toHaveClass(/call-alarm/);
     await expect(row).not.toContainText('Telepon OPD');
   }
   await expect(alarmCount(desk1)).toHaveText('');
@@ -121,7 +121,7 @@ test('an emergency unaccepted for 8 minutes is red on every desk, counted, and o
     [desk1, row1],
     [desk2, row2],
   ] as const) {
-    await expect(row).toHaveClass(/needs-call/, { timeout: 20_000 });
+    await expect(row).toHaveClass(/call-alarm/, { timeout: 20_000 });
     await expect(row).toContainText('☎ Telepon OPD');
     await expect(alarmCount(page)).toContainText('2 perlu telepon OPD');
     await expect(alarmCount(page)).toContainText('Alt+T');
@@ -151,7 +151,7 @@ test('an emergency unaccepted for 8 minutes is red on every desk, counted, and o
   await expect(dlh).not.toContainText('Telepon OPD');
   await expect(alarmCount(desk2)).toContainText('1 perlu telepon OPD');
   await expect(alarmCount(desk1)).toContainText('1 perlu telepon OPD', { timeout: 20_000 });
-  await expect(row1).toHaveClass(/needs-call/);
+  await expect(row1).toHaveClass(/call-alarm/);
 
   // Several checks later no alarm was repeated.
   await desk1.waitForTimeout(12_000);

@@ -62,18 +62,18 @@ async function desk(url: string): Promise<Core> {
   cleanups.push(() => core.close());
   oneScreen(core);
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
   return core;
 }
 
 const status = async (core: Core): Promise<AppStatus> => {
-  const r = await core.dispatch('app.status', {});
+  const r = await core.call('app.status', {});
   if (!r.ok) throw new Error(r.error.message);
   return r.value as AppStatus;
 };
 
 const saveCall = (core: Core) =>
-  core.dispatch('intake.save', {
+  core.call('intake.save', {
     callId: uuidv7(),
     startedAt: Date.now() - 20_000,
     form: {

@@ -94,14 +94,14 @@ describe('hub after kill -9', () => {
     // Everything acknowledged is on disk: a hub killed right after the acks still has it.
     await killAndRestart();
     d = await connect('/desk', desk.token);
-    const log = (await send(d, 'sync', { sinceSeq: seqs[0]! - 1, limit: 1000 })) as {
+    const synced = (await send(d, 'sync', { sinceSeq: seqs[0]! - 1, limit: 1000 })) as {
       events: HubEvent[];
     };
     for (const { dispatchId } of dispatches) {
       expect(
-        log.events.filter((e) => e.dispatchId === dispatchId && e.status === 'queued'),
+        synced.events.filter((e) => e.dispatchId === dispatchId && e.status === 'queued'),
       ).toHaveLength(1);
     }
-    expect(log.events.filter((e) => e.type === 'case.changed')).toHaveLength(cases.length);
+    expect(synced.events.filter((e) => e.type === 'case.changed')).toHaveLength(cases.length);
   });
 });

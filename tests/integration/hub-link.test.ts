@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function hubState(core: Core): Promise<string> {
-  const result = await core.dispatch('app.status', {});
+  const result = await core.call('app.status', {});
   if (!result.ok) throw new Error(result.error.message);
   return (result.value as { hub: { state: string } }).hub.state;
 }
@@ -81,7 +81,7 @@ describe('hub link', () => {
 
   it('refuses a plain-http hub beyond loopback without connecting', async () => {
     const core = open('http://10.20.30.40:4000', randomToken());
-    const result = await core.dispatch('app.status', {});
+    const result = await core.call('app.status', {});
     expect(result).toMatchObject({ ok: true, value: { hub: { state: 'refused' } } });
     expect((result as { value: { hub: { detail: string } } }).value.hub.detail).toMatch(
       /must use https/,

@@ -69,12 +69,12 @@ async function desk(name: string, env: NodeJS.ProcessEnv): Promise<Core> {
   oneScreen(core);
   closers.push(() => core.close());
   const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
   return core;
 }
 
 async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }

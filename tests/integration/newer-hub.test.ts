@@ -51,7 +51,7 @@ async function upsert(socket: Socket, caseId: string, description: string): Prom
 }
 
 const detail = async (core: Core, caseId: string): Promise<CaseDetail | undefined> => {
-  const r = await core.dispatch('case.get', { caseId });
+  const r = await core.call('case.get', { caseId });
   return r.ok ? (r.value as CaseDetail) : undefined;
 };
 
@@ -82,7 +82,7 @@ describe('a desk and a newer hub', () => {
     cleanups.push(() => core.close());
     oneScreen(core);
     const op = (await core.ensureDemoAccounts())!.find((a) => a.username === 'operator')!;
-    await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+    await core.call('auth.signIn', { username: op.username, password: op.password });
     const other = io(`${hub.url}/desk`, {
       auth: { token: tokens.desk2 },
       transports: ['websocket'],

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -86,7 +86,7 @@ const status = (core: Core) =>
   call<{ hub: { state: string }; outbox: { waiting: number } }>(core, 'app.status', {});
 const detail = (core: Core, caseId: string) => call<CaseDetail>(core, 'case.get', { caseId });
 const maybeDetail = async (core: Core, caseId: string) => {
-  const r = await core.dispatch('case.get', { caseId });
+  const r = await core.call('case.get', { caseId });
   return r.ok ? (r.value as CaseDetail) : undefined;
 };
 
@@ -128,7 +128,7 @@ describe('replicas of the center’s cases', () => {
     expect(queue.rows.map((r) => r.caseId)).toContain(caseId);
 
     // Desk 2 may not edit a case desk 1 holds until it takes it over.
-    const refused = await desk2.dispatch('case.update', {
+    const refused = await desk2.call('case.update', {
       caseId,
       edit: { landmark: 'depan SDN 1' },
     });
@@ -160,7 +160,7 @@ describe('replicas of the center’s cases', () => {
     await call(desk1, 'case.dispatch', { caseId, opdIds: ['dlh'] });
     await expect.poll(() => opd.inbox.length).toBe(1);
 
-    const bad = await desk1.dispatch('case.cancel', { caseId, reason: '' });
+    const bad = await desk1.call('case.cancel', { caseId, reason: '' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'api.invalid_args' } });
     expect((await detail(desk1, caseId)).status).not.toBe('cancelled');
 

@@ -47,7 +47,7 @@ async function setup() {
   cleanups.push(() => core.close());
   const accounts = (await core.ensureDemoAccounts())!;
   const op = accounts.find((a) => a.username === 'operator')!;
-  await core.dispatch('auth.signIn', { username: op.username, password: op.password });
+  await core.call('auth.signIn', { username: op.username, password: op.password });
   const restartHub = async () => {
     hub.current = await startHub(path.join(dir, 'hub'), tokens, hub.current.port);
   };
@@ -55,7 +55,7 @@ async function setup() {
 }
 
 async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(channel, args);
+  const r = await core.call(channel, args);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }

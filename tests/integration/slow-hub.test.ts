@@ -50,8 +50,8 @@ describe('slow hub', () => {
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;
     const op = accounts.find((a) => a.username === 'operator')!;
-    await core.dispatch('auth.signIn', { username: op.username, password: op.password });
-    const saved = await core.dispatch('intake.save', {
+    await core.call('auth.signIn', { username: op.username, password: op.password });
+    const saved = await core.call('intake.save', {
       callId: uuidv7(),
       startedAt: Date.now() - 10_000,
       form: {
@@ -66,7 +66,7 @@ describe('slow hub', () => {
     });
     expect(saved.ok).toBe(true);
     const status = async () => {
-      const r = await core.dispatch('app.status', {});
+      const r = await core.call('app.status', {});
       if (!r.ok) throw new Error(r.error.message);
       return r.value as { hub: { state: string; detail?: string }; outbox: { waiting: number } };
     };

@@ -159,16 +159,16 @@ export function deskProblems(hub: Db, desk: Db, deskId: string): string[] {
     `SELECT cases.*, (SELECT caller_name FROM calls WHERE calls.case_id = cases.id
        ORDER BY started_at LIMIT 1) AS caller_name FROM cases WHERE id = ?`,
   );
-  const hubCases = hub.prepare('SELECT id, owner_desk FROM cases').all() as Array<{
+  const hubCases = hub.prepare('SELECT id, holder_desk FROM cases').all() as Array<{
     id: string;
-    owner_desk: string;
+    holder_desk: string;
   }>;
   const fieldsOf = hub.prepare('SELECT field, value FROM case_fields WHERE case_id = ?');
   const caseLines: string[] = [];
   for (const hc of hubCases) {
     const copy = deskCase.get(hc.id) as DeskCase | undefined;
     if (!copy) {
-      if (hc.owner_desk === deskId) caseLines.push(`own case ${hc.id} missing`);
+      if (hc.holder_desk === deskId) caseLines.push(`own case ${hc.id} missing`);
       continue;
     }
     for (const { field, value } of fieldsOf.all(hc.id) as Array<{ field: string; value: string }>) {

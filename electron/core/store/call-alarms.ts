@@ -3,7 +3,7 @@
  * shared/domain/call-alarm.ts. SQL only narrows the rows to the statuses that can need a
  * call (a small partial index); the rule itself decides, here and nowhere else in core.
  */
-import { CALLABLE_STATUSES, needsCall } from '../../../shared/domain/call-alarm';
+import { CALLABLE_STATUSES, callAlarmRaised } from '../../../shared/domain/call-alarm';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { QueueRow } from '../../../shared/domain/queue';
 import type { Urgency } from '../../../shared/domain/reference';
@@ -53,7 +53,7 @@ export function createCallAlarmReads(db: Store) {
     current(now: number): CallAlarm[] {
       return candidates
         .all()
-        .filter((d) => needsCall(d, now))
+        .filter((d) => callAlarmRaised(d, now))
         .map(({ dispatchId, caseId, opdId, holderDesk, createdAt }) => ({
           dispatchId,
           caseId,
@@ -70,10 +70,10 @@ export function createCallAlarmReads(db: Store) {
       const red = new Set(
         ofCases(rows.length)
           .all(...rows.map((r) => r.caseId))
-          .filter((d) => needsCall({ ...d, urgency: urgency.get(d.caseId)! }, now))
+          .filter((d) => callAlarmRaised({ ...d, urgency: urgency.get(d.caseId)! }, now))
           .map((d) => d.caseId),
       );
-      return rows.map((r) => (red.has(r.caseId) ? { ...r, needsCall: true } : r));
+      return rows.map((r) => (red.has(r.caseId) ? { ...r, callAlarm: true } : r));
     },
   };
 }

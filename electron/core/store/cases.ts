@@ -4,7 +4,7 @@
  * "saved" only after it commits, and a crash leaves either all of it or none.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { needsCall } from '../../../shared/domain/call-alarm';
+import { callAlarmRaised } from '../../../shared/domain/call-alarm';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
 import { mayEdit } from '../../../shared/domain/lifecycle';
@@ -193,11 +193,11 @@ export function readCaseDetail(
               called_at AS calledAt
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
-    .all(caseId) as Array<Omit<CaseDetail['dispatches'][number], 'needsCall'>>;
+    .all(caseId) as Array<Omit<CaseDetail['dispatches'][number], 'callAlarm'>>;
   return {
     dispatches: dispatches.map((d) => ({
       ...d,
-      needsCall: needsCall({ ...d, urgency: c.urgency }, now),
+      callAlarm: callAlarmRaised({ ...d, urgency: c.urgency }, now),
     })),
     caseId: c.id,
     createdAt: c.created_at,

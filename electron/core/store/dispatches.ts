@@ -12,6 +12,7 @@ import {
   deskStatusOf,
   sqlStatusList,
 } from '../../../shared/domain/lifecycle';
+import { opdMoveKind } from '../../../shared/domain/timeline';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
 import { actorLabel } from './actor-label';
@@ -150,12 +151,13 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         rederive(event.caseId, now, event.opdId); // the queue's OPD column
       }
       const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq);
-      if (moved && event.actor.role === 'opd') {
+      const opdKind = event.actor.role === 'opd' ? opdMoveKind(to) : null;
+      if (moved && opdKind) {
         timeline.run(
           d.case_id,
           event.at,
           event.actor.id,
-          `dispatch.${to}`,
+          opdKind,
           [event.actor.person, event.note].filter(Boolean).join(': ') || null,
         );
       } else if (moved && to === 'withdrawn' && event.note) {

@@ -141,5 +141,5 @@ const toQueueRow = (r: Row): QueueRow => ({
   status: r.status,
   opd: r.opd,
   summary: r.summary,
-  needsCall: false, // set from the page's dispatches by store/call-alarms.ts
+  callAlarm: false, // set from the page's dispatches by store/call-alarms.ts
 });

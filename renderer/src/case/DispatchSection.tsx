@@ -58,12 +58,12 @@ export function DispatchSection({ detail, inputs }: { detail: CaseDetail; inputs
           <li key={d.dispatchId}>
             <strong>{short(d.opdId)}</strong> · {t(DESK_DISPATCH_LIFECYCLE[d.status].label)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
-            {d.needsCall ? (
+            {d.callAlarm ? (
               <>
                 <span className="call-opd" role="alert">
                   {' '}
                   <span aria-hidden="true">☎ </span>
-                  {t('dispatch.callOpd')}
+                  {t('dispatch.callAlarm')}
                   {' · '}
                   {phone(d.opdId)
                     ? t('dispatch.phone', { opd: short(d.opdId), phone: phone(d.opdId) })

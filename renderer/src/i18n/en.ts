@@ -147,7 +147,7 @@ export const en: Messages = {
     send: 'Send to OPD',
     suggested: 'Suggested:',
     sendSuggested: 'Send to suggested',
-    callOpd: 'Call the OPD',
+    callAlarm: 'Call the OPD',
     called: '{{opd}} has been phoned',
     phone: '{{opd}} {{phone}}',
     noPhone: '{{opd}} (no duty number on file)',

@@ -1,5 +1,6 @@
 /** Indonesian: the default language of the console. */
 import type { ErrorCode } from '../../../shared/api/errors';
+import type { TimelineKind } from '../../../shared/domain/timeline';
 
 export const id = {
   app: {
@@ -148,7 +149,7 @@ export const id = {
     send: 'Kirim ke OPD',
     suggested: 'Saran tujuan:',
     sendSuggested: 'Kirim ke saran',
-    callOpd: 'Telepon OPD',
+    callAlarm: 'Telepon OPD',
     called: '{{opd}} sudah ditelepon',
     phone: '{{opd}} {{phone}}',
     noPhone: '{{opd}} (nomor piket belum diisi)',
@@ -285,3 +286,5 @@ export type Messages = Widen<typeof id>;
 
 // Every error code the contract can return has a text in each language.
 id.errors satisfies Record<ErrorCode, string>;
+// And every kind of timeline line.
+id.timeline satisfies Record<TimelineKind, string>;

@@ -144,7 +144,7 @@ export function QueueTable({
         // A dispatch needing a phone call says so in words too, not by the red row alone;
         // it takes the status's place (the case shows both) so the column keeps its width.
         accessorFn: text((r) =>
-          r.needsCall ? `☎ ${t('dispatch.callOpd')}` : t(`caseStatus.${r.status}`),
+          r.callAlarm ? `☎ ${t('dispatch.callAlarm')}` : t(`caseStatus.${r.status}`),
         ),
       },
       {
@@ -308,7 +308,7 @@ const QueueRowView = memo(
       <tr
         aria-rowindex={index + 2}
         aria-selected={active}
-        className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''} ${row?.needsCall ? 'needs-call' : ''}`}
+        className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''} ${row?.callAlarm ? 'call-alarm' : ''}`}
         style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
         onClick={() => onSelect(index)}
         onDoubleClick={() => row && onOpen(row.caseId)}

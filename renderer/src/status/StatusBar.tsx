@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackendLink } from '../../../shared/api/client';
 import type { AppStatus } from '../../../shared/api/contract';
 import { formatWibTime } from '../../../shared/time';
-import { AlarmStatus } from '../alarms/AlarmStatus';
+import { CallAlarmStatus } from '../alarms/CallAlarmStatus';
 
 export function StatusBar({ status, link }: { status: AppStatus | undefined; link: BackendLink }) {
   const { t, i18n } = useTranslation();
@@ -30,7 +30,7 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
       <span role="status" aria-label={t('status.outbox')} className="status-item outbox-waiting">
         {status ? outboxText(status.outbox, t) : null}
       </span>
-      <AlarmStatus status={status} />
+      <CallAlarmStatus status={status} />
       <span
         role="status"
         aria-label={t('status.backend')}

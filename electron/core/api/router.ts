@@ -1,6 +1,6 @@
 /**
- * The single entry point of the console API inside core: validate, call the handler,
- * and return an ApiResult. Nothing thrown below escapes as a raw string.
+ * The single entry point of the console API inside core: routes a call to its channel's
+ * handler after validating it, and returns an ApiResult. Nothing thrown below escapes as a raw string.
  */
 import { contract, type Channel } from '../../../shared/api/contract';
 import { fail, type ApiResult } from '../../../shared/api/errors';
@@ -11,13 +11,13 @@ import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
 /** Answers one call made on the screen whose session is given. */
-export type Dispatch = (
+export type Router = (
   channel: string,
   rawArgs: unknown,
   session: Session,
 ) => Promise<ApiResult<unknown>>;
 
-export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+export function createRouter(handlers: Handlers, log: Logger): Router {
   return async (channel, rawArgs, session) => {
     const call = parseCall(channel, rawArgs);
     if (!call.ok) return call;

@@ -7,15 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { requestNextCall } from './next-call';
 
-export function AlarmStatus({ status }: { status: AppStatus | undefined }) {
+export function CallAlarmStatus({ status }: { status: AppStatus | undefined }) {
   const { t } = useTranslation();
-  const count = status?.alarms.needsCall ?? 0;
+  const count = status?.callAlarms ?? 0;
   return (
     <span role="status" aria-label={t('alarm.label')} className="status-item">
       {count > 0 ? (
         <button
           type="button"
-          className="needs-call"
+          className="call-alarm"
           onClick={requestNextCall}
           aria-keyshortcuts="Alt+T"
           title={t('alarm.next')}

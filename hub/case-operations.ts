@@ -1,0 +1,177 @@
+/**
+ * The hub's case operations: case fields with the seq that set each one, which desks may
+ * edit a case and which one holds it, additions anyone may make, and the call log. Each
+ * operation is one transaction applied once per message id (applied-answers.ts).
+ */
+import type { z } from 'zod';
+import type {
+  CallLog,
+  CaseAppend,
+  CaseClaim,
+  CaseFields,
+  CaseUpsert,
+  HubEvent,
+} from '../shared/hub/messages';
+import type { TokenEntry } from '../shared/hub/protocol';
+import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
+import type { EventLog } from './event-log';
+import type { HubStore } from './store/database';
+
+/** Fields an OPD never sees when the reporter asked to stay anonymous. */
+const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
+
+export function createCaseOperations(
+  db: HubStore,
+  eventLog: EventLog,
+  once: AppliedAnswers['once'],
+  now: () => number,
+) {
+  const caseRow = db.prepare<[string], { holder_desk: string }>(
+    'SELECT holder_desk FROM cases WHERE id = ?',
+  );
+  const insertCase = db.prepare('INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)');
+  const setHolder = db.prepare('UPDATE cases SET holder_desk = ? WHERE id = ?');
+  const addEditor = db.prepare(
+    'INSERT OR IGNORE INTO case_editors (case_id, desk_id) VALUES (?, ?)',
+  );
+  const isEditor = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM case_editors WHERE case_id = ? AND desk_id = ?',
+  );
+  const insertCall = db.prepare(
+    'INSERT INTO calls (id, at, desk_id, disposition, caller_number) VALUES (?, ?, ?, ?, ?)',
+  );
+  const fieldRow = db.prepare<[string, string], { value: string; seq: number; actor_id: string }>(
+    'SELECT value, seq, actor_id FROM case_fields WHERE case_id = ? AND field = ?',
+  );
+  const setField = db.prepare(
+    `INSERT INTO case_fields (case_id, field, value, seq, actor_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq, actor_id = excluded.actor_id`,
+  );
+  const fieldsOf = db.prepare<[string], { field: string; value: string }>(
+    'SELECT field, value FROM case_fields WHERE case_id = ?',
+  );
+
+  /** What the dispatch operations need to know about a case. */
+  const lookup = {
+    exists: (caseId: string): boolean => caseRow.get(caseId) !== undefined,
+    /** The desk opened or took over the case (a supervisor may act on any). */
+    mayEdit: (caseId: string, who: TokenEntry): boolean =>
+      who.kind === 'supervisor' || isEditor.get(caseId, who.id) !== undefined,
+    fields(caseId: string, forOpd: boolean): CaseFields {
+      const fields = Object.fromEntries(
+        fieldsOf.all(caseId).map((r) => [r.field, JSON.parse(r.value) as unknown]),
+      );
+      if (forOpd && fields.anonim === true) for (const f of IDENTITY_FIELDS) delete fields[f];
+      return fields as CaseFields;
+    },
+  };
+
+  const operations = {
+    upsertCase(who: TokenEntry, msg: z.output<typeof CaseUpsert>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('case.upsert', who, msg.changeId, () => {
+        // A copy made on a seq the hub never reached (its store was restored from an older
+        // backup, or the desk is wrong) cannot say which later edits it overwrites.
+        const lastSeq = eventLog.lastSeq();
+        if (msg.baseSeq > lastSeq) {
+          return refuse(
+            'case.base_seq_ahead',
+            `baseSeq ${msg.baseSeq} is beyond the hub's last seq ${lastSeq}: the hub's record is older than this copy of the case`,
+          );
+        }
+        const held = caseRow.get(msg.caseId);
+        if (!held) {
+          insertCase.run(msg.caseId, who.id, now());
+          addEditor.run(msg.caseId, who.id);
+        } else if (!isEditor.get(msg.caseId, who.id) && who.kind !== 'supervisor') {
+          return refuse(
+            'auth.not_yours',
+            `case ${msg.caseId} is held by ${held.holder_desk}; take it over first`,
+          );
+        }
+        const at = now();
+        const events: HubEvent[] = [];
+        // A field changed by someone else after the desk's copy (baseSeq): the later change
+        // wins, and the timeline says what it replaced, so no edit vanishes unseen.
+        const replaced: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(msg.fields)) {
+          const current = fieldRow.get(msg.caseId, field);
+          if (current && current.seq > msg.baseSeq && current.actor_id !== msg.actor.id) {
+            if (JSON.stringify(value) !== current.value)
+              replaced[field] = JSON.parse(current.value) as unknown;
+          }
+        }
+        if (Object.keys(replaced).length > 0) {
+          events.push(
+            eventLog.append({
+              type: 'case.conflict',
+              at,
+              actor: msg.actor,
+              caseId: msg.caseId,
+              fields: replaced as CaseFields,
+              note: 'replaced by a later edit',
+            }),
+          );
+        }
+        const changed = eventLog.append({
+          type: 'case.changed',
+          at,
+          actor: msg.actor,
+          caseId: msg.caseId,
+          fields: msg.fields,
+        });
+        events.push(changed);
+        for (const [field, value] of Object.entries(msg.fields)) {
+          setField.run(msg.caseId, field, JSON.stringify(value), changed.seq, msg.actor.id);
+        }
+        return { ack: { ok: true, seq: changed.seq }, events };
+      });
+    },
+
+    /** The desk takes the case over; earlier editors keep their say on edits in flight. */
+    claim(who: TokenEntry, msg: z.output<typeof CaseClaim>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('case.claim', who, msg.changeId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        setHolder.run(who.id, msg.caseId);
+        addEditor.run(msg.caseId, who.id);
+        const event = eventLog.append({
+          type: 'case.claimed',
+          at: now(),
+          actor: msg.actor,
+          caseId: msg.caseId,
+          holder: who.id,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /** Anyone may add to a case (a note, a co-reporter, a call to the OPD) without editing it. */
+    append(who: TokenEntry, msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('case.append', who, msg.changeId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        const event = eventLog.append({
+          type: 'case.appended',
+          at: now(),
+          actor: msg.actor,
+          caseId: msg.caseId,
+          entry: msg.entry,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    callLog(who: TokenEntry, msg: z.output<typeof CallLog>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('call.log', who, msg.callId, () => {
+        insertCall.run(msg.callId, msg.at, who.id, msg.disposition, msg.callerNumber);
+        const { actor, ...call } = msg;
+        const event = eventLog.append({ type: 'call.logged', at: now(), actor, call });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+  };
+
+  return { operations, lookup };
+}
+
+export type CaseLookup = ReturnType<typeof createCaseOperations>['lookup'];

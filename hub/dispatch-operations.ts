@@ -1,0 +1,185 @@
+/**
+ * The hub's dispatch operations: queuing a case's dispatch for its OPD, the OPD moving it
+ * through its lifecycle, the desk taking it back, and the OPD's inbox. Each operation is one
+ * transaction applied once per message id (applied-answers.ts).
+ */
+import type { z } from 'zod';
+import {
+  DISPATCH_LIFECYCLE,
+  isUnseen,
+  isWithdrawable,
+  sqlStatusList,
+} from '../shared/domain/lifecycle';
+import {
+  LEGAL_TRANSITIONS,
+  type Actor,
+  type DispatchRequest,
+  type DispatchStatus,
+  type DispatchWithdraw,
+  type HubEvent,
+  type OpdDispatch,
+  type Transition,
+} from '../shared/hub/messages';
+import type { TokenEntry } from '../shared/hub/protocol';
+import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
+import type { CaseLookup } from './case-operations';
+import type { EventLog } from './event-log';
+import type { HubStore } from './store/database';
+
+export function createDispatchOperations(
+  db: HubStore,
+  eventLog: EventLog,
+  once: AppliedAnswers['once'],
+  cases: CaseLookup,
+  opdIds: ReadonlySet<string>,
+  now: () => number,
+) {
+  const dispatchRow = db.prepare<
+    [string],
+    { id: string; case_id: string; opd_id: string; status: DispatchStatus; queued_at: number }
+  >('SELECT id, case_id, opd_id, status, queued_at FROM dispatches WHERE id = ?');
+  const insertDispatch = db.prepare(
+    `INSERT INTO dispatches (id, case_id, opd_id, status, queued_at, desk_id) VALUES (?, ?, ?, 'queued', ?, ?)`,
+  );
+  const setStatus = db.prepare('UPDATE dispatches SET status = ? WHERE id = ?');
+  const openForOpd = db.prepare<
+    [string],
+    { id: string; case_id: string; status: DispatchStatus; queued_at: number }
+  >(
+    `SELECT id, case_id, status, queued_at FROM dispatches
+     WHERE opd_id = ? AND status NOT IN (${sqlStatusList(DISPATCH_LIFECYCLE, (r) => !r.open)}) ORDER BY queued_at`,
+  );
+
+  return {
+    /** A cancelled case takes back its open dispatches; the OPD sees the withdrawal. */
+    withdraw(
+      who: TokenEntry,
+      msg: z.output<typeof DispatchWithdraw>,
+    ): Outcome<{ seq: number }> & { opdId?: string } {
+      let opdId: string | undefined;
+      const outcome = once<{ seq: number }>('dispatch.withdraw', who, msg.withdrawId, () => {
+        const d = dispatchRow.get(msg.dispatchId);
+        if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
+        if (!cases.mayEdit(d.case_id, who)) {
+          return refuse('auth.not_yours', `case ${d.case_id} is held by another desk`);
+        }
+        if (!isWithdrawable(d.status)) {
+          return refuse('transition.illegal', `a ${d.status} dispatch cannot be withdrawn`);
+        }
+        setStatus.run('withdrawn', d.id);
+        opdId = d.opd_id;
+        const event = eventLog.append({
+          type: 'dispatch.status',
+          at: now(),
+          actor: msg.actor,
+          caseId: d.case_id,
+          dispatchId: d.id,
+          opdId: d.opd_id,
+          status: 'withdrawn',
+          note: msg.reason,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+      return opdId ? { ...outcome, opdId } : outcome;
+    },
+
+    /**
+     * Queues a dispatch for its OPD. With `forInbox`, also returns what to push to the
+     * OPD's open inboxes; without, none is open and the inbox lists it when it next opens.
+     */
+    dispatch(
+      who: TokenEntry,
+      msg: z.output<typeof DispatchRequest>,
+      forInbox = true,
+    ): Outcome<{ hubSeq: number; queuedAt: number }> & { delivery?: OpdDispatch } {
+      let delivery: OpdDispatch | undefined;
+      const outcome = once<{ hubSeq: number; queuedAt: number }>(
+        'dispatch',
+        who,
+        msg.dispatchId,
+        () => {
+          if (!cases.exists(msg.caseId))
+            return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+          if (!opdIds.has(msg.opdId))
+            return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
+          const queuedAt = now();
+          insertDispatch.run(msg.dispatchId, msg.caseId, msg.opdId, queuedAt, who.id);
+          const event = eventLog.append({
+            type: 'dispatch.status',
+            at: queuedAt,
+            actor: msg.actor,
+            caseId: msg.caseId,
+            dispatchId: msg.dispatchId,
+            opdId: msg.opdId,
+            status: 'queued',
+          });
+          if (forInbox) {
+            delivery = {
+              dispatchId: msg.dispatchId,
+              caseId: msg.caseId,
+              status: 'queued',
+              queuedAt,
+              case: cases.fields(msg.caseId, true),
+            };
+          }
+          return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
+        },
+      );
+      return delivery ? { ...outcome, delivery } : outcome;
+    },
+
+    transition(who: TokenEntry, msg: z.output<typeof Transition>): Outcome<{ seq: number }> {
+      return once<{ seq: number }>('transition', who, msg.transitionId, () => {
+        const d = dispatchRow.get(msg.dispatchId);
+        if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
+        if (d.opd_id !== who.id)
+          return refuse('auth.not_yours', 'this dispatch belongs to another OPD');
+        if (!LEGAL_TRANSITIONS[d.status].includes(msg.to)) {
+          return refuse('transition.illegal', `a dispatch cannot go from ${d.status} to ${msg.to}`);
+        }
+        setStatus.run(msg.to, d.id);
+        const event = eventLog.append({
+          type: 'dispatch.status',
+          at: now(),
+          actor: msg.actor,
+          caseId: d.case_id,
+          dispatchId: d.id,
+          opdId: d.opd_id,
+          status: msg.to,
+          ...(msg.note ? { note: msg.note } : {}),
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /** The OPD's client has the dispatch on screen. */
+    markSeen(dispatchId: string, actor: Actor): HubEvent[] {
+      return db.transaction(() => {
+        const d = dispatchRow.get(dispatchId);
+        if (!d || !isUnseen(d.status)) return [];
+        setStatus.run('seen', d.id);
+        return [
+          eventLog.append({
+            type: 'dispatch.status',
+            at: now(),
+            actor,
+            caseId: d.case_id,
+            dispatchId: d.id,
+            opdId: d.opd_id,
+            status: 'seen',
+          }),
+        ];
+      })();
+    },
+
+    inbox(opdId: string): OpdDispatch[] {
+      return openForOpd.all(opdId).map((d) => ({
+        dispatchId: d.id,
+        caseId: d.case_id,
+        status: d.status,
+        queuedAt: d.queued_at,
+        case: cases.fields(d.case_id, true),
+      }));
+    },
+  };
+}
