@@ -6,6 +6,10 @@ export const en: Messages = {
     subtitle: 'Kota Madiun 112 console',
     clock: 'Current time (WIB)',
     loading: 'Loading…',
+    referenceFailed: 'Reference data (categories, areas, OPDs) could not be loaded: {{reason}}',
+    retry: 'Try again',
+    reload: 'Reload page',
+    panelCrashed: 'The "{{panel}}" part failed and stopped; the rest keeps working.',
   },
   signIn: {
     title: 'Sign in',

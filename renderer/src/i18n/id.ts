@@ -7,6 +7,10 @@ export const id = {
     subtitle: 'Konsol 112 Kota Madiun',
     clock: 'Waktu sekarang (WIB)',
     loading: 'Memuat…',
+    referenceFailed: 'Data rujukan (kategori, wilayah, OPD) gagal dimuat: {{reason}}',
+    retry: 'Coba lagi',
+    reload: 'Muat ulang halaman',
+    panelCrashed: 'Bagian "{{panel}}" mengalami galat dan berhenti; bagian lain tetap berjalan.',
   },
   signIn: {
     title: 'Masuk',
