@@ -1,23 +1,31 @@
 /**
  * Failures reach the operator, in Indonesian, where they look: reference data that cannot
- * be loaded says so with a retry instead of "Memuat…" for ever.
+ * be loaded says so with a retry instead of "Memuat…" for ever, and a dispatch the hub
+ * refuses says why in the console's words, never in the hub's English.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
-import { field } from './support/operator';
+import {
+  randomToken,
+  repoRoot,
+  startHost,
+  startHub,
+  startLauncher,
+  tempDir,
+  writeTokens,
+  type Proc,
+} from '../support/processes';
+import { dlhDispatch, field, openCase, recordCase, signInOperator } from './support/operator';
 
-let launcher: LauncherProc;
-
-test.beforeEach(async () => {
-  launcher = await startLauncher(tempDir('sigap-e2e-'));
-});
+const running: Proc[] = [];
 test.afterEach(async () => {
-  await launcher?.stop();
+  for (const p of running.splice(0).reverse()) await p.stop();
 });
 
 test('reference data that fails to load is shown as an error with a retry', async ({ page }) => {
+  const launcher = await startLauncher(tempDir('sigap-e2e-'));
+  running.push(launcher);
   const { accounts } = JSON.parse(
     fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
   ) as { accounts: Array<{ username: string; password: string }> };
@@ -38,4 +46,48 @@ test('reference data that fails to load is shown as an error with a retry', asyn
   await page.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test("a dispatch the hub refuses says why in Indonesian, not in the hub's English", async ({
+  page,
+}) => {
+  // A real hub whose roster lacks DLH (retired there, still in this desk's reference data).
+  const dir = tempDir('sigap-e2e-');
+  const roster = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'resources', 'data', 'opds.json'), 'utf8'),
+  ) as { opds: Array<{ id: string }> };
+  roster.opds = roster.opds.filter((o) => o.id !== 'dlh');
+  const rosterFile = path.join(dir, 'opds.json');
+  fs.writeFileSync(rosterFile, JSON.stringify(roster));
+  const token = randomToken();
+  const tokens = writeTokens(dir, [{ token, kind: 'desk', id: 'desk-1' }]);
+  const hub = await startHub(path.join(dir, 'hub'), tokens, 0, ['--opds', rosterFile]);
+  running.push(hub);
+  const dataDir = path.join(dir, 'desk');
+  const host = await startHost({ dataDir, hubUrl: hub.url, hubToken: token, deskId: 'desk-1' });
+  running.push(host);
+  await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
+
+  await recordCase(page, { description: 'Sampah menumpuk di Jl. Salak' });
+  const dialog = await openCase(page, 'Sampah menumpuk di Jl. Salak');
+  await dialog.getByLabel('OPD tujuan').selectOption('dlh');
+  await dialog.getByRole('button', { name: 'Kirim ke OPD' }).click();
+
+  await expect(dlhDispatch(dialog)).toContainText(
+    /ditolak hub · [\d.:]+ WIB · OPD tujuan tidak terdaftar di hub\./,
+  );
+  // The hub's own words stay in the log.
+  await expect(dlhDispatch(dialog)).not.toContainText('roster');
+  await expect(dlhDispatch(dialog)).not.toContainText('opd.unknown');
+
+  // Switched to English, the same refusal reads in English.
+  await page.keyboard.press('Alt+L');
+  const inEnglish = page
+    .getByRole('dialog', { name: 'Case detail' })
+    .getByRole('region', { name: 'Dispatch' })
+    .getByRole('listitem')
+    .filter({ hasText: 'DLH' });
+  await expect(inEnglish).toContainText(
+    /refused by the hub · [\d.:]+ WIB · The receiving OPD is not registered at the hub\./,
+  );
 });

@@ -261,6 +261,23 @@ export const en: Messages = {
     missingTitle: 'No console session',
     missingBody: 'Open Sigap from the address printed by npm start (it carries the session key).',
   },
+  refusals: {
+    'protocol.unknown_message': 'The hub does not know this message; Sigap needs updating.',
+    'protocol.invalid': 'The hub found this dispatch not valid.',
+    'protocol.id_reused': 'The hub already took another message with the same number.',
+    'protocol.desk_outdated': 'Sigap on this desk is too old for the hub; update Sigap.',
+    'auth.actor_mismatch': 'The hub does not accept the sending operator from this desk.',
+    'auth.not_yours': 'Another desk holds this case; take it over first.',
+    'case.unknown': 'This case has not reached the hub.',
+    'case.base_seq_ahead':
+      "The hub's record is older than this desk's (restored from a backup); call a supervisor.",
+    'opd.unknown': 'The receiving OPD is not registered at the hub.',
+    'dispatch.unknown': 'The hub does not know this dispatch.',
+    'dispatch.conflict': 'This dispatch conflicts with what the hub has recorded.',
+    'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
+    internal: 'The hub had an internal error.',
+    unknown: 'The hub refused this dispatch for a reason this desk does not know.',
+  },
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

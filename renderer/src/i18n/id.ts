@@ -1,5 +1,6 @@
 /** Indonesian: the default language of the console. */
 import type { ErrorCode } from '../../../shared/api/errors';
+import type { HubErrorCode } from '../../../shared/hub/messages';
 
 export const id = {
   app: {
@@ -264,6 +265,24 @@ export const id = {
     missingBody:
       'Buka Sigap dari alamat yang dicetak oleh perintah npm start (alamat itu memuat kunci sesi).',
   },
+  // Why the hub refused a dispatch, by the hub's code (never the hub's own English text).
+  refusals: {
+    'protocol.unknown_message': 'Hub tidak mengenal pesan ini; Sigap perlu diperbarui.',
+    'protocol.invalid': 'Hub menilai isi disposisi ini tidak sah.',
+    'protocol.id_reused': 'Hub sudah menerima pesan lain dengan nomor yang sama.',
+    'protocol.desk_outdated': 'Sigap di desk ini terlalu lama untuk hub; perbarui Sigap.',
+    'auth.actor_mismatch': 'Hub tidak mengakui operator pengirim dari desk ini.',
+    'auth.not_yours': 'Laporan ini dipegang desk lain; ambil alih dulu.',
+    'case.unknown': 'Laporan ini belum sampai di hub.',
+    'case.base_seq_ahead':
+      'Catatan hub lebih lama daripada desk ini (dipulihkan dari cadangan); hubungi supervisor.',
+    'opd.unknown': 'OPD tujuan tidak terdaftar di hub.',
+    'dispatch.unknown': 'Hub tidak mengenal disposisi ini.',
+    'dispatch.conflict': 'Disposisi ini bertentangan dengan yang sudah dicatat hub.',
+    'transition.illegal': 'Perubahan ini tidak diizinkan untuk disposisi dengan status sekarang.',
+    internal: 'Hub mengalami galat internal.',
+    unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
+  },
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -289,3 +308,5 @@ export type Messages = Widen<typeof id>;
 
 // Every error code the contract can return has a text in each language.
 id.errors satisfies Record<ErrorCode, string>;
+// Every code the hub can refuse with, and a general text for a code from a newer hub.
+id.refusals satisfies Record<HubErrorCode | 'unknown', string>;
