@@ -16,7 +16,14 @@ import {
   writeTokens,
   type Proc,
 } from '../support/processes';
-import { dlhDispatch, field, openCase, recordCase, signInOperator } from './support/operator';
+import {
+  dlhDispatch,
+  field,
+  openCase,
+  queueRow,
+  recordCase,
+  signInOperator,
+} from './support/operator';
 
 const running: Proc[] = [];
 test.afterEach(async () => {
@@ -46,6 +53,36 @@ test('reference data that fails to load is shown as an error with a retry', asyn
   await page.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a queue page or a draft that cannot be fetched or kept says so where the operator looks', async ({
+  page,
+}) => {
+  const launcher = await startLauncher(tempDir('sigap-e2e-'));
+  running.push(launcher);
+  await signInOperator(page, launcher);
+  const unreachable = 'Layanan konsol tidak dapat dihubungi.';
+
+  // The queue: a failed page is an alert above the table, with a retry.
+  await page.route('**/api/call/queue.list', (route) => route.abort('connectionreset'));
+  await recordCase(page, { description: 'Lampu jalan padam di Jl. Salak' });
+  const queueAlert = page.getByRole('alert').filter({ hasText: 'Antrean gagal dimuat' });
+  await expect(queueAlert).toHaveText(`Antrean gagal dimuat: ${unreachable} Coba lagi`);
+  await page.unroute('**/api/call/queue.list');
+  await queueAlert.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(queueAlert).toHaveCount(0);
+  await expect(queueRow(page, 'Lampu jalan padam di Jl. Salak')).toBeVisible();
+
+  // The draft of the call being typed: a failed autosave is an alert in the call panel.
+  await page.route('**/api/call/draft.save', (route) => route.abort('connectionreset'));
+  await page.keyboard.press('F2');
+  await field(page, 'Uraian').fill('Pohon tumbang');
+  const draftAlert = page.getByRole('alert').filter({ hasText: 'Draf panggilan' });
+  await expect(draftAlert).toHaveText(`Draf panggilan ini belum tersimpan: ${unreachable}`);
+  // Back online, the next keystroke's autosave clears it.
+  await page.unroute('**/api/call/draft.save');
+  await field(page, 'Uraian').pressSequentially(' di Jl. Salak');
+  await expect(draftAlert).toHaveCount(0);
 });
 
 test("a dispatch the hub refuses says why in Indonesian, not in the hub's English", async ({

@@ -24,6 +24,7 @@ export const en: Messages = {
     titleActive: 'Call started {{time}} WIB',
     newCall: 'New call',
     saved: 'Saved at {{time}} WIB.',
+    draftFailed: 'The draft of this call is not saved: {{reason}}',
     abandoned: 'Call abandoned; its draft was discarded.',
     draftFound: 'There is an unsaved call (started {{time}} WIB).',
     draftRestore: 'Continue draft',
@@ -106,6 +107,7 @@ export const en: Messages = {
   },
   queue: {
     title: 'Case queue',
+    loadFailed: 'The queue could not be loaded: {{reason}}',
     search: 'Search',
     all: 'All',
     kecamatan: 'Kecamatan',

@@ -26,6 +26,7 @@ export const id = {
     titleActive: 'Panggilan mulai {{time}} WIB',
     newCall: 'Panggilan baru',
     saved: 'Tersimpan pukul {{time}} WIB.',
+    draftFailed: 'Draf panggilan ini belum tersimpan: {{reason}}',
     abandoned: 'Panggilan dibatalkan; drafnya dibuang.',
     draftFound: 'Ada panggilan yang belum disimpan (mulai {{time}} WIB).',
     draftRestore: 'Lanjutkan draf',
@@ -108,6 +109,7 @@ export const id = {
   },
   queue: {
     title: 'Antrean laporan',
+    loadFailed: 'Antrean gagal dimuat: {{reason}}',
     search: 'Cari',
     all: 'Semua',
     kecamatan: 'Kecamatan',

@@ -6,6 +6,7 @@ import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
 import { nextWibDay } from '../../../shared/time';
 import { useNextCallKey } from '../alarms/next-call';
 import { CaseDetailDialog } from '../case/CaseDetailDialog';
+import { useErrorText } from '../i18n/use-error-text';
 import { useCaseStepsAside } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
@@ -45,7 +46,8 @@ export function QueuePanel() {
     ...(fromMs !== undefined ? { from: fromMs } : {}),
     ...(toMs !== undefined ? { to: nextWibDay(toMs) } : {}),
   };
-  const { total, rowAt, ensureRange } = useQueuePages(query);
+  const { total, rowAt, ensureRange, error: pagesError, retry } = useQueuePages(query);
+  const errorText = useErrorText();
 
   const returned = useReturnedCount();
   const showReturned = useCallback(() => setStatus('returned'), []);
@@ -146,6 +148,14 @@ export function QueuePanel() {
         <DateFilter label={t('queue.from')} onChange={setFrom} />
         <DateFilter label={t('queue.to')} onChange={setTo} />
       </div>
+      {pagesError ? (
+        <p role="alert" className="error">
+          {t('queue.loadFailed', { reason: errorText(pagesError) })}{' '}
+          <button type="button" onClick={retry}>
+            {t('app.retry')}
+          </button>
+        </p>
+      ) : null}
       <QueueTable
         total={total ?? 0}
         rowAt={rowAt}
