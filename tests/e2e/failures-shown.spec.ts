@@ -55,7 +55,7 @@ test('reference data that fails to load is shown as an error with a retry', asyn
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a queue page or a draft that cannot be fetched or kept says so where the operator looks', async ({
+test('a queue page, Alt+T or a draft that cannot be fetched or kept says so where the operator looks', async ({
   page,
 }) => {
   const launcher = await startLauncher(tempDir('sigap-e2e-'));
@@ -69,9 +69,18 @@ test('a queue page or a draft that cannot be fetched or kept says so where the o
   const queueAlert = page.getByRole('alert').filter({ hasText: 'Antrean gagal dimuat' });
   await expect(queueAlert).toHaveText(`Antrean gagal dimuat: ${unreachable} Coba lagi`);
   await page.unroute('**/api/call/queue.list');
-  await queueAlert.getByRole('button', { name: 'Coba lagi' }).click();
+  await queueAlert.getByRole('button', { name: 'Coba lagi' }).focus();
+  await page.keyboard.press('Enter');
   await expect(queueAlert).toHaveCount(0);
   await expect(queueRow(page, 'Lampu jalan padam di Jl. Salak')).toBeVisible();
+
+  // Alt+T when the dispatches needing a call cannot be read: said, not ignored.
+  await page.route('**/api/call/alarms.list', (route) => route.abort('connectionreset'));
+  await page.keyboard.press('Alt+T');
+  await expect(page.getByRole('alert').filter({ hasText: 'perlu ditelepon' })).toHaveText(
+    `Disposisi yang perlu ditelepon tidak dapat dimuat: ${unreachable}`,
+  );
+  await page.unroute('**/api/call/alarms.list');
 
   // The draft of the call being typed: a failed autosave is an alert in the call panel.
   await page.route('**/api/call/draft.save', (route) => route.abort('connectionreset'));

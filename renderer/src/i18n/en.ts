@@ -108,6 +108,8 @@ export const en: Messages = {
   queue: {
     title: 'Case queue',
     loadFailed: 'The queue could not be loaded: {{reason}}',
+    returnedFailed: 'The count of returned cases could not be loaded: {{reason}}',
+    nextCallFailed: 'The dispatches that need a call could not be loaded: {{reason}}',
     search: 'Search',
     all: 'All',
     kecamatan: 'Kecamatan',

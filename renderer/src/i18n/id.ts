@@ -110,6 +110,8 @@ export const id = {
   queue: {
     title: 'Antrean laporan',
     loadFailed: 'Antrean gagal dimuat: {{reason}}',
+    returnedFailed: 'Jumlah laporan dikembalikan tidak dapat dimuat: {{reason}}',
+    nextCallFailed: 'Disposisi yang perlu ditelepon tidak dapat dimuat: {{reason}}',
     search: 'Cari',
     all: 'Semua',
     kecamatan: 'Kecamatan',

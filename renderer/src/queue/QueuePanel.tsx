@@ -49,10 +49,10 @@ export function QueuePanel() {
   const { total, rowAt, ensureRange, error: pagesError, retry } = useQueuePages(query);
   const errorText = useErrorText();
 
-  const returned = useReturnedCount();
+  const { count: returned, error: returnedError } = useReturnedCount();
   const showReturned = useCallback(() => setStatus('returned'), []);
   useShortcut({ key: 'r', alt: true }, showReturned);
-  useNextCallKey(openCase, setOpenCase);
+  const nextCallError = useNextCallKey(openCase, setOpenCase);
   useShortcut({ key: 'f', ctrl: true }, () => search.current?.focus());
   useShortcut({ key: 'F4' }, () => document.getElementById('queue-table')?.focus());
   const onSort = useCallback(
@@ -148,14 +148,27 @@ export function QueuePanel() {
         <DateFilter label={t('queue.from')} onChange={setFrom} />
         <DateFilter label={t('queue.to')} onChange={setTo} />
       </div>
-      {pagesError ? (
-        <p role="alert" className="error">
-          {t('queue.loadFailed', { reason: errorText(pagesError) })}{' '}
-          <button type="button" onClick={retry}>
-            {t('app.retry')}
-          </button>
-        </p>
-      ) : null}
+      {/* Always present: the grid keeps the table in its stretching row. */}
+      <div className="queue-problems">
+        {pagesError ? (
+          <p role="alert" className="error">
+            {t('queue.loadFailed', { reason: errorText(pagesError) })}{' '}
+            <button type="button" onClick={retry}>
+              {t('app.retry')}
+            </button>
+          </p>
+        ) : null}
+        {returnedError ? (
+          <p role="alert" className="error">
+            {t('queue.returnedFailed', { reason: errorText(returnedError) })}
+          </p>
+        ) : null}
+        {nextCallError ? (
+          <p role="alert" className="error">
+            {t('queue.nextCallFailed', { reason: errorText(nextCallError) })}
+          </p>
+        ) : null}
+      </div>
       <QueueTable
         total={total ?? 0}
         rowAt={rowAt}
