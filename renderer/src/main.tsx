@@ -6,6 +6,7 @@ import { ClientProvider } from './api/client-context';
 import { takeSessionKey } from './api/session-key';
 import { App } from './App';
 import { i18next } from './i18n';
+import { PanelBoundary } from './shell/PanelBoundary';
 import './styles.css';
 
 declare global {
@@ -34,7 +35,10 @@ root.render(
   <StrictMode>
     {client ? (
       <ClientProvider client={client}>
-        <App />
+        {/* Last line of defence: each panel has its own boundary inside. */}
+        <PanelBoundary name={i18next.t('app.title')}>
+          <App />
+        </PanelBoundary>
       </ClientProvider>
     ) : (
       <MissingSession />

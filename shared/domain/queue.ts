@@ -103,6 +103,11 @@ export const CaseDetail = z.object({
       createdAt: EpochMs,
       updatedAt: EpochMs,
       note: z.string().nullable(),
+      /**
+       * Why the hub refused it: the hub's error code, worded for the operator by the
+       * console (a code from a newer hub gets a general text). Null unless refused.
+       */
+      refusal: z.string().max(64).nullable(),
       /** When an operator recorded phoning the OPD about it. */
       calledAt: EpochMs.nullable(),
       /** It needs a phone call to the OPD now (core's clock, shared/domain/call-alarm.ts). */

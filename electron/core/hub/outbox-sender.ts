@@ -162,7 +162,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         message,
       });
       o.outbox.markRefused(row.id, code, message, now);
-      if (row.kind === 'dispatch') o.dispatches.refused(row.messageId, `${code}: ${message}`, now);
+      if (row.kind === 'dispatch') o.dispatches.refused(row.messageId, code, now);
       // The edit will never be the hub's: the case shows what the hub holds.
       if (row.kind === 'case.upsert') o.events.changeSettled(caseOf(row), now);
       return true;

@@ -190,7 +190,7 @@ export function readCaseDetail(
   const dispatches = db
     .prepare(
       `SELECT id AS dispatchId, opd_id AS opdId, status, created_at AS createdAt, updated_at AS updatedAt, note,
-              called_at AS calledAt
+              refusal, called_at AS calledAt
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
     .all(caseId) as Array<Omit<CaseDetail['dispatches'][number], 'callAlarm'>>;

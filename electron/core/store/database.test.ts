@@ -123,4 +123,35 @@ describe('openStore', () => {
     expect(() => db.exec("DELETE FROM cases WHERE id = 'c1'")).toThrow(/FOREIGN KEY/);
     db.close();
   });
+
+  it('keeps only the code of a dispatch the hub refused before 0009, and leaves OPD notes alone', () => {
+    const file = path.join(dir, 'console.db');
+    openStore(file, { migrations: migrations.slice(0, 8) }).close();
+    const v8 = new Database(file);
+    v8.pragma('foreign_keys = ON');
+    v8.exec(`
+      INSERT INTO operators VALUES ('op-1', 'sari', 'Sari', 'operator', 'x', 1);
+      INSERT INTO opds (id, name, short, kind) VALUES ('dlh', 'DLH', 'DLH', 'internal'),
+        ('dishub', 'Dishub', 'Dishub', 'internal'), ('bpbd', 'BPBD', 'BPBD', 'internal');
+      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
+        VALUES ('c1', 1, 1, 'dispatched', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
+        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
+      INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at, note) VALUES
+        ('d1', 'c1', 'dlh', 'refused', 1, 1, 'opd.unknown: no OPD "dlh" in the roster'),
+        ('d2', 'c1', 'dishub', 'resolved', 1, 2, 'Sudah dibersihkan: pukul 10'),
+        ('d3', 'c1', 'bpbd', 'refused', 1, 1, NULL);
+    `);
+    v8.close();
+
+    const db = openStore(file);
+    expect(
+      db.prepare('SELECT id, status, refusal, note FROM dispatches ORDER BY id').all(),
+    ).toEqual([
+      { id: 'd1', status: 'refused', refusal: 'opd.unknown', note: null },
+      { id: 'd2', status: 'resolved', refusal: null, note: 'Sudah dibersihkan: pukul 10' },
+      { id: 'd3', status: 'refused', refusal: 'internal', note: null },
+    ]);
+    db.close();
+  });
 });

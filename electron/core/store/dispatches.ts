@@ -54,6 +54,9 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   const setCase = db.prepare(
     'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
   );
+  const setRefused = db.prepare(
+    "UPDATE dispatches SET status = 'refused', refusal = ?, updated_at = ? WHERE id = ?",
+  );
   const setCalled = db.prepare('UPDATE dispatches SET called_at = ? WHERE id = ?');
   // The latest call counts: the OPD's answer is awaited from then.
   const markCalled = db.prepare(
@@ -121,11 +124,14 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
       move(dispatchId, 'at_hub', now, null, hubSeq),
     ),
 
-    /** The hub refused it for good: it stays red until someone acts. */
-    refused: db.transaction((dispatchId: string, reason: string, now: number) => {
+    /**
+     * The hub refused it for good: it stays red until someone acts. Only the hub's code is
+     * kept (the console words it for the operator); its English text goes to the log.
+     */
+    refused: db.transaction((dispatchId: string, code: string, now: number) => {
       const d = row.get(dispatchId);
       if (!d || deskStage(d.status) !== 'waiting') return false;
-      setStatus.run('refused', now, reason, null, dispatchId);
+      setRefused.run(code, now, dispatchId);
       rederive(d.case_id, now);
       return true;
     }),

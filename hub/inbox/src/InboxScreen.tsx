@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatWib } from '../../../shared/time';
 import { langOf } from './format';
 import { LanguageButton } from './LanguageButton';
+import { PanelBoundary } from './PanelBoundary';
 import { Queue } from './Queue';
 import { categoryName, opdOf } from './reference';
 import type { Session } from './session';
@@ -54,7 +55,9 @@ export function InboxScreen({
             ? t('queue.newArrived', { category: categoryName(arrival.categoryId, lang) })
             : ''}
         </p>
-        <Queue state={state} now={now} online={link === 'online'} act={act} />
+        <PanelBoundary name={t('queue.title')}>
+          <Queue state={state} now={now} online={link === 'online'} act={act} />
+        </PanelBoundary>
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ import { suggestOpds } from '../../../shared/domain/routing';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
+import { refusalKey } from '../i18n/refusal-text';
 import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
@@ -58,6 +59,7 @@ export function DispatchSection({ detail, inputs }: { detail: CaseDetail; inputs
           <li key={d.dispatchId}>
             <strong>{short(d.opdId)}</strong> · {t(DESK_DISPATCH_LIFECYCLE[d.status].label)} ·{' '}
             {formatWibTime(d.updatedAt, lang)} WIB{d.note ? ` · ${d.note}` : ''}
+            {d.refusal ? ` · ${t(refusalKey(d.refusal))}` : ''}
             {d.callAlarm ? (
               <>
                 <span className="call-opd" role="alert">

@@ -6,6 +6,10 @@ export const en: Messages = {
     subtitle: 'Kota Madiun 112 console',
     clock: 'Current time (WIB)',
     loading: 'Loading…',
+    referenceFailed: 'Reference data (categories, areas, OPDs) could not be loaded: {{reason}}',
+    retry: 'Try again',
+    reload: 'Reload page',
+    panelCrashed: 'The "{{panel}}" part failed and stopped; the rest keeps working.',
   },
   signIn: {
     title: 'Sign in',
@@ -20,6 +24,7 @@ export const en: Messages = {
     titleActive: 'Call started {{time}} WIB',
     newCall: 'New call',
     saved: 'Saved at {{time}} WIB.',
+    draftFailed: 'The draft of this call is not saved: {{reason}}',
     abandoned: 'Call abandoned; its draft was discarded.',
     draftFound: 'There is an unsaved call (started {{time}} WIB).',
     draftRestore: 'Continue draft',
@@ -102,6 +107,9 @@ export const en: Messages = {
   },
   queue: {
     title: 'Case queue',
+    loadFailed: 'The queue could not be loaded: {{reason}}',
+    returnedFailed: 'The count of returned cases could not be loaded: {{reason}}',
+    nextCallFailed: 'The dispatches that need a call could not be loaded: {{reason}}',
     search: 'Search',
     all: 'All',
     kecamatan: 'Kecamatan',
@@ -256,6 +264,23 @@ export const en: Messages = {
   session: {
     missingTitle: 'No console session',
     missingBody: 'Open Sigap from the address printed by npm start (it carries the session key).',
+  },
+  refusals: {
+    'protocol.unknown_message': 'The hub does not know this message; Sigap needs updating.',
+    'protocol.invalid': 'The hub found this dispatch not valid.',
+    'protocol.id_reused': 'The hub already took another message with the same number.',
+    'protocol.desk_outdated': 'Sigap on this desk is too old for the hub; update Sigap.',
+    'auth.actor_mismatch': 'The hub does not accept the sending operator from this desk.',
+    'auth.not_yours': 'Another desk holds this case; take it over first.',
+    'case.unknown': 'This case has not reached the hub.',
+    'case.base_seq_ahead':
+      "The hub's record is older than this desk's (restored from a backup); call a supervisor.",
+    'opd.unknown': 'The receiving OPD is not registered at the hub.',
+    'dispatch.unknown': 'The hub does not know this dispatch.',
+    'dispatch.conflict': 'This dispatch conflicts with what the hub has recorded.',
+    'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
+    internal: 'The hub had an internal error.',
+    unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },
   errors: {
     'api.bad_request': 'The request could not be read.',

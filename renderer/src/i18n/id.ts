@@ -1,6 +1,7 @@
 /** Indonesian: the default language of the console. */
 import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
+import type { HubErrorCode } from '../../../shared/hub/messages';
 
 export const id = {
   app: {
@@ -8,6 +9,10 @@ export const id = {
     subtitle: 'Konsol 112 Kota Madiun',
     clock: 'Waktu sekarang (WIB)',
     loading: 'Memuat…',
+    referenceFailed: 'Data rujukan (kategori, wilayah, OPD) gagal dimuat: {{reason}}',
+    retry: 'Coba lagi',
+    reload: 'Muat ulang halaman',
+    panelCrashed: 'Bagian "{{panel}}" mengalami galat dan berhenti; bagian lain tetap berjalan.',
   },
   signIn: {
     title: 'Masuk',
@@ -22,6 +27,7 @@ export const id = {
     titleActive: 'Panggilan mulai {{time}} WIB',
     newCall: 'Panggilan baru',
     saved: 'Tersimpan pukul {{time}} WIB.',
+    draftFailed: 'Draf panggilan ini belum tersimpan: {{reason}}',
     abandoned: 'Panggilan dibatalkan; drafnya dibuang.',
     draftFound: 'Ada panggilan yang belum disimpan (mulai {{time}} WIB).',
     draftRestore: 'Lanjutkan draf',
@@ -104,6 +110,9 @@ export const id = {
   },
   queue: {
     title: 'Antrean laporan',
+    loadFailed: 'Antrean gagal dimuat: {{reason}}',
+    returnedFailed: 'Jumlah laporan dikembalikan tidak dapat dimuat: {{reason}}',
+    nextCallFailed: 'Disposisi yang perlu ditelepon tidak dapat dimuat: {{reason}}',
     search: 'Cari',
     all: 'Semua',
     kecamatan: 'Kecamatan',
@@ -261,6 +270,24 @@ export const id = {
     missingBody:
       'Buka Sigap dari alamat yang dicetak oleh perintah npm start (alamat itu memuat kunci sesi).',
   },
+  // Why the hub refused a dispatch, by the hub's code (never the hub's own English text).
+  refusals: {
+    'protocol.unknown_message': 'Hub tidak mengenal pesan ini; Sigap perlu diperbarui.',
+    'protocol.invalid': 'Hub menilai isi disposisi ini tidak sah.',
+    'protocol.id_reused': 'Hub sudah menerima pesan lain dengan nomor yang sama.',
+    'protocol.desk_outdated': 'Sigap di desk ini terlalu lama untuk hub; perbarui Sigap.',
+    'auth.actor_mismatch': 'Hub tidak mengakui operator pengirim dari desk ini.',
+    'auth.not_yours': 'Laporan ini dipegang desk lain; ambil alih dulu.',
+    'case.unknown': 'Laporan ini belum sampai di hub.',
+    'case.base_seq_ahead':
+      'Catatan hub lebih lama daripada desk ini (dipulihkan dari cadangan); hubungi supervisor.',
+    'opd.unknown': 'OPD tujuan tidak terdaftar di hub.',
+    'dispatch.unknown': 'Hub tidak mengenal disposisi ini.',
+    'dispatch.conflict': 'Disposisi ini bertentangan dengan yang sudah dicatat hub.',
+    'transition.illegal': 'Perubahan ini tidak diizinkan untuk disposisi dengan status sekarang.',
+    internal: 'Hub mengalami galat internal.',
+    unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
+  },
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -288,3 +315,5 @@ export type Messages = Widen<typeof id>;
 id.errors satisfies Record<ErrorCode, string>;
 // And every kind of timeline line.
 id.timeline satisfies Record<TimelineKind, string>;
+// Every code the hub can refuse with, and a general text for a code from a newer hub.
+id.refusals satisfies Record<HubErrorCode | 'unknown', string>;

@@ -5,8 +5,11 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiResult } from '../../../shared/api/errors';
+import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
+import { useErrorText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import type { AsideItem } from './form-state';
 
@@ -80,13 +83,17 @@ function AsideCase({ caseId, onReopen }: { caseId: string; onReopen(caseId: stri
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const client = useClient();
   const ref = useReference();
-  const [label, setLabel] = useState<string>();
+  const errorText = useErrorText();
+  const [read, setRead] = useState<ApiResult<CaseDetail>>();
   useEffect(() => {
-    void client['case.get']({ caseId }).then(
-      (r) =>
-        r.ok && setLabel(`${ref.categoryName(r.value.categoryId, lang)} — ${r.value.description}`),
-    );
-  }, [client, caseId, ref, lang]);
+    void client['case.get']({ caseId }).then(setRead);
+  }, [client, caseId]);
+  // A case that cannot be read says why in place of its summary (it can still be reopened).
+  const label = !read
+    ? undefined
+    : read.ok
+      ? `${ref.categoryName(read.value.categoryId, lang)} — ${read.value.description}`
+      : errorText(read.error);
   return (
     <li>
       <span>

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestOpds } from '../../../shared/domain/routing';
 import { formatWibTime } from '../../../shared/time';
-import { useFieldText } from '../i18n/use-error-text';
+import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
@@ -29,6 +29,7 @@ export function IntakePanel() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const ref = useReference();
   const fieldText = useFieldText();
+  const errorText = useErrorText();
   const intake = useIntake();
   const { state, dispatch } = intake;
   const call = state.current;
@@ -88,7 +89,16 @@ export function IntakePanel() {
       onReopenCase={intake.openCaseAgain}
     />
   );
-  const status = <StatusNotice notice={state.notice} />;
+  const status = (
+    <>
+      <StatusNotice notice={state.notice} />
+      {intake.draftError ? (
+        <p role="alert" className="error">
+          {t('intake.draftFailed', { reason: errorText(intake.draftError) })}
+        </p>
+      ) : null}
+    </>
+  );
 
   if (!call) {
     return (

@@ -3,9 +3,9 @@
  * being typed saved as a draft a moment after each change (and at once when it goes
  * aside), and the save itself — one console call that also sends to the ticked OPDs.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { fieldErrors } from '../../../shared/api/errors';
+import { fieldErrors, type ApiError, type ApiResult } from '../../../shared/api/errors';
 import { IntakeForm } from '../../../shared/domain/intake';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
@@ -33,11 +33,27 @@ export function useIntake() {
   }, [state]);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const keepDraft = useCallback((call: Call) => void client['draft.save'](draftOf(call)), [client]);
+  // A draft that could not be written, listed or discarded: the panel says so until a
+  // later draft write succeeds (the typed call is still on screen meanwhile).
+  const [draftError, setDraftError] = useState<ApiError>();
+  const noteDraft = useCallback(
+    (r: ApiResult<unknown>) => setDraftError(r.ok ? undefined : r.error),
+    [],
+  );
+  const discardDraft = useCallback(
+    (callId: string) =>
+      void client['draft.discard']({ callId }).then((r) => !r.ok && setDraftError(r.error)),
+    [client],
+  );
+  const keepDraft = useCallback(
+    (call: Call) => void client['draft.save'](draftOf(call)).then(noteDraft),
+    [client, noteDraft],
+  );
 
   useEffect(() => {
     void client['draft.list']({}).then((r) => {
-      if (r.ok) {
+      if (!r.ok) setDraftError(r.error);
+      else {
         dispatch({
           type: 'draftsLoaded',
           calls: r.value.drafts.map((d) => callFromDraft(d, ref.kecamatanName)),
@@ -62,9 +78,9 @@ export function useIntake() {
     const call = latest.current.current;
     clearTimeout(timer.current);
     if (!call) return;
-    if (isBlank(call)) void client['draft.discard']({ callId: call.callId });
+    if (isBlank(call)) discardDraft(call.callId);
     else keepDraft(call);
-  }, [client, keepDraft]);
+  }, [discardDraft, keepDraft]);
 
   const start = useCallback(() => {
     setCurrentAside();
@@ -82,10 +98,10 @@ export function useIntake() {
 
   const discardAside = useCallback(
     (callId: string) => {
-      void client['draft.discard']({ callId });
+      discardDraft(callId);
       dispatch({ type: 'dropAside', callId });
     },
-    [client],
+    [discardDraft],
   );
 
   const openCaseAgain = useCallback((caseId: string) => {
@@ -100,10 +116,10 @@ export function useIntake() {
     if (!call) return;
     if (latest.current.armedEsc) {
       clearTimeout(timer.current);
-      void client['draft.discard']({ callId: call.callId });
+      discardDraft(call.callId);
     }
     dispatch({ type: 'escape' });
-  }, [client]);
+  }, [discardDraft]);
 
   /** Saves the call; with OPDs, the case and its dispatches commit together or not at all. */
   const save = useCallback(
@@ -141,5 +157,16 @@ export function useIntake() {
     [client, keepDraft],
   );
 
-  return { state, dispatch, start, resume, discardAside, openCaseAgain, update, abandon, save };
+  return {
+    state,
+    dispatch,
+    draftError,
+    start,
+    resume,
+    discardAside,
+    openCaseAgain,
+    update,
+    abandon,
+    save,
+  };
 }

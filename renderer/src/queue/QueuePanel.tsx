@@ -7,6 +7,7 @@ import type { QueueQuery, QueueSortColumn } from '../../../shared/domain/queue';
 import { nextWibDay } from '../../../shared/time';
 import { useNextCallKey } from '../alarms/next-call';
 import { CaseDetailDialog } from '../case/CaseDetailDialog';
+import { useErrorText } from '../i18n/use-error-text';
 import { useCaseStepsAside } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
@@ -47,12 +48,13 @@ export function QueuePanel() {
     ...(fromMs !== undefined ? { from: fromMs } : {}),
     ...(toMs !== undefined ? { to: nextWibDay(toMs) } : {}),
   };
-  const { total, rowAt, ensureRange } = useQueuePages(query);
+  const { total, rowAt, ensureRange, error: pagesError, retry } = useQueuePages(query);
+  const errorText = useErrorText();
 
-  const returned = useReturnedCount();
+  const { count: returned, error: returnedError } = useReturnedCount();
   const showReturned = useCallback(() => setStatus('returned'), []);
   useShortcut({ key: 'r', alt: true }, showReturned);
-  useNextCallKey(openCase, setOpenCase);
+  const nextCallError = useNextCallKey(openCase, setOpenCase);
   useShortcut({ key: 'f', ctrl: true }, () => search.current?.focus());
   useShortcut({ key: 'F4' }, () => document.getElementById('queue-table')?.focus());
   const onSort = useCallback(
@@ -147,6 +149,27 @@ export function QueuePanel() {
         </label>
         <DateFilter label={t('queue.from')} onChange={setFrom} />
         <DateFilter label={t('queue.to')} onChange={setTo} />
+      </div>
+      {/* Always present: the grid keeps the table in its stretching row. */}
+      <div className="queue-problems">
+        {pagesError ? (
+          <p role="alert" className="error">
+            {t('queue.loadFailed', { reason: errorText(pagesError) })}{' '}
+            <button type="button" onClick={retry}>
+              {t('app.retry')}
+            </button>
+          </p>
+        ) : null}
+        {returnedError ? (
+          <p role="alert" className="error">
+            {t('queue.returnedFailed', { reason: errorText(returnedError) })}
+          </p>
+        ) : null}
+        {nextCallError ? (
+          <p role="alert" className="error">
+            {t('queue.nextCallFailed', { reason: errorText(nextCallError) })}
+          </p>
+        ) : null}
       </div>
       <QueueTable
         total={total ?? 0}

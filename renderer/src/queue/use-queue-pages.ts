@@ -3,6 +3,7 @@
  * a margin) is ever asked for, so a 100,000-case queue costs the page a few hundred rows.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
 import type { QueueQuery, QueueRow } from '../../../shared/domain/queue';
 import { useClient } from '../api/client-context';
 
@@ -12,6 +13,8 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   const client = useClient();
   const [total, setTotal] = useState<number | undefined>(undefined);
   const [, setVersion] = useState(0);
+  // The last page that could not be fetched: shown above the table until a fetch succeeds.
+  const [error, setError] = useState<ApiError>();
   // Each page remembers the generation it was fetched in: after a store change the old rows
   // stay on screen (and stay openable) until their refreshed page arrives.
   const pages = useRef(new Map<number, { gen: number; rows: QueueRow[] }>());
@@ -31,7 +34,9 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
       const args = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, count };
       void client['queue.list'](args).then((r) => {
         pending.current.delete(page);
-        if (gen !== generation.current || !r.ok) return;
+        if (gen !== generation.current) return;
+        if (!r.ok) return setError(r.error);
+        setError(undefined);
         pages.current.set(page, { gen, rows: r.value.rows });
         if (r.value.total !== null) setTotal(r.value.total);
         setVersion((v) => v + 1);
@@ -77,5 +82,8 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   const rowAt = (index: number): QueueRow | undefined =>
     pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
 
-  return { total, rowAt, ensureRange };
+  /** Fetches what is on screen again, after a failure. */
+  const retry = useCallback(() => reload(true), [reload]);
+
+  return { total, rowAt, ensureRange, error, retry };
 }

@@ -3,16 +3,21 @@
  * triage list. Kept current as statuses arrive.
  */
 import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
 import { useClient } from '../api/client-context';
 
-export function useReturnedCount(): number {
+/** The count, and why it could not be read (then the count shown is the last one known). */
+export function useReturnedCount(): { count: number; error: ApiError | undefined } {
   const client = useClient();
   const [count, setCount] = useState(0);
+  const [error, setError] = useState<ApiError>();
   useEffect(() => {
     let alive = true;
     const load = () =>
       void client['queue.list']({ status: ['returned'], limit: 1 }).then((r) => {
-        if (alive && r.ok) setCount(r.value.total ?? 0);
+        if (!alive) return;
+        setError(r.ok ? undefined : r.error);
+        if (r.ok) setCount(r.value.total ?? 0);
       });
     load();
     const off = client.subscribe('queue.changed', load);
@@ -21,5 +26,5 @@ export function useReturnedCount(): number {
       off();
     };
   }, [client]);
-  return count;
+  return { count, error };
 }

@@ -1,27 +1,57 @@
 /** The signed-in operator's desk: intake on the left, the queue on the right. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/api/errors';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { useClient } from '../api/client-context';
+import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
+import { PanelBoundary } from './PanelBoundary';
 
 export function Workspace() {
   const { t } = useTranslation();
   const client = useClient();
+  const errorText = useErrorText();
   const [reference, setReference] = useState<ReferenceData>();
+  // Without reference data nothing can be recorded: a failed load says so and offers a retry
+  // rather than "loading" for ever.
+  const [failure, setFailure] = useState<ApiError>();
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    void client['reference.get']({}).then((r) => r.ok && setReference(r.value));
-  }, [client]);
+    void client['reference.get']({}).then((r) =>
+      r.ok ? setReference(r.value) : setFailure(r.error),
+    );
+  }, [client, attempt]);
+  const retry = () => {
+    setFailure(undefined);
+    setAttempt((n) => n + 1);
+  };
+  if (failure) {
+    return (
+      <main className="content">
+        <p role="alert" className="error">
+          {t('app.referenceFailed', { reason: errorText(failure) })}
+        </p>
+        <button type="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </main>
+    );
+  }
   if (!reference) return <main className="content">{t('app.loading')}</main>;
   return (
     <ReferenceProvider data={reference}>
       <CallAlarmAlerts />
       <main className="content workspace">
-        <IntakePanel />
-        <QueuePanel />
+        <PanelBoundary name={t('intake.title')}>
+          <IntakePanel />
+        </PanelBoundary>
+        <PanelBoundary name={t('queue.title')}>
+          <QueuePanel />
+        </PanelBoundary>
       </main>
     </ReferenceProvider>
   );

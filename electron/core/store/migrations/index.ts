@@ -8,6 +8,7 @@ import { m0005Replicas } from './0005-replicas';
 import { m0006OpdPhone } from './0006-opd-phone';
 import { m0007DraftsPerCall } from './0007-drafts-per-call';
 import { m0008ForeignReference } from './0008-foreign-reference';
+import { m0009RefusalCode } from './0009-refusal-code';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m0006OpdPhone,
   m0007DraftsPerCall,
   m0008ForeignReference,
+  m0009RefusalCode,
 ];

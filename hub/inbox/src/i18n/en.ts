@@ -4,6 +4,9 @@ export const en: Messages = {
   app: {
     title: 'OPD inbox',
     product: 'Sigap',
+    retry: 'Try again',
+    reload: 'Reload page',
+    panelCrashed: 'The "{{panel}}" part failed and stopped; the rest keeps working.',
     clock: 'Current time (WIB)',
     signedInAs: 'Clerk',
     signOut: 'Sign out',

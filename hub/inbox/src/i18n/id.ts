@@ -3,6 +3,9 @@ export const id = {
   app: {
     title: 'Kotak masuk OPD',
     product: 'Sigap',
+    retry: 'Coba lagi',
+    reload: 'Muat ulang halaman',
+    panelCrashed: 'Bagian "{{panel}}" mengalami galat dan berhenti; bagian lain tetap berjalan.',
     clock: 'Waktu sekarang (WIB)',
     signedInAs: 'Petugas',
     signOut: 'Keluar',
