@@ -140,20 +140,3 @@ test('date filters read dd/mm/yyyy (WIB days) in an en-US browser', async ({ bro
   await expect(to).toHaveValue(today);
   await context.close();
 });
-
-test('F4 and Enter right after a save open the case, even while its row is still loading', async ({
-  page,
-}) => {
-  launcher = await startLauncher(tempDir('sigap-e2e-'));
-  await signInOperator(page, launcher);
-  // The queue's answer comes late, as on a busy desk: Enter lands before the row does.
-  await page.route('**/api/call/queue.list', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await route.continue();
-  });
-  await recordCase(page, { description: 'Lampu jalan mati di Jl. Salak' });
-  await page.keyboard.press('F4');
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Detail laporan' });
-  await expect(dialog).toContainText('Lampu jalan mati di Jl. Salak');
-});

@@ -54,21 +54,6 @@ export function QueueTable({
   const ref = useReference();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  // Enter on a row whose page is still loading (a fast F4, Enter right after a save) opens
-  // it once it arrives, instead of doing nothing.
-  const [openWhenLoaded, setOpenWhenLoaded] = useState<number>();
-  const awaited = openWhenLoaded === undefined ? undefined : rowAt(openWhenLoaded);
-  useEffect(() => {
-    if (!awaited) return;
-    setOpenWhenLoaded(undefined);
-    onOpen(awaited.caseId);
-  }, [awaited, onOpen]);
-  useEffect(() => {
-    if (openWhenLoaded === undefined) return;
-    // Only a moment's wait: a row that turns up later was not what Enter meant.
-    const giveUp = setTimeout(() => setOpenWhenLoaded(undefined), 2000);
-    return () => clearTimeout(giveUp);
-  }, [openWhenLoaded]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -186,7 +171,6 @@ export function QueueTable({
   });
 
   const move = (to: number) => {
-    setOpenWhenLoaded(undefined);
     const next = Math.max(0, Math.min(total - 1, to));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -206,7 +190,6 @@ export function QueueTable({
       Enter: () => {
         const row = rowAt(active);
         if (row) onOpen(row.caseId);
-        else setOpenWhenLoaded(active);
       },
     };
     const action = keys[e.key];
