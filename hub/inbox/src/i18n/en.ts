@@ -93,6 +93,8 @@ export const en: Messages = {
     'dispatch.unknown': 'The hub does not know this dispatch.',
     'protocol.invalid': 'The hub refused what was sent; check the note and try again.',
     'protocol.unknown_message': 'The hub does not know this action (a different hub version).',
+    'protocol.id_reused':
+      'The hub already took another action with the same number; reload the page and try again.',
     internal: 'The hub could not apply this action; try again. The hub log has the details.',
     other: 'The hub refused this action (code {{code}}).',
   },

@@ -91,6 +91,8 @@ export const id = {
     'dispatch.unknown': 'Disposisi ini tidak ditemukan di hub.',
     'protocol.invalid': 'Hub menolak isian tindakan ini; periksa catatan lalu coba lagi.',
     'protocol.unknown_message': 'Hub tidak mengenal tindakan ini (versi hub berbeda).',
+    'protocol.id_reused':
+      'Hub sudah menerima tindakan lain dengan nomor yang sama; muat ulang halaman lalu coba lagi.',
     internal: 'Hub gagal memproses tindakan ini; coba lagi. Rinciannya ada di log hub.',
     other: 'Hub menolak tindakan ini (kode {{code}}).',
   },
