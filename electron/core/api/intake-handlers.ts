@@ -8,7 +8,7 @@ import type { IntakeSave } from '../../../shared/domain/intake';
 import { normalizeNumber } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { deleteDraft, listDrafts, readDraft, writeDraft } from '../store/drafts';
+import { createDrafts } from '../store/drafts';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
@@ -35,6 +35,7 @@ function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form'], dispatc
 export function intakeHandlers(
   ctx: CoreContext,
 ): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.list' | 'draft.discard'> {
+  const drafts = createDrafts(ctx.store);
   const dispatchesOf = ctx.store.prepare<
     [string],
     { dispatchId: string; opdId: string; status: DeskDispatchStatus }
@@ -95,17 +96,17 @@ export function intakeHandlers(
       const operator = requireOperator(session);
       const now = ctx.now();
       // A late autosave must not resurrect a call that has been saved meanwhile.
-      if (!ctx.cases.isSaved(draft.callId)) writeDraft(ctx.store, operator.id, draft, now);
+      if (!ctx.cases.isSaved(draft.callId)) drafts.write(operator.id, draft, now);
       return { savedAt: now };
     },
     'draft.get': (_args, session) => ({
-      draft: readDraft(ctx.store, requireOperator(session).id),
+      draft: drafts.latest(requireOperator(session).id),
     }),
     'draft.list': (_args, session) => ({
-      drafts: listDrafts(ctx.store, requireOperator(session).id),
+      drafts: drafts.list(requireOperator(session).id),
     }),
     'draft.discard': ({ callId }, session) => {
-      deleteDraft(ctx.store, requireOperator(session).id, callId);
+      drafts.discard(requireOperator(session).id, callId);
       return {};
     },
   };
