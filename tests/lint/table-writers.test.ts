@@ -1,6 +1,7 @@
 /**
  * Rows of one table are written by one module of the console backend: a second module
- * that inserts, updates or deletes rows of a table fails here. Migrations (which create and
+ * that inserts, updates or deletes rows of a table fails here, and so does an API handler
+ * that reaches past the store's typed interface (store/interface.ts). Migrations (which create and
  * reshape tables) and tests are not writers. A new table needs no entry: it only has to
  * keep to one writer.
  */
@@ -64,6 +65,17 @@ function writers(): Record<string, string[]> {
 }
 
 describe('table writers', () => {
+  it('lets API handlers reach the store only through its interface', () => {
+    const handlers = [...sources(path.join(CORE, 'api')), path.join(CORE, 'context.ts')];
+    const reached = handlers.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/from '[./]*\/store\/([\w-]+)'/g)]
+        .map((m) => m[1])
+        .filter((module) => module !== 'interface')
+        .map((module) => `${path.relative(CORE, file)} → store/${module}`),
+    );
+    expect(reached).toEqual([]);
+  });
+
   it('finds inserts, updates and deletes, and not the update of an upsert', () => {
     const source = `
       db.prepare('INSERT INTO cases (id) VALUES (?)');
