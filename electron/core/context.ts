@@ -1,24 +1,15 @@
 /**
- * What handlers may use: the store and its prepared writes, the clock, events. Who is signed
- * in is not here: it belongs to the calling screen and comes with each call (see session.ts).
+ * What handlers may use: the desk's store through its typed interface per area (never the
+ * SQLite connection), the clock, events. Who is signed in is not here: it belongs to the
+ * calling screen and comes with each call (see session.ts).
  */
 import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
-import type { CallAlarmMonitor } from './call-alarm-monitor';
-import type { CallAlarmReads } from './store/call-alarms';
-import type { CaseEdits } from './store/case-edits';
-import type { CaseWrites } from './store/cases';
-import type { DispatchWrites } from './store/dispatches';
-import type { Store } from './store/database';
+import type { DeskStore } from './store/interface';
 
 export interface CoreContext {
-  store: Store;
-  cases: CaseWrites;
-  dispatches: DispatchWrites;
-  edits: CaseEdits;
-  /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */
-  alarms: { reads: CallAlarmReads; monitor: CallAlarmMonitor };
+  store: DeskStore;
   /** The outbox gained a message: send it now, and refresh the status bar. */
   outboxChanged(): void;
   log: Logger;

@@ -10,23 +10,15 @@ import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
-import { createCallAlarmReads } from './store/call-alarms';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
-import { createCaseWrites } from './store/cases';
-import { createCaseEdits } from './store/case-edits';
-import { createCaseReplica } from './store/case-replica';
-import { createDispatchWrites } from './store/dispatches';
-import { createHubEvents } from './store/hub-events';
-import { createOutbox } from './store/outbox';
 import { openStore } from './store/database';
+import { createDeskStore } from './store/desk-store';
 import { loadDefaultReference, readReference } from './store/reference';
-import { replayable } from './store/replayable';
-import { readLanguage } from './store/settings';
 import type { Session } from './session';
 
 export interface CoreOptions {
@@ -79,21 +71,12 @@ export function openCore(options: CoreOptions): Core {
   // private even where the folder was made before Sigap set modes.
   files.dir(options.dataDir);
   files.file(demoAccountsFile(options.dataDir));
-  const store = openStore(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
-  loadDefaultReference(store, options.resourcesDir);
-  const reference = readReference(store);
+  const db = openStore(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  loadDefaultReference(db, options.resourcesDir);
+  const reference = readReference(db);
   const listeners = new Set<(event: ConsoleEvent) => void>();
-  const outbox = createOutbox(store);
-  const dispatchWrites = createDispatchWrites(store, outbox);
   const deskId = options.deskId ?? 'desk-1';
-  const hubEvents = createHubEvents(
-    store,
-    createCaseReplica(store, outbox, deskId, log.child('replica')),
-    dispatchWrites,
-  );
+  const store = createDeskStore(db, deskId, log);
 
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
@@ -129,9 +112,9 @@ export function openCore(options: CoreOptions): Core {
     version: options.version,
     mode: options.mode,
     storePath: file,
-    language: readLanguage(store),
+    language: store.settings.language(),
     hub: hub ? hub.status() : hubFallback,
-    outbox: (({ oldest, ...counts }) => ({ ...counts, oldestAt: oldest }))(outbox.stats()),
+    outbox: (({ oldest, ...counts }) => ({ ...counts, oldestAt: oldest }))(store.outbox.stats()),
     callAlarms: alarms.current().length,
   });
   const emit = (event: ConsoleEvent): void => {
@@ -149,9 +132,8 @@ export function openCore(options: CoreOptions): Core {
   };
   hub?.onChange(statusChanged);
 
-  const alarmReads = createCallAlarmReads(store);
   const alarms = startCallAlarmMonitor({
-    reads: alarmReads,
+    reads: store.alarms,
     deskId,
     now,
     log: log.child('alarms'),
@@ -166,12 +148,12 @@ export function openCore(options: CoreOptions): Core {
   const replication = hub
     ? startReplication({
         link: hub,
-        outbox,
-        dispatches: dispatchWrites,
-        events: hubEvents,
+        outbox: store.outbox,
+        dispatches: store.dispatches,
+        events: store.replica,
         log: log.child('replication'),
         now,
-        atomically: (fn) => replayable(store, fn),
+        atomically: (fn) => store.replica.atomically(fn),
         changed: (caseId) => {
           statusChanged();
           alarms.poke();
@@ -182,10 +164,6 @@ export function openCore(options: CoreOptions): Core {
 
   const ctx: CoreContext = {
     store,
-    cases: createCaseWrites(store, outbox),
-    dispatches: dispatchWrites,
-    edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
-    alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();
       alarms.poke();
@@ -222,13 +200,13 @@ export function openCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
+    ensureDemoAccounts: () => ensureDemoAccounts(db, options.dataDir, now()),
     close() {
       alarms.stop();
       replication?.stop();
       hub?.close();
       listeners.clear();
-      store.close();
+      db.close();
     },
   };
 }

@@ -1,8 +1,7 @@
 /** An open case: reading it, dispatching it, editing, taking over, notes, cancelling. */
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import type { Who } from '../store/case-edits';
-import { readCaseDetail } from '../store/cases';
+import type { Who } from '../store/interface';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
@@ -35,13 +34,13 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
   return {
     'case.get': ({ caseId }, session) => {
       requireOperator(session);
-      const detail = readCaseDetail(ctx.store, caseId, ctx.deskId, ctx.now());
+      const detail = ctx.store.cases.detail(caseId, ctx.now());
       if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
       return detail;
     },
     'case.dispatch': ({ caseId, opdIds }, session) => {
       const w = who(session);
-      if (!ctx.store.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
+      if (!ctx.store.cases.exists(caseId)) {
         throw new CoreError('case.not_found', 'No such case on this desk.');
       }
       const roster = ctx.reference().opds;
@@ -49,7 +48,7 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
       if (opds.some((o) => !o)) {
         throw new CoreError('api.invalid_args', 'Unknown OPD.', { opdIds: 'dispatch.opd_unknown' });
       }
-      const dispatches = ctx.dispatches.dispatch(
+      const dispatches = ctx.store.dispatches.dispatch(
         caseId,
         opds as Array<{ id: string; short: string }>,
         w.actor,
@@ -60,27 +59,27 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
       return { dispatches };
     },
     'case.update': ({ caseId, edit }, session) => {
-      const result = ctx.edits.update(caseId, edit, who(session));
+      const result = ctx.store.cases.update(caseId, edit, who(session));
       if (result) changed(caseId);
       return { changed: result };
     },
     'case.claim': ({ caseId }, session) => {
-      const claimed = ctx.edits.claim(caseId, who(session));
+      const claimed = ctx.store.cases.claim(caseId, who(session));
       if (claimed) changed(caseId);
       return { claimed };
     },
     'case.note': ({ caseId, text }, session) => {
-      ctx.edits.note(caseId, text, who(session));
+      ctx.store.cases.note(caseId, text, who(session));
       changed(caseId);
       return {};
     },
     'dispatch.called': ({ dispatchId }, session) => {
       const w = who(session);
-      changed(ctx.dispatches.called(dispatchId, w.operatorId, w.actor, w.now));
+      changed(ctx.store.dispatches.called(dispatchId, w.operatorId, w.actor, w.now));
       return {};
     },
     'case.cancel': ({ caseId, reason }, session) => {
-      const withdrawn = ctx.edits.cancel(caseId, reason, who(session));
+      const withdrawn = ctx.store.cases.cancel(caseId, reason, who(session));
       changed(caseId);
       return { withdrawn };
     },

@@ -8,9 +8,6 @@ import type { CoreContext } from '../context';
 import { verifyPassword } from '../auth/password';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
-import { findOperatorForSignIn } from '../store/operators';
-import { queryQueue } from '../store/queue';
-import { writeLanguage } from '../store/settings';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -23,13 +20,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
   return {
     'app.status': () => ctx.status(),
     'app.setLanguage': ({ language }) => {
-      writeLanguage(ctx.store, language, ctx.now());
+      ctx.store.settings.setLanguage(language, ctx.now());
       ctx.statusChanged();
       return { language };
     },
     'auth.session': (_args, session) => ({ operator: session.operator, deskId: ctx.deskId }),
     'auth.signIn': async ({ username, password }, session) => {
-      const found = findOperatorForSignIn(ctx.store, username);
+      const found = ctx.store.operators.forSignIn(username);
       // Hash even for an unknown name so timing does not tell which names exist.
       const ok = await verifyPassword(
         password,
@@ -55,12 +52,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...intakeHandlers(ctx),
     'queue.list': (query, session) => {
       requireOperator(session);
-      const page = queryQueue(ctx.store, query);
-      return { ...page, rows: ctx.alarms.reads.flagRows(page.rows, ctx.now()) };
+      const page = ctx.store.cases.queue(query);
+      return { ...page, rows: ctx.store.alarms.flagRows(page.rows, ctx.now()) };
     },
     'alarms.list': (_args, session) => {
       requireOperator(session);
-      return { alarms: ctx.alarms.reads.current(ctx.now()) };
+      return { alarms: ctx.store.alarms.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
   };

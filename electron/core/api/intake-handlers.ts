@@ -3,12 +3,10 @@
  * its drafts. Checks what only the store knows (does this category exist?).
  */
 import type { z } from 'zod';
-import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { IntakeSave } from '../../../shared/domain/intake';
 import { normalizeNumber } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { deleteDraft, listDrafts, readDraft, writeDraft } from '../store/drafts';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
@@ -35,45 +33,14 @@ function checkAgainstReference(ctx: CoreContext, form: SaveArgs['form'], dispatc
 export function intakeHandlers(
   ctx: CoreContext,
 ): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.list' | 'draft.discard'> {
-  const dispatchesOf = ctx.store.prepare<
-    [string],
-    { dispatchId: string; opdId: string; status: DeskDispatchStatus }
-  >(
-    'SELECT id AS dispatchId, opd_id AS opdId, status FROM dispatches WHERE case_id = ? ORDER BY created_at, id',
-  );
-  /**
-   * The case and its dispatches commit together or not at all: a crash can never leave a
-   * case saved that the operator sent with Alt+K but that no OPD will ever get.
-   */
-  const saveAndDispatch = ctx.store.transaction(
-    (
-      input: Parameters<CoreContext['cases']['save']>[0],
-      opds: Array<{ id: string; short: string }>,
-    ) => {
-      const saved = ctx.cases.save(input);
-      // A retried save changes nothing: its dispatches were made with the first one.
-      if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
-      const dispatches =
-        opds.length > 0
-          ? ctx.dispatches.dispatch(
-              saved.caseId,
-              opds,
-              input.actor,
-              input.operatorId,
-              input.endedAt,
-            )
-          : [];
-      return { ...saved, dispatches };
-    },
-  );
-
+  const { cases, calls, drafts } = ctx.store;
   return {
     'intake.save': ({ callId, startedAt, form, dispatchTo = [] }, session) => {
       const operator = requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
-      const saved = saveAndDispatch(
+      const saved = cases.save(
         {
           callId,
           startedAt,
@@ -95,17 +62,17 @@ export function intakeHandlers(
       const operator = requireOperator(session);
       const now = ctx.now();
       // A late autosave must not resurrect a call that has been saved meanwhile.
-      if (!ctx.cases.isSaved(draft.callId)) writeDraft(ctx.store, operator.id, draft, now);
+      if (!calls.isSaved(draft.callId)) drafts.write(operator.id, draft, now);
       return { savedAt: now };
     },
     'draft.get': (_args, session) => ({
-      draft: readDraft(ctx.store, requireOperator(session).id),
+      draft: drafts.latest(requireOperator(session).id),
     }),
     'draft.list': (_args, session) => ({
-      drafts: listDrafts(ctx.store, requireOperator(session).id),
+      drafts: drafts.list(requireOperator(session).id),
     }),
     'draft.discard': ({ callId }, session) => {
-      deleteDraft(ctx.store, requireOperator(session).id, callId);
+      drafts.discard(requireOperator(session).id, callId);
       return {};
     },
   };

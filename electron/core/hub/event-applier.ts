@@ -12,7 +12,7 @@
 import { SyncAck } from '../../../shared/hub/acks';
 import { readHubEvent } from '../../../shared/hub/event-envelope';
 import type { Logger } from '../../../shared/log';
-import type { HubEvents } from '../store/hub-events';
+import type { ReplicaStore } from '../store/interface';
 import type { HubLink } from './hub-link';
 import { createBackoff, type Timers } from './timers';
 
@@ -25,7 +25,7 @@ export type SyncState = 'idle' | 'syncing' | 'waiting-retry' | 'stopped';
 
 export interface EventApplierOptions {
   link: Pick<HubLink, 'status' | 'request'>;
-  events: Pick<HubEvents, 'lastSeq' | 'apply' | 'pass'>;
+  events: Pick<ReplicaStore, 'lastSeq' | 'apply' | 'pass'>;
   log: Logger;
   now: () => number;
   timers: Timers;

@@ -13,9 +13,8 @@
 import { OUTBOX_ACKS, type OutboxAck } from '../../../shared/hub/acks';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
-import type { DispatchWrites } from '../store/dispatches';
-import type { HubEvents } from '../store/hub-events';
-import type { Outbox, OutboxRow } from '../store/outbox';
+import type { DispatchesStore, OutboxStore, ReplicaStore } from '../store/interface';
+import type { OutboxRow } from '../store/outbox';
 import type { HubLink } from './hub-link';
 import { createBackoff, type Timers } from './timers';
 
@@ -53,11 +52,11 @@ export type SenderState = 'offline' | 'idle' | 'sending' | 'waiting-retry' | 'st
 export interface OutboxSenderOptions {
   link: Pick<HubLink, 'status' | 'request'>;
   outbox: Pick<
-    Outbox,
+    OutboxStore,
     'pending' | 'hasUnsentUpsert' | 'markSent' | 'markRefused' | 'markFailed' | 'setHubSeq'
   >;
-  dispatches: Pick<DispatchWrites, 'atHub' | 'refused'>;
-  events: Pick<HubEvents, 'changeSettled'>;
+  dispatches: Pick<DispatchesStore, 'atHub' | 'refused'>;
+  events: Pick<ReplicaStore, 'changeSettled'>;
   log: Logger;
   now: () => number;
   timers: Timers;

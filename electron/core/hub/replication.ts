@@ -5,9 +5,7 @@
  * to the link, so that acks and the events pushed with them commit together.
  */
 import type { Logger } from '../../../shared/log';
-import type { DispatchWrites } from '../store/dispatches';
-import type { HubEvents } from '../store/hub-events';
-import type { Outbox } from '../store/outbox';
+import type { DispatchesStore, OutboxStore, ReplicaStore } from '../store/interface';
 import { createEventApplier } from './event-applier';
 import type { HubLink } from './hub-link';
 import { createOutboxSender } from './outbox-sender';
@@ -15,9 +13,9 @@ import { nodeTimers, type Timers } from './timers';
 
 export interface ReplicationOptions {
   link: HubLink;
-  outbox: Outbox;
-  dispatches: DispatchWrites;
-  events: HubEvents;
+  outbox: OutboxStore;
+  dispatches: DispatchesStore;
+  events: Pick<ReplicaStore, 'lastSeq' | 'apply' | 'pass' | 'changeSettled'>;
   log: Logger;
   now: () => number;
   /** Node's timers unless a test moves time itself. */

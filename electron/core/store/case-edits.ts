@@ -10,6 +10,7 @@ import { deskStage, isCaseOpen, mayEdit as mayEditCase } from '../../../shared/d
 import type { Actor, CaseFields } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
 import { CASE_COLUMNS, toColumnValue } from './case-columns';
+import { createCaseRows } from './case-rows';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
 import type { Outbox } from './outbox';
@@ -35,11 +36,7 @@ export function createCaseEdits(
       hub_seq: number;
     }
   >('SELECT * FROM cases WHERE id = ?');
-  const timeline = db.prepare(
-    'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
-  );
-  const setHolder = db.prepare('UPDATE cases SET holder_desk = ?, updated_at = ? WHERE id = ?');
-  const setStatus = db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?');
+  const rows = createCaseRows(db);
 
   const get = (caseId: string) => {
     const c = caseRow.get(caseId);
@@ -90,16 +87,12 @@ export function createCaseEdits(
         const v = toColumnValue(value);
         if (c[column] === v) continue;
         (changed as Record<string, unknown>)[field] = value;
-        columns.push(`${column} = ?`);
+        columns.push(column);
         values.push(v);
       }
       if (columns.length === 0) return false;
-      db.prepare(`UPDATE cases SET ${columns.join(', ')}, updated_at = ? WHERE id = ?`).run(
-        ...values,
-        who.now,
-        caseId,
-      );
-      timeline.run(caseId, who.now, who.operatorId, 'edited', JSON.stringify(changed));
+      rows.setColumns(caseId, columns, values, who.now);
+      rows.timeline(caseId, who.now, who.operatorId, 'edited', JSON.stringify(changed));
       upsert(caseId, c.hub_seq, changed, who);
       return true;
     }),
@@ -107,8 +100,8 @@ export function createCaseEdits(
     claim: db.transaction((caseId: string, who: Who): boolean => {
       const c = get(caseId);
       if (mayEdit(c) && (c.holder_desk === null || c.holder_desk === deskId)) return false;
-      setHolder.run(deskId, who.now, caseId);
-      timeline.run(caseId, who.now, who.operatorId, 'claimed', deskId);
+      rows.setHolder(caseId, deskId, who.now);
+      rows.timeline(caseId, who.now, who.operatorId, 'claimed', deskId);
       const changeId = uuidv7();
       outbox.enqueue('case.claim', changeId, { changeId, caseId, actor: who.actor }, who.now);
       return true;
@@ -116,7 +109,7 @@ export function createCaseEdits(
 
     note: db.transaction((caseId: string, text: string, who: Who): void => {
       get(caseId);
-      timeline.run(caseId, who.now, who.operatorId, 'note', text);
+      rows.timeline(caseId, who.now, who.operatorId, 'note', text);
       const changeId = uuidv7();
       outbox.enqueue(
         'case.append',
@@ -130,8 +123,8 @@ export function createCaseEdits(
     cancel: db.transaction((caseId: string, reason: string, who: Who): number => {
       const c = get(caseId);
       requireEditable(c);
-      setStatus.run('cancelled', who.now, caseId);
-      timeline.run(caseId, who.now, who.operatorId, 'cancelled', reason);
+      rows.setStatus(caseId, 'cancelled', who.now);
+      rows.timeline(caseId, who.now, who.operatorId, 'cancelled', reason);
       upsert(caseId, c.hub_seq, { status: 'cancelled' }, who);
       let withdrawn = 0;
       for (const d of dispatches.openOf(caseId)) {

@@ -6,12 +6,12 @@
  * travel the operator sees their own, and once the outbox drains every desk holds
  * exactly the hub's record.
  */
-import type { Statement } from 'better-sqlite3';
 import { isCaseCancelled, isCaseLevelStatus } from '../../../shared/domain/lifecycle';
 import type { CaseFields, HubEvent } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import { actorLabel } from './actor-label';
 import { CASE_COLUMNS, toColumnValue } from './case-columns';
+import { createCaseRows } from './case-rows';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
@@ -40,13 +40,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   const category = db.prepare<[string], { classification: string }>(
     'SELECT classification FROM categories WHERE id = ?',
   );
-  const insertCase = db.prepare(
-    `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
-       kecamatan_id, kelurahan_id, address, landmark, lat, lng, anonim, rahasia, caller_number, opd_id,
-       opened_by, desk_id, hub_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-  );
-  const setSeq = db.prepare('UPDATE cases SET hub_seq = max(hub_seq, ?) WHERE id = ?');
+  const rows = createCaseRows(db);
   const setConfirmed = db.prepare(
     `INSERT INTO case_confirmed (case_id, field, value, seq) VALUES (?, ?, ?, ?)
      ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
@@ -54,22 +48,6 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   const confirmedOf = db.prepare<[string], { field: string; value: string }>(
     'SELECT field, value FROM case_confirmed WHERE case_id = ?',
   );
-  const setHolder = db.prepare('UPDATE cases SET holder_desk = ?, hub_seq = ? WHERE id = ?');
-  const timeline = db.prepare(
-    'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
-  );
-  const updates = new Map<string, Statement<unknown[]>>();
-  const updateColumns = (columns: readonly string[]) => {
-    const key = columns.join(',');
-    let stmt = updates.get(key);
-    if (!stmt) {
-      const sets = columns.map((c) => `${c} = ?`).join(', ');
-      stmt = db.prepare(`UPDATE cases SET ${sets}, updated_at = max(updated_at, ?) WHERE id = ?`);
-      updates.set(key, stmt);
-    }
-    return stmt;
-  };
-
   /**
    * A case another desk opened: it joins the replica when its first change arrives, even
    * when its category or place is not in this desk's reference data (added elsewhere): it
@@ -87,29 +65,29 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       });
     }
     const status = fields.status && isCaseLevelStatus(fields.status) ? fields.status : 'new';
-    insertCase.run(
-      event.caseId,
-      event.at,
-      event.at,
+    rows.insert({
+      id: event.caseId,
+      createdAt: event.at,
+      updatedAt: event.at,
       status,
-      fields.categoryId,
-      fields.urgency,
-      cat?.classification ?? null,
-      fields.description,
-      fields.kecamatanId,
-      fields.kelurahanId,
-      fields.address,
-      fields.landmark,
-      fields.lat ?? null,
-      fields.lng ?? null,
-      fields.anonim ? 1 : 0,
-      fields.rahasia ? 1 : 0,
-      fields.callerNumber ?? null,
-      actorLabel(event.actor),
-      event.actor.id,
-      event.seq,
-    );
-    timeline.run(event.caseId, event.at, actorLabel(event.actor), 'created', null);
+      categoryId: fields.categoryId,
+      urgency: fields.urgency,
+      classification: cat?.classification ?? null,
+      description: fields.description,
+      kecamatanId: fields.kecamatanId,
+      kelurahanId: fields.kelurahanId,
+      address: fields.address,
+      landmark: fields.landmark,
+      lat: fields.lat ?? null,
+      lng: fields.lng ?? null,
+      anonim: fields.anonim,
+      rahasia: fields.rahasia,
+      callerNumber: fields.callerNumber ?? null,
+      openedBy: actorLabel(event.actor),
+      deskId: event.actor.id,
+      hubSeq: event.seq,
+    });
+    rows.timeline(event.caseId, event.at, actorLabel(event.actor), 'created', null);
   };
 
   /** The hub's value of each field, as its events set them (this desk's edits included). */
@@ -155,7 +133,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       }
       shown[field] = value;
     }
-    if (columns.length > 0) updateColumns(columns).run(...values, now, caseId);
+    if (columns.length > 0) rows.showColumns(caseId, columns, values, now);
     return shown;
   };
 
@@ -167,11 +145,11 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       return;
     }
     confirm(event.caseId, fields, event.seq);
-    setSeq.run(event.seq, event.caseId);
+    rows.setSeq(event.caseId, event.seq);
     refresh(event.caseId, event.seq, event.at);
     // This desk's own edits are on its timeline since it made them.
     if (event.actor.id === deskId || Object.keys(fields).length === 0) return;
-    timeline.run(
+    rows.timeline(
       event.caseId,
       event.at,
       actorLabel(event.actor),
@@ -187,26 +165,26 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     /** An edit replaced another desk's: the timeline keeps what was replaced. */
     conflict(event: EventOf<'case.conflict'>): void {
       if (!caseRow.get(event.caseId)) return;
-      timeline.run(
+      rows.timeline(
         event.caseId,
         event.at,
         actorLabel(event.actor),
         'conflict',
         JSON.stringify(event.fields),
       );
-      setSeq.run(event.seq, event.caseId);
+      rows.setSeq(event.caseId, event.seq);
     },
 
     claimed(event: EventOf<'case.claimed'>): void {
       const current = caseRow.get(event.caseId);
       if (!current) return;
-      setHolder.run(
+      rows.setHolderAtSeq(
+        event.caseId,
         event.holder === current.desk_id ? null : event.holder,
         event.seq,
-        event.caseId,
       );
       if (event.actor.id !== deskId) {
-        timeline.run(event.caseId, event.at, actorLabel(event.actor), 'claimed', event.holder);
+        rows.timeline(event.caseId, event.at, actorLabel(event.actor), 'claimed', event.holder);
       }
     },
 
@@ -216,9 +194,9 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.
         const kind = event.entry.kind === 'opd_called' ? 'dispatch.called' : event.entry.kind;
-        timeline.run(event.caseId, event.at, actorLabel(event.actor), kind, event.entry.text);
+        rows.timeline(event.caseId, event.at, actorLabel(event.actor), kind, event.entry.text);
       }
-      setSeq.run(event.seq, event.caseId);
+      rows.setSeq(event.caseId, event.seq);
     },
   };
 }

@@ -10,7 +10,10 @@ import type { IntakeForm } from '../../../shared/domain/intake';
 import { mayEdit } from '../../../shared/domain/lifecycle';
 import type { Classification } from '../../../shared/domain/reference';
 import type { Actor } from '../../../shared/hub/messages';
+import { createCalls } from './calls';
+import { createCaseRows } from './case-rows';
 import type { Store } from './database';
+import { createDrafts } from './drafts';
 import type { Outbox } from './outbox';
 
 export interface SaveIntakeInput {
@@ -38,76 +41,60 @@ export interface SavedIntake {
 export type CaseWrites = ReturnType<typeof createCaseWrites>;
 
 export function createCaseWrites(db: Store, outbox: Outbox) {
-  const findCall = db.prepare<[string], { case_id: string; ended_at: number }>(
-    'SELECT case_id, ended_at FROM calls WHERE id = ?',
-  );
-  const upsertCaller = db.prepare(
-    `INSERT INTO callers (number, first_seen, last_seen, calls, cases) VALUES (?, ?, ?, 1, 1)
-     ON CONFLICT (number) DO UPDATE SET last_seen = excluded.last_seen, calls = calls + 1, cases = cases + 1`,
-  );
-  const insertCase = db.prepare(
-    `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
-       kecamatan_id, kelurahan_id, address, landmark, lat, lng, anonim, rahasia, caller_number, opd_id,
-       opened_by, desk_id)
-     VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-  );
-  const insertCall = db.prepare(
-    `INSERT INTO calls (id, started_at, ended_at, caller_number, withheld, caller_name, desk_id, operator_id,
-       disposition, case_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'case', ?)`,
-  );
-  const insertTimeline = db.prepare(
-    'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
-  );
-  // Only this call's draft: other calls put aside stay.
-  const deleteDraft = db.prepare('DELETE FROM drafts WHERE operator_id = ? AND call_id = ?');
+  const rows = createCaseRows(db);
+  const calls = createCalls(db);
+  const drafts = createDrafts(db);
 
   const save = db.transaction((input: SaveIntakeInput): SavedIntake => {
-    const existing = findCall.get(input.callId);
+    const existing = calls.find(input.callId);
     if (existing) {
       return {
-        caseId: existing.case_id,
+        caseId: existing.caseId,
         callId: input.callId,
-        savedAt: existing.ended_at,
+        savedAt: existing.endedAt,
         duplicate: true,
       };
     }
     const f = input.form;
     const caseId = uuidv7();
-    if (input.callerE164) upsertCaller.run(input.callerE164, input.startedAt, input.startedAt);
-    insertCase.run(
+    if (input.callerE164) calls.callerOpenedCase(input.callerE164, input.startedAt);
+    rows.insert({
+      id: caseId,
+      createdAt: input.startedAt,
+      updatedAt: input.endedAt,
+      status: 'new',
+      categoryId: f.categoryId,
+      urgency: f.urgency,
+      classification: input.classification,
+      description: f.description,
+      kecamatanId: f.kecamatanId,
+      kelurahanId: f.kelurahanId,
+      address: f.address,
+      landmark: f.landmark,
+      lat: f.lat,
+      lng: f.lng,
+      anonim: f.anonim,
+      rahasia: f.rahasia,
+      callerNumber: input.callerE164,
+      openedBy: input.operatorId,
+      deskId: input.deskId,
+      hubSeq: 0,
+    });
+    calls.record({
+      id: input.callId,
+      startedAt: input.startedAt,
+      endedAt: input.endedAt,
+      callerNumber: input.callerE164,
+      withheld: f.withheld,
+      callerName: f.callerName,
+      deskId: input.deskId,
+      operatorId: input.operatorId,
+      disposition: 'case',
       caseId,
-      input.startedAt,
-      input.endedAt,
-      f.categoryId,
-      f.urgency,
-      input.classification,
-      f.description,
-      f.kecamatanId,
-      f.kelurahanId,
-      f.address,
-      f.landmark,
-      f.lat,
-      f.lng,
-      f.anonim ? 1 : 0,
-      f.rahasia ? 1 : 0,
-      input.callerE164,
-      input.operatorId,
-      input.deskId,
-    );
-    insertCall.run(
-      input.callId,
-      input.startedAt,
-      input.endedAt,
-      input.callerE164,
-      f.withheld ? 1 : 0,
-      f.callerName,
-      input.deskId,
-      input.operatorId,
-      caseId,
-    );
-    insertTimeline.run(caseId, input.endedAt, input.operatorId, 'created', null);
-    deleteDraft.run(input.operatorId, input.callId);
+    });
+    rows.timeline(caseId, input.endedAt, input.operatorId, 'created', null);
+    // Only this call's draft: other calls put aside stay.
+    drafts.discard(input.operatorId, input.callId);
     // The case travels to the hub with the same commit: saved here means queued there.
     const changeId = uuidv7();
     outbox.enqueue(
@@ -140,7 +127,7 @@ export function createCaseWrites(db: Store, outbox: Outbox) {
     return { caseId, callId: input.callId, savedAt: input.endedAt, duplicate: false };
   });
 
-  return { save, isSaved: (callId: string) => findCall.get(callId) !== undefined };
+  return { save, isSaved: calls.isSaved };
 }
 
 interface CaseRow {

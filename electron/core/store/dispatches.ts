@@ -16,6 +16,7 @@ import { opdMoveKind } from '../../../shared/domain/timeline';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
 import { actorLabel } from './actor-label';
+import { createCaseRows } from './case-rows';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
@@ -36,9 +37,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   const insert = db.prepare(
     `INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?)`,
   );
-  const timeline = db.prepare(
-    'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
-  );
+  const cases = createCaseRows(db);
   const row = db.prepare<[string], { case_id: string; status: DeskDispatchStatus }>(
     'SELECT case_id, status FROM dispatches WHERE id = ?',
   );
@@ -50,9 +49,6 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   );
   const caseRow = db.prepare<[string], { status: CaseStatus; opd_id: string | null }>(
     'SELECT status, opd_id FROM cases WHERE id = ?',
-  );
-  const setCase = db.prepare(
-    'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
   );
   const setRefused = db.prepare(
     "UPDATE dispatches SET status = 'refused', refusal = ?, updated_at = ? WHERE id = ?",
@@ -81,7 +77,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     // Most dispatch statuses leave the case's own status as it was; rewriting the row anyway
     // would rewrite every queue index that carries the status.
     if (next === c.status && (opdId === null || c.opd_id !== null)) return;
-    setCase.run(next, opdId, now, caseId);
+    cases.setStatusAndOpd(caseId, next, opdId, now);
   };
 
   const move = (
@@ -111,7 +107,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
           const dispatchId = uuidv7();
           insert.run(dispatchId, caseId, opd.id, now, now);
           outbox.enqueue('dispatch', dispatchId, { dispatchId, caseId, opdId: opd.id, actor }, now);
-          timeline.run(caseId, now, operatorId, 'dispatched', opd.short);
+          cases.timeline(caseId, now, operatorId, 'dispatched', opd.short);
           return { dispatchId, opdId: opd.id, status: 'waiting' as const };
         });
         rederive(caseId, now, opds[0]?.id ?? null);
@@ -146,7 +142,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
       if (!d) {
         if (!caseRow.get(event.caseId) || !opdRow.get(event.opdId)) return;
         insert.run(event.dispatchId, event.caseId, event.opdId, event.at, event.at);
-        timeline.run(
+        cases.timeline(
           event.caseId,
           event.at,
           actorLabel(event.actor),
@@ -159,7 +155,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
       const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq);
       const opdKind = event.actor.role === 'opd' ? opdMoveKind(to) : null;
       if (moved && opdKind) {
-        timeline.run(
+        cases.timeline(
           d.case_id,
           event.at,
           event.actor.id,
@@ -167,7 +163,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
           [event.actor.person, event.note].filter(Boolean).join(': ') || null,
         );
       } else if (moved && to === 'withdrawn' && event.note) {
-        timeline.run(
+        cases.timeline(
           d.case_id,
           event.at,
           actorLabel(event.actor),
@@ -187,7 +183,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         if (!d) throw new CoreError('case.not_found', 'No such dispatch on this desk.');
         const opd = opdOf.get(dispatchId)?.short ?? 'OPD';
         setCalled.run(now, dispatchId);
-        timeline.run(d.case_id, now, operatorId, 'dispatch.called', opd);
+        cases.timeline(d.case_id, now, operatorId, 'dispatch.called', opd);
         const changeId = uuidv7();
         outbox.enqueue(
           'case.append',

@@ -24,6 +24,8 @@ const SCHEMA = {
   'call.log': CallLog,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
+/** What a message of this kind carries, as it is enqueued. */
+export type OutboxPayload<K extends OutboxKind> = z.input<(typeof SCHEMA)[K]>;
 export interface OutboxRow {
   id: number;
   messageId: string;
@@ -86,7 +88,7 @@ export function createOutbox(db: Store) {
     enqueue<K extends OutboxKind>(
       kind: K,
       messageId: string,
-      payload: z.input<(typeof SCHEMA)[K]>,
+      payload: OutboxPayload<K>,
       now: number,
     ): void {
       const caseId = (payload as { caseId?: unknown }).caseId;

@@ -1,0 +1,86 @@
+/**
+ * Builds the desk's store (interface.ts) once from the SQLite connection: every area's
+ * prepared statements are made here, at start, and shared by the API handlers and the hub
+ * link.
+ */
+import type { Logger } from '../../../shared/log';
+import { createCallAlarmReads } from './call-alarms';
+import { createCalls } from './calls';
+import { createCaseEdits } from './case-edits';
+import { createCaseReplica } from './case-replica';
+import { createCaseWrites, readCaseDetail } from './cases';
+import type { Store } from './database';
+import { createDispatchWrites } from './dispatches';
+import { createDrafts } from './drafts';
+import { createHubEvents } from './hub-events';
+import type { DeskStore, DispatchRef, OpdRef } from './interface';
+import { findOperatorForSignIn } from './operators';
+import { createOutbox } from './outbox';
+import { queryQueue } from './queue';
+import { replayable } from './replayable';
+import { readLanguage, writeLanguage } from './settings';
+
+export function createDeskStore(db: Store, deskId: string, log: Logger): DeskStore {
+  const outbox = createOutbox(db);
+  const dispatchWrites = createDispatchWrites(db, outbox);
+  const caseWrites = createCaseWrites(db, outbox);
+  const edits = createCaseEdits(db, outbox, dispatchWrites, deskId);
+  const events = createHubEvents(
+    db,
+    createCaseReplica(db, outbox, deskId, log.child('replica')),
+    dispatchWrites,
+  );
+  const caseExists = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM cases WHERE id = ?',
+  );
+  const dispatchesOf = db.prepare<[string], DispatchRef>(
+    'SELECT id AS dispatchId, opd_id AS opdId, status FROM dispatches WHERE case_id = ? ORDER BY created_at, id',
+  );
+
+  /**
+   * The case and its dispatches commit together or not at all: a crash can never leave a
+   * case saved that the operator sent with Alt+K but that no OPD will ever get.
+   */
+  const saveAndDispatch = db.transaction(
+    (input: Parameters<typeof caseWrites.save>[0], opds: readonly OpdRef[]) => {
+      const saved = caseWrites.save(input);
+      // A retried save changes nothing: its dispatches were made with the first one.
+      if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      const dispatches =
+        opds.length > 0
+          ? dispatchWrites.dispatch(
+              saved.caseId,
+              opds,
+              input.actor,
+              input.operatorId,
+              input.endedAt,
+            )
+          : [];
+      return { ...saved, dispatches };
+    },
+  );
+
+  return {
+    cases: {
+      save: saveAndDispatch,
+      exists: (caseId) => caseExists.get(caseId) !== undefined,
+      detail: (caseId, now) => readCaseDetail(db, caseId, deskId, now),
+      queue: (query) => queryQueue(db, query),
+      update: edits.update,
+      claim: edits.claim,
+      note: edits.note,
+      cancel: edits.cancel,
+    },
+    calls: createCalls(db),
+    dispatches: { ...dispatchWrites, ofCase: (caseId) => dispatchesOf.all(caseId) },
+    outbox,
+    replica: { ...events, atomically: (fn) => replayable(db, fn) },
+    drafts: createDrafts(db),
+    operators: { forSignIn: (username) => findOperatorForSignIn(db, username) },
+    settings: {
+      language: () => readLanguage(db),
+      setLanguage: (language, now) => writeLanguage(db, language, now),
+    },
+    alarms: createCallAlarmReads(db),
+  };
+}
