@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import { verifyPassword } from '../auth/password';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
+import { callHandlers } from './call-handlers';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -50,6 +51,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     'reference.get': () => ctx.reference(),
     ...intakeHandlers(ctx),
+    ...callHandlers(ctx),
     'queue.list': (query, session) => {
       requireOperator(session);
       const page = ctx.store.cases.queue(query);

@@ -35,7 +35,7 @@ export function intakeHandlers(
 ): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.list' | 'draft.discard'> {
   const { cases, calls, drafts } = ctx.store;
   return {
-    'intake.save': ({ callId, startedAt, form, dispatchTo = [] }, session) => {
+    'intake.save': ({ callId, startedAt, form, dispatchTo = [], callbackOf }, session) => {
       const operator = requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
@@ -53,6 +53,7 @@ export function intakeHandlers(
           actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
         },
         opds,
+        callbackOf,
       );
       ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../../../shared/log';
 import { createCallAlarmReads } from './call-alarms';
-import { createCalls } from './calls';
+import { createCallWrites, createCalls } from './calls';
 import { createCaseEdits } from './case-edits';
 import { createCaseReplica } from './case-replica';
 import { createCaseWrites, readCaseDetail } from './cases';
@@ -25,10 +25,13 @@ export function createDeskStore(db: Store, deskId: string, log: Logger): DeskSto
   const dispatchWrites = createDispatchWrites(db, outbox);
   const caseWrites = createCaseWrites(db, outbox);
   const edits = createCaseEdits(db, outbox, dispatchWrites, deskId);
+  const drafts = createDrafts(db);
+  const callWrites = createCallWrites(db, outbox, deskId, drafts);
   const events = createHubEvents(
     db,
     createCaseReplica(db, outbox, deskId, log.child('replica')),
     dispatchWrites,
+    callWrites,
   );
   const caseExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM cases WHERE id = ?',
@@ -42,10 +45,23 @@ export function createDeskStore(db: Store, deskId: string, log: Logger): DeskSto
    * case saved that the operator sent with Alt+K but that no OPD will ever get.
    */
   const saveAndDispatch = db.transaction(
-    (input: Parameters<typeof caseWrites.save>[0], opds: readonly OpdRef[]) => {
+    (
+      input: Parameters<typeof caseWrites.save>[0],
+      opds: readonly OpdRef[],
+      callbackOf?: string,
+    ) => {
       const saved = caseWrites.save(input);
       // A retried save changes nothing: its dispatches were made with the first one.
       if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      if (callbackOf) {
+        callWrites.linkCallbackCase(
+          callbackOf,
+          saved.callId,
+          saved.caseId,
+          input.actor,
+          input.endedAt,
+        );
+      }
       const dispatches =
         opds.length > 0
           ? dispatchWrites.dispatch(
@@ -71,11 +87,15 @@ export function createDeskStore(db: Store, deskId: string, log: Logger): DeskSto
       note: edits.note,
       cancel: edits.cancel,
     },
-    calls: createCalls(db),
+    calls: {
+      ...createCalls(db),
+      screen: callWrites.screen,
+      callback: callWrites.callback,
+    },
     dispatches: { ...dispatchWrites, ofCase: (caseId) => dispatchesOf.all(caseId) },
     outbox,
     replica: { ...events, atomically: (fn) => replayable(db, fn) },
-    drafts: createDrafts(db),
+    drafts,
     operators: { forSignIn: (username) => findOperatorForSignIn(db, username) },
     settings: {
       language: () => readLanguage(db),

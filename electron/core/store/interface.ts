@@ -11,7 +11,10 @@ import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Draft, DraftForm } from '../../../shared/domain/intake';
 import type { CaseDetail, QueuePage, QueueQuery } from '../../../shared/domain/queue';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
+import type { CallbackRecorded, CallScreened } from '../../../shared/domain/screened-call';
+import type { CallbackOutcome } from '../../../shared/domain/screening';
 import type { CallAlarmReads } from './call-alarms';
+import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
 import type { ApplyResult } from './hub-events';
@@ -40,6 +43,8 @@ export interface CasesStore {
   save(
     input: SaveIntakeInput,
     dispatchTo: readonly OpdRef[],
+    /** The silent call this call returned, when its caller proved genuine. */
+    callbackOf?: string,
   ): SavedIntake & {
     dispatches: DispatchRef[];
   };
@@ -61,6 +66,10 @@ export interface CallsStore {
   /** The saved call with this id and the case it opened. */
   find(callId: string): { caseId: string; endedAt: number } | undefined;
   isSaved(callId: string): boolean;
+  /** The operator ended a call with a disposition and no case: kept, queued for the hub. */
+  screen(input: ScreenInput): CallScreened;
+  /** How calling a silent caller back went. */
+  callback(callId: string, outcome: CallbackOutcome, actor: Actor, now: number): CallbackRecorded;
 }
 
 export interface DispatchesStore {
