@@ -10,6 +10,7 @@ import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
+import type { CallerLookup } from './screening/caller-lookup';
 import type { Store } from './store/database';
 
 export interface CoreContext {
@@ -29,4 +30,6 @@ export interface CoreContext {
   statusChanged(): void;
   emit(event: ConsoleEvent): void;
   reference(): ReferenceData;
+  /** Caller history and prank likelihood (read only). */
+  lookupCaller: CallerLookup;
 }

@@ -17,6 +17,9 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
+import { loadLikelihoodRules } from './screening/rules-file';
+import { createCallerHistoryReads } from './store/caller-history';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -85,6 +88,7 @@ export function openCore(options: CoreOptions): Core {
   );
   loadDefaultReference(store, options.resourcesDir);
   const reference = readReference(store);
+  const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
@@ -198,6 +202,11 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    lookupCaller: createCallerLookup(
+      createCallerHistoryReads(store),
+      noBlocksStoredYet,
+      () => likelihoodRules,
+    ),
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

@@ -63,5 +63,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
+    'caller.lookup': (input, session) => {
+      requireOperator(session);
+      return ctx.lookupCaller(input, ctx.now());
+    },
   };
 }
