@@ -11,6 +11,7 @@ import { storePath } from '../../electron/core/core';
 import { createCaseReplica } from '../../electron/core/store/case-replica';
 import { openStore } from '../../electron/core/store/database';
 import { createDispatchWrites } from '../../electron/core/store/dispatches';
+import { createCallWrites } from '../../electron/core/store/calls';
 import { createHubEvents } from '../../electron/core/store/hub-events';
 import { createOutbox } from '../../electron/core/store/outbox';
 import { replayable } from '../../electron/core/store/replayable';
@@ -40,7 +41,12 @@ export function deskStoreWork(dataDir: string): number {
     const outbox = createOutbox(db);
     const dispatches = createDispatchWrites(db, outbox);
     const log = createLogger('bench', () => undefined);
-    const events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+    const events = createHubEvents(
+      db,
+      createCaseReplica(db, outbox, 'desk-1', log),
+      dispatches,
+      createCallWrites(db, outbox, 'desk-1'),
+    );
     const rows = outbox.pending(1_000_000, 0).filter((r) => r.kind === 'dispatch');
     let seq = events.lastSeq();
     const t0 = process.cpuUsage();

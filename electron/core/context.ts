@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/log';
 import type { CallAlarmMonitor } from './call-alarm-monitor';
 import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
+import type { CallWrites } from './store/calls';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
 import type { CallerLookup } from './screening/caller-lookup';
@@ -16,6 +17,8 @@ import type { Store } from './store/database';
 export interface CoreContext {
   store: Store;
   cases: CaseWrites;
+  /** Calls that opened no case: screened here, or on other desks. */
+  calls: CallWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
   /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */

@@ -20,6 +20,7 @@ import { files } from './private-files';
 import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
 import { loadLikelihoodRules } from './screening/rules-file';
 import { createCallerHistoryReads } from './store/caller-history';
+import { createCallWrites } from './store/calls';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -93,10 +94,12 @@ export function openCore(options: CoreOptions): Core {
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
   const deskId = options.deskId ?? 'desk-1';
+  const callWrites = createCallWrites(store, outbox, deskId);
   const hubEvents = createHubEvents(
     store,
     createCaseReplica(store, outbox, deskId, log.child('replica')),
     dispatchWrites,
+    callWrites,
   );
 
   let hub: HubLink | undefined;
@@ -187,6 +190,7 @@ export function openCore(options: CoreOptions): Core {
   const ctx: CoreContext = {
     store,
     cases: createCaseWrites(store, outbox),
+    calls: callWrites,
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
     alarms: { reads: alarmReads, monitor: alarms },

@@ -16,6 +16,7 @@ import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers'
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
 import { createDispatchWrites } from '../store/dispatches';
+import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox } from '../store/outbox';
 import { createEventApplier, SYNC_TIMEOUT_MS, type EventApplier } from './event-applier';
@@ -35,7 +36,12 @@ beforeEach(() => {
   db = openStore(path.join(dir, 'console.db'));
   const outbox = createOutbox(db);
   const dispatches = createDispatchWrites(db, outbox);
-  events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+  events = createHubEvents(
+    db,
+    createCaseReplica(db, outbox, 'desk-1', log),
+    dispatches,
+    createCallWrites(db, outbox, 'desk-1'),
+  );
   clock = fakeTimers();
   link = fakeHubLink(clock);
   applier = createEventApplier({

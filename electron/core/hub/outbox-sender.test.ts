@@ -21,6 +21,7 @@ import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers'
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
 import { createDispatchWrites, type DispatchWrites } from '../store/dispatches';
+import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox, type Outbox } from '../store/outbox';
 import {
@@ -51,7 +52,12 @@ beforeEach(() => {
   db = openStore(path.join(dir, 'console.db'));
   outbox = createOutbox(db);
   dispatches = createDispatchWrites(db, outbox);
-  events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+  events = createHubEvents(
+    db,
+    createCaseReplica(db, outbox, 'desk-1', log),
+    dispatches,
+    createCallWrites(db, outbox, 'desk-1'),
+  );
   clock = fakeTimers();
   hubSeq = 0;
   acked = [];

@@ -4,13 +4,19 @@
  * events neither loses nor repeats one. An event out of order is a gap: the caller syncs.
  */
 import type { HubEvent } from '../../../shared/hub/messages';
+import type { CallWrites } from './calls';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
-export function createHubEvents(db: Store, replica: CaseReplica, dispatches: DispatchWrites) {
+export function createHubEvents(
+  db: Store,
+  replica: CaseReplica,
+  dispatches: DispatchWrites,
+  calls: CallWrites,
+) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
   );
@@ -54,7 +60,8 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
           dispatches.fromHub(event, now);
           break;
         case 'call.logged':
-          // It feeds the center's caller history; a desk only moves past it for now.
+          // Another desk's screened call joins this desk's caller history.
+          calls.fromHub(event);
           break;
       }
       setLastSeq.run(event.seq);

@@ -9,7 +9,8 @@ import { m0006OpdPhone } from './0006-opd-phone';
 import { m0007DraftsPerCall } from './0007-drafts-per-call';
 import { m0008ForeignReference } from './0008-foreign-reference';
 import { m0009RefusalCode } from './0009-refusal-code';
-import { m0010CallerHistory } from './0010-caller-history';
+import { m0010ScreenedCalls } from './0010-screened-calls';
+import { m0011CallerHistory } from './0011-caller-history';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   m0007DraftsPerCall,
   m0008ForeignReference,
   m0009RefusalCode,
-  m0010CallerHistory,
+  m0010ScreenedCalls,
+  m0011CallerHistory,
 ];

@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * and the cases its calls opened or joined) are read from this index alone, so a number
  * with thousands of calls is answered as fast as one with a single call among 1,000,000.
  */
-export const m0010CallerHistory: Migration = {
-  version: 10,
+export const m0011CallerHistory: Migration = {
+  version: 11,
   name: 'caller-history',
   up(db) {
     db.exec(`
