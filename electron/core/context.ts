@@ -6,6 +6,7 @@
 import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
+import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
 export interface CoreContext {
@@ -20,4 +21,6 @@ export interface CoreContext {
   statusChanged(): void;
   emit(event: ConsoleEvent): void;
   reference(): ReferenceData;
+  /** Caller history and prank likelihood (read only). */
+  lookupCaller: CallerLookup;
 }

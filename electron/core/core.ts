@@ -16,6 +16,8 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
+import { loadLikelihoodRules } from './screening/rules-file';
 import { openStore } from './store/database';
 import { createDeskStore } from './store/desk-store';
 import { loadDefaultReference, readReference } from './store/reference';
@@ -74,6 +76,7 @@ export function openCore(options: CoreOptions): Core {
   const db = openStore(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   loadDefaultReference(db, options.resourcesDir);
   const reference = readReference(db);
+  const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
   const store = createDeskStore(db, deskId, log);
@@ -164,6 +167,7 @@ export function openCore(options: CoreOptions): Core {
 
   const ctx: CoreContext = {
     store,
+    lookupCaller: createCallerLookup(store.callers, noBlocksStoredYet, () => likelihoodRules),
     outboxChanged: () => {
       statusChanged();
       alarms.poke();

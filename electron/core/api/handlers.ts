@@ -62,5 +62,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { alarms: ctx.store.alarms.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
+    'caller.lookup': (input, session) => {
+      requireOperator(session);
+      return ctx.lookupCaller(input, ctx.now());
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../../../shared/log';
 import { createCallAlarmReads } from './call-alarms';
+import { createCallerHistoryReads } from './caller-history';
 import { createCallWrites, createCalls } from './calls';
 import { createCaseEdits } from './case-edits';
 import { createCaseReplica } from './case-replica';
@@ -92,6 +93,7 @@ export function createDeskStore(db: Store, deskId: string, log: Logger): DeskSto
       screen: callWrites.screen,
       callback: callWrites.callback,
     },
+    callers: createCallerHistoryReads(db),
     dispatches: { ...dispatchWrites, ofCase: (caseId) => dispatchesOf.all(caseId) },
     outbox,
     replica: { ...events, atomically: (fn) => replayable(db, fn) },

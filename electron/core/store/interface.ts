@@ -14,6 +14,7 @@ import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import type { CallbackRecorded, CallScreened } from '../../../shared/domain/screened-call';
 import type { CallbackOutcome } from '../../../shared/domain/screening';
 import type { CallAlarmReads } from './call-alarms';
+import type { CallerHistoryReads } from './caller-history';
 import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
@@ -158,6 +159,8 @@ export interface SettingsStore {
 export interface DeskStore {
   cases: CasesStore;
   calls: CallsStore;
+  /** Caller history by normalized number, for screening (read only). */
+  callers: CallerHistoryReads;
   dispatches: DispatchesStore;
   outbox: OutboxStore;
   replica: ReplicaStore;

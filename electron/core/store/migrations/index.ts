@@ -10,6 +10,7 @@ import { m0007DraftsPerCall } from './0007-drafts-per-call';
 import { m0008ForeignReference } from './0008-foreign-reference';
 import { m0009RefusalCode } from './0009-refusal-code';
 import { m0010ScreenedCalls } from './0010-screened-calls';
+import { m0011CallerHistory } from './0011-caller-history';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0008ForeignReference,
   m0009RefusalCode,
   m0010ScreenedCalls,
+  m0011CallerHistory,
 ];
