@@ -9,6 +9,8 @@ import type { CallAlarmMonitor } from './call-alarm-monitor';
 import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
 import type { CaseWrites } from './store/cases';
+import type { CoReporterWrites } from './store/co-reporters';
+import type { DuplicateReads } from './store/duplicates';
 import type { DispatchWrites } from './store/dispatches';
 import type { Store } from './store/database';
 
@@ -17,6 +19,8 @@ export interface CoreContext {
   cases: CaseWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
+  /** Duplicate reports: suggestions while recording, and joining a case as a co-reporter. */
+  duplicates: { reads: DuplicateReads; writes: CoReporterWrites };
   /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */
   alarms: { reads: CallAlarmReads; monitor: CallAlarmMonitor };
   /** The outbox gained a message: send it now, and refresh the status bar. */

@@ -20,6 +20,9 @@ import { files } from './private-files';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
+import { createCoReporterWrites } from './store/co-reporters';
+import { createDuplicateReads } from './store/duplicates';
+import { readDuplicateRules } from './duplicate-rules';
 import { createDispatchWrites } from './store/dispatches';
 import { createHubEvents } from './store/hub-events';
 import { createOutbox } from './store/outbox';
@@ -185,6 +188,10 @@ export function openCore(options: CoreOptions): Core {
     cases: createCaseWrites(store, outbox),
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
+    duplicates: {
+      reads: createDuplicateReads(store, readDuplicateRules(options.resourcesDir)),
+      writes: createCoReporterWrites(store, outbox),
+    },
     alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();

@@ -12,6 +12,7 @@ import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
 import { caseHandlers } from './case-handlers';
+import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
 
@@ -63,5 +64,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
+    ...duplicateHandlers(ctx),
   };
 }

@@ -58,6 +58,11 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
   const timeline = db.prepare(
     'INSERT INTO case_timeline (case_id, at, actor_id, kind, note) VALUES (?, ?, ?, ?, ?)',
   );
+  // Keyed by the joining call: a co-reporter counts once, whichever way it arrives.
+  const coReporter = db.prepare(
+    `INSERT OR IGNORE INTO case_reporters (call_id, case_id, at, caller_name, caller_number, desk_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const updates = new Map<string, Statement<unknown[]>>();
   const updateColumns = (columns: readonly string[]) => {
     const key = columns.join(',');
@@ -212,6 +217,18 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
 
     appended(event: EventOf<'case.appended'>): void {
       if (!caseRow.get(event.caseId)) return;
+      const { entry } = event;
+      if (entry.kind === 'co_reporter') {
+        // An entry from before co-reporters carried their call is counted by its seq.
+        coReporter.run(
+          entry.callId ?? `seq:${event.seq}`,
+          event.caseId,
+          event.at,
+          entry.callerName ?? '',
+          entry.callerNumber ?? null,
+          event.actor.id,
+        );
+      }
       // This desk wrote its own entries when they were made.
       if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.
