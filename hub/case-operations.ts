@@ -12,10 +12,18 @@ import type {
   CaseUpsert,
   HubEvent,
 } from '../shared/hub/messages';
+import { DISPATCH_LIFECYCLE, sqlStatusList } from '../shared/domain/lifecycle';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { EventLog } from './event-log';
 import type { HubStore } from './store/database';
+
+/** A co-reporter joined: the case's count of reporters, for the OPDs holding it now. */
+export interface ReportersChanged {
+  caseId: string;
+  reporters: number;
+  opdIds: string[];
+}
 
 /** Fields an OPD never sees when the reporter asked to stay anonymous. */
 const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
@@ -60,6 +68,19 @@ export function createCaseOperations(
   const fieldsOf = db.prepare<[string], { field: string; value: string }>(
     'SELECT field, value FROM case_fields WHERE case_id = ?',
   );
+  const joinedCall = db.prepare<[string], { case_id: string }>(
+    'SELECT case_id FROM case_reporters WHERE call_id = ?',
+  );
+  const insertReporter = db.prepare(
+    'INSERT INTO case_reporters (call_id, case_id, at, desk_id) VALUES (?, ?, ?, ?)',
+  );
+  const coReporters = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM case_reporters WHERE case_id = ?',
+  );
+  const openDispatchOpds = db.prepare<[string], { opd_id: string }>(
+    `SELECT DISTINCT opd_id FROM dispatches
+     WHERE case_id = ? AND status IN (${sqlStatusList(DISPATCH_LIFECYCLE, (r) => r.open)})`,
+  );
 
   /** What the dispatch operations need to know about a case. */
   const lookup = {
@@ -74,6 +95,8 @@ export function createCaseOperations(
       if (forOpd && fields.anonim === true) for (const f of IDENTITY_FIELDS) delete fields[f];
       return fields as CaseFields;
     },
+    /** The first caller and every co-reporter: a count only, never who they are. */
+    reporters: (caseId: string): number => 1 + (coReporters.get(caseId)?.n ?? 0),
   };
 
   const operations = {
@@ -155,20 +178,44 @@ export function createCaseOperations(
       });
     },
 
-    /** Anyone may add to a case (a note, a co-reporter, a call to the OPD) without editing it. */
-    append(who: TokenEntry, msg: z.output<typeof CaseAppend>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>('case.append', who, msg.changeId, () => {
+    /**
+     * Anyone may add to a case (a note, a co-reporter, a call to the OPD) without editing
+     * it. A co-reporter is counted once per call; the OPDs holding the case hear the count.
+     */
+    append(
+      who: TokenEntry,
+      msg: z.output<typeof CaseAppend>,
+    ): Outcome<{ seq: number }> & { reporters?: ReportersChanged } {
+      let reporters: ReportersChanged | undefined;
+      const outcome = once<{ seq: number }>('case.append', who, msg.changeId, () => {
         if (!caseRow.get(msg.caseId))
           return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        const at = now();
+        if (msg.entry.kind === 'co_reporter') {
+          const joined = joinedCall.get(msg.entry.callId);
+          if (joined) {
+            return refuse(
+              'protocol.id_reused',
+              `call ${msg.entry.callId} already joined case ${joined.case_id}`,
+            );
+          }
+          insertReporter.run(msg.entry.callId, msg.caseId, at, who.id);
+          reporters = {
+            caseId: msg.caseId,
+            reporters: lookup.reporters(msg.caseId),
+            opdIds: openDispatchOpds.all(msg.caseId).map((r) => r.opd_id),
+          };
+        }
         const event = eventLog.append({
           type: 'case.appended',
-          at: now(),
+          at,
           actor: msg.actor,
           caseId: msg.caseId,
           entry: msg.entry,
         });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
+      return reporters && outcome.ack.ok ? { ...outcome, reporters } : outcome;
     },
 
     /**

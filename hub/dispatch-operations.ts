@@ -120,6 +120,7 @@ export function createDispatchOperations(
               status: 'queued',
               queuedAt,
               case: cases.fields(msg.caseId, true),
+              reporters: cases.reporters(msg.caseId),
             };
           }
           return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };
@@ -179,6 +180,7 @@ export function createDispatchOperations(
         status: d.status,
         queuedAt: d.queued_at,
         case: cases.fields(d.case_id, true),
+        reporters: cases.reporters(d.case_id),
       }));
     },
   };

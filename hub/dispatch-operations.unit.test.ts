@@ -38,6 +38,7 @@ describe('dispatches', () => {
       status: 'queued',
       queuedAt: T0 + 5000,
       case: seen,
+      reporters: 1,
     });
     expect(h.record.inbox('dlh')).toEqual([out.delivery]);
     expect(h.record.inbox('dishub')).toEqual([]);

@@ -15,7 +15,13 @@ describe('event log', () => {
     h.record.append(desk2, {
       changeId: uuidv7(),
       caseId,
-      entry: { kind: 'co_reporter', text: 'Siti, 0812…' },
+      entry: {
+        kind: 'co_reporter',
+        text: 'Siti, 0812•••••890',
+        callId: uuidv7(),
+        callerName: 'Siti',
+        callerNumber: '+6281234567890',
+      },
       actor: actorOf(desk2),
     }); // 2
     dispatchTo(caseId, 'dlh'); // 3

@@ -20,6 +20,7 @@ import {
   type HubAck,
   type HubErrorCode,
   type HubEvent,
+  type OpdCaseReporters,
   type OpdDispatch,
   type OpdDispatchChanged,
 } from '../shared/hub/messages';
@@ -31,6 +32,7 @@ import {
   type TokenEntry,
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
+import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import type { GroupCommit } from './group-commit';
 
@@ -99,6 +101,13 @@ export function bindPeer(
         }),
     );
 
+  /** A co-reporter joined: the OPDs holding the case see how many reported it (a count only). */
+  const tellReporters = ({ caseId, reporters, opdIds }: ReportersChanged): void =>
+    commit.afterCommit(() => {
+      const message: OpdCaseReporters = { caseId, reporters };
+      for (const opdId of opdIds) io.of('/opd').to(opdRoom(opdId)).emit('case.reporters', message);
+    });
+
   /** A desk below MIN_DESK_PROTOCOL said hello: nothing it sends is applied. */
   let outdated = false;
   const tooOld = () =>
@@ -159,8 +168,9 @@ export function bindPeer(
         return ack;
       }),
       'case.append': accept(CaseAppend, (msg) => {
-        const { ack, events } = record.append(who, msg);
+        const { ack, events, reporters } = record.append(who, msg);
         broadcast(events);
+        if (reporters) tellReporters(reporters);
         return ack;
       }),
       'dispatch.withdraw': accept(DispatchWithdraw, (msg) => {

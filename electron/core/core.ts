@@ -18,6 +18,7 @@ import { startReplication } from './hub/replication';
 import { files } from './private-files';
 import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
 import { loadLikelihoodRules } from './screening/rules-file';
+import { readDuplicateRules } from './duplicate-rules';
 import { openStore } from './store/database';
 import { createDeskStore } from './store/desk-store';
 import { loadDefaultReference, readReference } from './store/reference';
@@ -79,7 +80,9 @@ export function openCore(options: CoreOptions): Core {
   const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
-  const store = createDeskStore(db, deskId, log);
+  const store = createDeskStore(db, deskId, log, {
+    duplicates: readDuplicateRules(options.resourcesDir),
+  });
 
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Operator, Uuid } from '../domain/case';
 import { CancelReason, CaseEdit, CaseNote } from '../domain/case-edit';
+import { CaseJoin, DuplicateQuery, DuplicateSuggestion } from '../domain/duplicates';
 import { Draft, DraftForm, IntakeSave } from '../domain/intake';
 import { CallCallback, CallScreen, CallScreened, CallbackRecorded } from '../domain/screened-call';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
@@ -126,6 +127,25 @@ export const contract = {
   /** One call's draft, or all of the operator's when no call is named. */
   'draft.discard': { args: z.object({ callId: Uuid.optional() }).strict(), result: z.object({}) },
   'queue.list': { args: QueueQuery, result: QueuePage },
+  /** Open cases that are probably the incident being recorded, most likely first. */
+  'case.duplicates': {
+    args: DuplicateQuery,
+    result: z.object({ suggestions: z.array(DuplicateSuggestion) }),
+  },
+  /**
+   * Ends the call as a co-reporter of an open case (Alt+G): the call is stored with that
+   * case, nothing is dispatched. Idempotent on the call id.
+   */
+  'case.join': {
+    args: CaseJoin,
+    result: z.object({
+      caseId: Uuid,
+      callId: Uuid,
+      joinedAt: z.number().int(),
+      duplicate: z.boolean(),
+      reporters: z.number().int().positive(),
+    }),
+  },
   'case.get': { args: z.object({ caseId: Uuid }).strict(), result: CaseDetail },
   'case.dispatch': {
     args: z.object({ caseId: Uuid, opdIds: z.array(Identifier).min(1).max(5) }).strict(),

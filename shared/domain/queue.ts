@@ -77,6 +77,8 @@ export const CaseDetail = z.object({
   lng: z.number().nullable(),
   anonim: z.boolean(),
   rahasia: z.boolean(),
+  /** The first caller and every co-reporter who joined (from any desk). */
+  reporters: z.number().int().positive(),
   calls: z.array(
     z.object({
       callId: Uuid,

@@ -94,11 +94,32 @@ const EntryText = z.string().trim().min(1).max(LIMITS.description);
  * operator phoned the OPD about one of its dispatches (`text` names the OPD) — so no other
  * desk phones again for the same red dispatch.
  */
-const TextEntry = z.object({ kind: z.enum(['note', 'co_reporter']), text: EntryText });
+const NoteEntry = z.object({ kind: z.literal('note'), text: EntryText });
+/**
+ * A later caller about the same incident joined the case (a duplicate report): the call
+ * that joined, and who called. `text` is the timeline's line for desks that read no more.
+ */
+const CoReporterEntry = z.object({
+  kind: z.literal('co_reporter'),
+  text: EntryText,
+  callId: Uuid,
+  callerName: z.string().max(LIMITS.callerName),
+  /** Normalized number; null when withheld. */
+  callerNumber: z.string().max(LIMITS.number).nullable(),
+});
 const CalledEntry = z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText });
-export const CaseEntry = z.union([TextEntry.strict(), CalledEntry.strict()]);
+export const CaseEntry = z.union([
+  NoteEntry.strict(),
+  CoReporterEntry.strict(),
+  CalledEntry.strict(),
+]);
 export type CaseEntry = z.infer<typeof CaseEntry>;
-const EventCaseEntry = z.union([TextEntry, CalledEntry]);
+/** Co-reporters logged before they carried their call are a line of text only. */
+const EventCaseEntry = z.union([
+  NoteEntry,
+  CoReporterEntry.partial({ callId: true, callerName: true, callerNumber: true }),
+  CalledEntry,
+]);
 
 export const CaseAppend = z
   .object({ changeId: Uuid, caseId: Uuid, entry: CaseEntry, actor: Actor })
@@ -239,8 +260,20 @@ export const OpdDispatch = z.object({
   status: DispatchStatus,
   queuedAt: EpochMs,
   case: EventCaseFields,
+  /** The first caller and every co-reporter (a hub before co-reporters sends none: one). */
+  reporters: z.number().int().positive().optional(),
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
+
+/**
+ * Pushed to the rooms of the OPDs holding an open dispatch of the case: how many people
+ * reported it now that another caller joined it. Never who they are.
+ */
+export const OpdCaseReporters = z.object({
+  caseId: Uuid,
+  reporters: z.number().int().positive(),
+});
+export type OpdCaseReporters = z.infer<typeof OpdCaseReporters>;
 
 /**
  * Pushed to an OPD's room only: one of its dispatches changed status (seen, accepted by

@@ -17,6 +17,7 @@ import {
   DispatchRequest,
   DispatchWithdraw,
   HubEvent,
+  OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
   SyncRequest,
@@ -40,6 +41,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   event: { message: HubEvent },
   'dispatch.new': { message: OpdDispatch },
   'dispatch.changed': { message: OpdDispatchChanged },
+  'case.reporters': { message: OpdCaseReporters },
 };
 
 interface Example {

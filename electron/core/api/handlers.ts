@@ -10,6 +10,7 @@ import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
 import { caseHandlers } from './case-handlers';
+import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
 
@@ -66,5 +67,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
       requireOperator(session);
       return ctx.lookupCaller(input, ctx.now());
     },
+    ...duplicateHandlers(ctx),
   };
 }

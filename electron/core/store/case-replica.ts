@@ -12,6 +12,7 @@ import type { Logger } from '../../../shared/log';
 import { actorLabel } from './actor-label';
 import { CASE_COLUMNS, toColumnValue } from './case-columns';
 import { createCaseRows } from './case-rows';
+import { createCoReporterWrites } from './co-reporters';
 import type { Store } from './database';
 import type { Outbox } from './outbox';
 
@@ -41,6 +42,7 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
     'SELECT classification FROM categories WHERE id = ?',
   );
   const rows = createCaseRows(db);
+  const reporters = createCoReporterWrites(db, outbox);
   const setConfirmed = db.prepare(
     `INSERT INTO case_confirmed (case_id, field, value, seq) VALUES (?, ?, ?, ?)
      ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
@@ -190,6 +192,18 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
 
     appended(event: EventOf<'case.appended'>): void {
       if (!caseRow.get(event.caseId)) return;
+      const { entry } = event;
+      if (entry.kind === 'co_reporter') {
+        // An entry from before co-reporters carried their call is counted by its seq.
+        reporters.recordFromHub({
+          callId: entry.callId ?? `seq:${event.seq}`,
+          caseId: event.caseId,
+          at: event.at,
+          callerName: entry.callerName ?? '',
+          callerNumber: entry.callerNumber ?? null,
+          deskId: event.actor.id,
+        });
+      }
       // This desk wrote its own entries when they were made.
       if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.

@@ -191,7 +191,13 @@ describe('takeovers and entries', () => {
     const appended = (seq: number, actor: Actor, entry: CaseEntry) =>
       replica.appended(event(seq, actor, caseId, { type: 'case.appended', entry }));
     appended(2, sari, { kind: 'note', text: 'Api sudah membesar' });
-    appended(3, sari, { kind: 'co_reporter', text: 'Tetangga, 0812…' });
+    appended(3, sari, {
+      kind: 'co_reporter',
+      text: 'Tetangga, 0812…',
+      callId: uuidv7(),
+      callerName: 'Tetangga',
+      callerNumber: null,
+    });
     appended(4, sari, { kind: 'opd_called', dispatchId, text: 'Damkar' });
     appended(5, budi, { kind: 'note', text: 'written here already' });
     expect(timeline(caseId).slice(1)).toEqual([

@@ -45,6 +45,7 @@ export function createCaseRows(db: Store) {
   const setHolderAtSeq = db.prepare('UPDATE cases SET holder_desk = ?, hub_seq = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?');
   const setSeq = db.prepare('UPDATE cases SET hub_seq = max(hub_seq, ?) WHERE id = ?');
+  const touch = db.prepare('UPDATE cases SET updated_at = max(updated_at, ?) WHERE id = ?');
   const setStatusAndOpd = db.prepare(
     'UPDATE cases SET status = ?, opd_id = coalesce(opd_id, ?), updated_at = ? WHERE id = ?',
   );
@@ -119,6 +120,8 @@ export function createCaseRows(db: Store) {
       void setStatusAndOpd.run(status, opdId, now, caseId),
     /** The latest hub seq applied to the case: the base of this desk's next edit. */
     setSeq: (caseId: string, seq: number) => void setSeq.run(seq, caseId),
+    /** Something joined the case at `at`: it sorts as changed then, never earlier. */
+    touch: (caseId: string, at: number) => void touch.run(at, caseId),
     /** One line of the case's timeline (append-only: triggers refuse anything else). */
     timeline: (caseId: string, at: number, actorId: string, kind: string, note: string | null) =>
       void timeline.run(caseId, at, actorId, kind, note),

@@ -201,6 +201,11 @@ export function readCaseDetail(
     lng: c.lng,
     anonim: c.anonim === 1,
     rahasia: c.rahasia === 1,
+    reporters: (
+      db.prepare('SELECT 1 + count(*) AS n FROM case_reporters WHERE case_id = ?').get(caseId) as {
+        n: number;
+      }
+    ).n,
     calls,
     timeline,
     deskId: c.desk_id,

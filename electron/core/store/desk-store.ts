@@ -3,6 +3,7 @@
  * prepared statements are made here, at start, and shared by the API handlers and the hub
  * link.
  */
+import type { DuplicateRules } from '../../../shared/domain/duplicates';
 import type { Logger } from '../../../shared/log';
 import { createCallAlarmReads } from './call-alarms';
 import { createCallerHistoryReads } from './caller-history';
@@ -11,7 +12,9 @@ import { createCaseEdits } from './case-edits';
 import { createCaseReplica } from './case-replica';
 import { createCaseWrites, readCaseDetail } from './cases';
 import type { Store } from './database';
+import { createCoReporterWrites } from './co-reporters';
 import { createDispatchWrites } from './dispatches';
+import { createDuplicateReads } from './duplicates';
 import { createDrafts } from './drafts';
 import { createHubEvents } from './hub-events';
 import type { DeskStore, DispatchRef, OpdRef } from './interface';
@@ -21,7 +24,12 @@ import { queryQueue } from './queue';
 import { replayable } from './replayable';
 import { readLanguage, writeLanguage } from './settings';
 
-export function createDeskStore(db: Store, deskId: string, log: Logger): DeskStore {
+export function createDeskStore(
+  db: Store,
+  deskId: string,
+  log: Logger,
+  rules: { duplicates: DuplicateRules },
+): DeskStore {
   const outbox = createOutbox(db);
   const dispatchWrites = createDispatchWrites(db, outbox);
   const caseWrites = createCaseWrites(db, outbox);
@@ -94,6 +102,10 @@ export function createDeskStore(db: Store, deskId: string, log: Logger): DeskSto
       callback: callWrites.callback,
     },
     callers: createCallerHistoryReads(db),
+    duplicates: {
+      reads: createDuplicateReads(db, rules.duplicates),
+      writes: createCoReporterWrites(db, outbox),
+    },
     dispatches: { ...dispatchWrites, ofCase: (caseId) => dispatchesOf.all(caseId) },
     outbox,
     replica: { ...events, atomically: (fn) => replayable(db, fn) },

@@ -15,6 +15,8 @@ import type { CallbackRecorded, CallScreened } from '../../../shared/domain/scre
 import type { CallbackOutcome } from '../../../shared/domain/screening';
 import type { CallAlarmReads } from './call-alarms';
 import type { CallerHistoryReads } from './caller-history';
+import type { CoReporterWrites } from './co-reporters';
+import type { DuplicateReads } from './duplicates';
 import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
@@ -161,6 +163,8 @@ export interface DeskStore {
   calls: CallsStore;
   /** Caller history by normalized number, for screening (read only). */
   callers: CallerHistoryReads;
+  /** Duplicate reports: suggestions while recording, and joining a case as a co-reporter. */
+  duplicates: { reads: DuplicateReads; writes: CoReporterWrites };
   dispatches: DispatchesStore;
   outbox: OutboxStore;
   replica: ReplicaStore;

@@ -73,14 +73,15 @@ function where(
 /**
  * The OPD column: the OPDs holding the case now (after a re-route, the new one, not the
  * one that returned it), in the order they were sent; a case every OPD returned shows who
- * returned it, and a cancelled case the OPDs its dispatches were withdrawn from. Read from the case's dispatches (indexed by case) for the page's rows only.
+ * returned it, and a cancelled case the OPDs its dispatches were withdrawn from. Read from the case's dispatches (indexed by case) for the page's rows only;
+ * duplicate suggestions name OPDs the same way.
  */
 const opdsWhere = (statusClause: string) =>
   `(SELECT group_concat(short, ', ') FROM (
       SELECT opds.short FROM dispatches d JOIN opds ON opds.id = d.opd_id
       WHERE d.case_id = c.id AND ${statusClause}
       GROUP BY d.opd_id ORDER BY min(d.created_at), min(d.rowid)))`;
-const OPD_COLUMN = `coalesce(
+export const OPD_COLUMN = `coalesce(
     ${opdsWhere(`d.status NOT IN (${sqlStatusList(DESK_DISPATCH_LIFECYCLE, (r) => !r.holds)})`)},
     ${opdsWhere(`d.status = 'returned'`)},
     ${opdsWhere(`d.status = 'withdrawn'`)})`;

@@ -123,6 +123,8 @@ export const DispatchCard = forwardRef<HTMLLIElement, Props>(function DispatchCa
         <dd>{c.landmark || '—'}</dd>
         <dt>{t('item.caller')}</dt>
         <dd>{caller}</dd>
+        <dt>{t('item.reporters')}</dt>
+        <dd>{t('item.reporterCount', { count: d.reporters ?? 1 })}</dd>
         <dt>{t('item.queued')}</dt>
         <dd>
           {formatWib(d.queuedAt, lang)} ·{' '}

@@ -8,7 +8,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { HelloAnswer, InboxAck, SeqAck } from '../../../shared/hub/acks';
-import { OpdDispatch, OpdDispatchChanged, type Actor } from '../../../shared/hub/messages';
+import {
+  OpdCaseReporters,
+  OpdDispatch,
+  OpdDispatchChanged,
+  type Actor,
+} from '../../../shared/hub/messages';
 import { PROTOCOL_VERSION, type HelloAck } from '../../../shared/hub/protocol';
 import type { ActionTo } from './inbox-state';
 
@@ -20,6 +25,8 @@ export interface LinkHandlers {
   inbox(dispatches: OpdDispatch[]): void;
   arrived(dispatch: OpdDispatch): void;
   changed(change: OpdDispatchChanged): void;
+  /** Another caller joined a case this OPD holds: how many reported it now. */
+  reporters(r: OpdCaseReporters): void;
   applied(t: {
     transitionId: string;
     dispatchId: string;
@@ -124,6 +131,10 @@ export function connectHub(token: string, handlers: LinkHandlers): HubLink {
   socket.on('dispatch.changed', (raw: unknown) => {
     const c = OpdDispatchChanged.safeParse(raw);
     if (c.success) handlers.changed(c.data);
+  });
+  socket.on('case.reporters', (raw: unknown) => {
+    const r = OpdCaseReporters.safeParse(raw);
+    if (r.success) handlers.reporters(r.data);
   });
   handlers.state('connecting');
 

@@ -117,4 +117,22 @@ describe('OPD inbox queue', () => {
     expect(s.open[d.dispatchId]).toMatchObject({ error: 'transition.illegal', pending: undefined });
     expect(allowedActions(s.open[d.dispatchId]!).size).toBe(2);
   });
+
+  it('shows a new count of reporters on every open dispatch of the case, and on no other', () => {
+    const a = dispatch(1, 'darurat', 100);
+    const b = { ...dispatch(2, 'darurat', 110), caseId: a.caseId };
+    const other = dispatch(3, 'darurat', 120);
+    const s = inboxReducer(loaded(a, b, other), {
+      type: 'reporters',
+      caseId: a.caseId,
+      reporters: 2,
+    });
+    expect(Object.values(s.open).map((i) => [i.dispatch.dispatchId, i.dispatch.reporters])).toEqual(
+      [
+        [a.dispatchId, 2],
+        [b.dispatchId, 2],
+        [other.dispatchId, undefined],
+      ],
+    );
+  });
 });

@@ -37,6 +37,8 @@ export type InboxAction =
   | { type: 'inbox'; dispatches: readonly OpdDispatch[] }
   | { type: 'new'; dispatch: OpdDispatch }
   | { type: 'changed'; change: OpdDispatchChanged }
+  /** Another caller joined the case: its dispatches show the new count of reporters. */
+  | { type: 'reporters'; caseId: string; reporters: number }
   | { type: 'sending'; dispatchId: string; transitionId: string; to: ActionTo }
   | {
       type: 'applied';
@@ -113,6 +115,16 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         note: c.note,
         by: { actor: c.actor, at: c.at },
       });
+    }
+    case 'reporters': {
+      const open: Record<string, Item> = { ...state.open };
+      let changed = false;
+      for (const [id, item] of Object.entries(state.open)) {
+        if (item.dispatch.caseId !== action.caseId) continue;
+        open[id] = { ...item, dispatch: { ...item.dispatch, reporters: action.reporters } };
+        changed = true;
+      }
+      return changed ? { ...state, open } : state;
     }
     case 'sending': {
       const item = state.open[action.dispatchId];

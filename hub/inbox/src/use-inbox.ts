@@ -36,6 +36,7 @@ export function useInbox(session: Session, onRefused: (code: string) => void) {
         setArrival((a) => ({ categoryId: d.case.categoryId, n: a.n + 1 }));
       },
       changed: (change) => dispatch({ type: 'changed', change }),
+      reporters: (r) => dispatch({ type: 'reporters', ...r }),
       applied: (t) => dispatch({ type: 'applied', ...t }),
       refused: (t) => dispatch({ type: 'refused', ...t }),
     });

@@ -80,6 +80,7 @@ export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
             .join(', ') || '—',
         ],
         [t('detail.created'), formatWib(detail.createdAt, lang)],
+        [t('duplicates.reporters'), t('duplicates.reporterCount', { count: detail.reporters })],
       ]
     : [];
 

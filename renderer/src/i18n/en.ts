@@ -304,4 +304,24 @@ export const en: Messages = {
     'hub.invalid_url': 'The hub address is not valid.',
     internal: 'An internal error occurred; details are in the log.',
   },
+  // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
+  duplicates: {
+    title: 'Possibly the same incident',
+    hint: 'choose',
+    join: 'Join as a co-reporter',
+    reporters: 'Reporters',
+    reporterCount_one: '{{count}} reporter',
+    reporterCount_other: '{{count}} reporters',
+    age: '{{age}} ago',
+    noOpd: 'not sent yet',
+    reason: {
+      area: 'same category & kelurahan',
+      text: 'similar address/landmark',
+      both: 'same category, kelurahan & place',
+    },
+    joined:
+      'Joined the {{category}} case in {{kelurahan}} at {{time}} WIB: {{count}} reporters now. Not sent to the OPD again.',
+    notJoined: 'Not joined: {{reason}}',
+    failed: 'Similar cases could not be looked up: {{reason}}',
+  },
 };

@@ -311,6 +311,26 @@ export const id = {
     'hub.invalid_url': 'Alamat hub tidak valid.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
+  // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
+  duplicates: {
+    title: 'Mungkin laporan yang sama',
+    hint: 'pilih',
+    join: 'Gabung sebagai pelapor tambahan',
+    reporters: 'Jumlah pelapor',
+    reporterCount_one: '{{count}} pelapor',
+    reporterCount_other: '{{count}} pelapor',
+    age: '{{age}} lalu',
+    noOpd: 'belum dikirim',
+    reason: {
+      area: 'kategori & kelurahan sama',
+      text: 'alamat/patokan mirip',
+      both: 'kategori, kelurahan & alamat sama',
+    },
+    joined:
+      'Digabung ke laporan {{category}} di {{kelurahan}} pukul {{time}} WIB: kini {{count}} pelapor. Tidak dikirim ulang ke OPD.',
+    notJoined: 'Belum digabung: {{reason}}',
+    failed: 'Laporan serupa tidak dapat dicari: {{reason}}',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

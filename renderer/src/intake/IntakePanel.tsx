@@ -16,6 +16,7 @@ import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
 import { CallerSection } from './CallerSection';
 import { DraftOffer } from './DraftOffer';
+import { DuplicateSuggestions, JoinedNotice } from './DuplicateSuggestions';
 import type { Notice } from './form-state';
 import { IncidentSection } from './IncidentSection';
 import { formCommand, GLOBAL_KEYS, nextField, WALKED_FIELDS } from './keys';
@@ -137,6 +138,10 @@ export function IntakePanel() {
         />
         <IncidentSection call={call} err={err} update={intake.update} />
         <PlaceSection call={call} err={err} update={intake.update} />
+        <DuplicateSuggestions
+          call={call}
+          onJoined={(callId, notice) => dispatch({ type: 'joined', callId, notice })}
+        />
         <RoutingChoice
           suggested={suggested}
           chosen={chosen}
@@ -159,6 +164,7 @@ function StatusNotice({ notice }: { notice: Notice | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   if (notice?.kind === 'abandoned') return <p role="status">{t('intake.abandoned')}</p>;
+  if (notice?.kind === 'joined') return <JoinedNotice notice={notice} />;
   if (notice?.kind !== 'saved') return null;
   const saved = t('intake.saved', { time: formatWibTime(notice.at, lang) });
   // The dispatches' line follows them live: "menunggu dikirim" until the hub has them.

@@ -31,6 +31,8 @@ export type Notice =
   /** `sent`: the dispatches Alt+K queued with the call, followed live; null for a plain save. */
   | { kind: 'saved'; at: number; sent: SentCase | null }
   | { kind: 'abandoned' }
+  /** The call joined an open case as a co-reporter (Alt+G): nothing was dispatched. */
+  | { kind: 'joined'; at: number; categoryId: string; kelurahanId: string; reporters: number }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'invalid'; fields: string[] };
 
@@ -65,6 +67,7 @@ export type Action =
   | { type: 'otherKey' }
   | { type: 'invalid'; errors: Record<string, string> }
   | { type: 'saved'; callId: string; at: number; sent: SentCase | null }
+  | { type: 'joined'; callId: string; notice: Extract<Notice, { kind: 'joined' }> }
   | { type: 'saveFailed'; callId: string; error: ApiError };
 
 export const initialState: IntakeState = {
@@ -233,6 +236,10 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
       // Saved while another call had rung in: it leaves the aside list, and says so.
       return { ...s, aside: s.aside.filter((i) => !isCall(a.callId)(i)), notice };
     }
+    case 'joined':
+      // Like a save: the call leaves the form, and the line above it says which case it joined.
+      if (s.current?.callId !== a.callId) return s;
+      return { ...s, current: null, errors: {}, notice: a.notice, armedEsc: false };
     case 'saveFailed':
       // The call stays on screen (and a draft on disk); the refusal sits by the save button.
       if (s.current?.callId !== a.callId) return s;

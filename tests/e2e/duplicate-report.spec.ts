@@ -1,0 +1,131 @@
+/**
+ * Duplicate reports in Chromium, keyboard only: two desks on one hub and DLH's inbox page.
+ * Desk 1 records a fallen tree and sends it (Alt+K); a second caller about the same tree
+ * reaches desk 2, whose intake lists desk 1's case as it fills in category, kelurahan and
+ * address; Alt+G joins it. Desk 1's case shows the co-reporter, and the OPD inbox shows one
+ * case with two reporters — nothing was dispatched twice.
+ */
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  randomToken,
+  startHost,
+  startHub,
+  tempDir,
+  writeTokens,
+  type Proc,
+} from '../support/processes';
+import { inboxItem, inboxList, openInbox } from './support/inbox';
+import { field, queueRow, signInOperator } from './support/operator';
+
+const procs: Proc[] = [];
+test.afterEach(async () => {
+  for (const p of procs.splice(0).reverse()) await p.stop();
+});
+
+const DESCRIPTION = 'Pohon beringin tumbang menutup jalan';
+/** Caller text that must show as text, never as markup. */
+const LANDMARK = '<b>depan</b> Bank Jatim';
+
+/** Enter walks the fields, as operators move through the form; then the text is typed. */
+async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  const target = field(page, label);
+  for (
+    let i = 0;
+    i < 15 && !(await target.evaluate((el) => el === el.ownerDocument.activeElement));
+    i++
+  ) {
+    await page.keyboard.press('Enter');
+  }
+  await expect(target).toBeFocused();
+  await page.keyboard.type(text);
+}
+
+async function deskPage(browser: Browser, host: { origin: string; key: string }, dataDir: string) {
+  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
+  return page;
+}
+
+test('a second caller about the same fallen tree joins the first case; the OPD sees one case with two reporters', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const dir = tempDir('sigap-e2e-');
+  const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken(), dlh: randomToken() };
+  const tokensFile = writeTokens(dir, [
+    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
+    { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
+    { token: tokens.dlh, kind: 'opd', id: 'dlh', person: 'Sari' },
+  ]);
+  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+  procs.push(hub);
+  const desk = async (deskId: 'desk-1' | 'desk-2') => {
+    const dataDir = path.join(dir, deskId);
+    const host = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
+    procs.push(host);
+    return deskPage(browser, host, dataDir);
+  };
+  const desk1 = await desk('desk-1');
+  const desk2 = await desk('desk-2');
+  const { clerk } = await openInbox(browser, `${hub.url}/`, tokens.dlh, 'Sari');
+
+  // Desk 1: the first caller, recorded and sent to the suggested OPDs in one key.
+  await desk1.keyboard.press('F2');
+  await desk1.keyboard.type('081234567890');
+  await desk1.keyboard.press('Enter');
+  await desk1.keyboard.type('Budi');
+  await typeInto(desk1, 'Kategori', 'Pohon tumbang');
+  await typeInto(desk1, 'Uraian', DESCRIPTION);
+  await typeInto(desk1, 'Kelurahan', 'Kejuron');
+  await typeInto(desk1, 'Alamat', 'Jl. Pahlawan 12');
+  await typeInto(desk1, 'Patokan', LANDMARK);
+  await desk1.keyboard.press('Alt+K');
+  await expect(desk1.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
+
+  await expect(inboxItem(clerk, DESCRIPTION)).toContainText('1 pelapor');
+
+  // Desk 2: the second caller. The case is suggested while the place is typed.
+  await desk2.keyboard.press('F2');
+  await desk2.keyboard.type('0813 1111 2222');
+  await desk2.keyboard.press('Enter');
+  await desk2.keyboard.type('Siti');
+  await typeInto(desk2, 'Kategori', 'Pohon tumbang');
+  await typeInto(desk2, 'Kelurahan', 'Kejuron');
+  await typeInto(desk2, 'Alamat', 'pahlawan');
+  const suggestions = desk2.getByRole('list', { name: /Mungkin laporan yang sama/ });
+  const first = suggestions.getByRole('listitem').first();
+  await expect(first).toContainText('Pohon tumbang');
+  await expect(first).toContainText('Kejuron');
+  await expect(first).toContainText('Jl. Pahlawan 12');
+  await expect(first).toContainText('DLH, Dishub');
+  await expect(first).toContainText('1 pelapor');
+  await expect(first).toContainText(/\d+ mnt lalu/);
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(
+    first.getByRole('button', { name: /Gabung sebagai pelapor tambahan/ }),
+  ).toContainText('Alt+G');
+  await desk2.keyboard.press('Alt+G');
+  await expect(desk2.getByRole('status').filter({ hasText: 'Digabung ke laporan' })).toContainText(
+    'kini 2 pelapor',
+  );
+  await expect(field(desk2, 'Nomor penelepon')).toBeHidden(); // the call has left the form
+
+  // The OPD: still one case, now with two reporters.
+  await expect(inboxItem(clerk, DESCRIPTION)).toContainText('2 pelapor');
+  await expect(inboxList(clerk).getByRole('listitem')).toHaveCount(1);
+  await expect(inboxItem(clerk, DESCRIPTION)).not.toContainText('Siti');
+
+  // Desk 1: the case lists the co-reporter; the landmark is shown as typed.
+  await expect(queueRow(desk1, DESCRIPTION)).toBeVisible();
+  await desk1.keyboard.press('F4');
+  await desk1.keyboard.press('Enter');
+  const dialog = desk1.getByRole('dialog', { name: 'Detail laporan' });
+  await expect(dialog).toContainText(DESCRIPTION);
+  await expect(dialog).toContainText('2 pelapor');
+  await expect(dialog).toContainText('pelapor tambahan');
+  await expect(dialog).toContainText('Siti, 0813•••••222');
+  await expect(dialog).toContainText(LANDMARK);
+  await expect(dialog.locator('b')).toHaveCount(0);
+});
