@@ -69,9 +69,14 @@ test('a prank ends in one key, with what was heard; Enter never ends a call', as
   await expect(bar.getByText('Alt+H')).toBeVisible();
   await expect(bar.getByRole('checkbox', { checked: true })).toHaveCount(0);
 
-  // Enter walks on; it does not screen the call out.
+  // Enter walks on; it does not screen the call out, not even on a disposition's button
+  // (out of the Tab order, but a click would leave the focus there).
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
+  await bar.getByRole('button', { name: /^Uji/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await expect(field(page, 'Nomor penelepon')).toBeVisible();
   expect(storedCalls()).toEqual([]);
   await expect(field(page, 'Nomor penelepon')).toHaveValue('0812-5555-6666');
 
