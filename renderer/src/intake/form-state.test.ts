@@ -265,8 +265,11 @@ describe('the intake reducer', () => {
           categoryText: 'Pohon',
           kelurahanText: 'Kej',
           form: { description: 'x', urgency: 'darurat' },
+          screenNote: 'terdengar anak-anak',
+          callbackOf: 'quiet',
         },
       },
+      { type: 'tick', tick: 'children' },
     );
     const call = s.current!;
     expect(isBlank(call)).toBe(false);

@@ -141,12 +141,19 @@ export function draftOf(call: Call): Pick<Draft, 'callId' | 'startedAt' | 'form'
   return {
     callId: call.callId,
     startedAt: call.startedAt,
-    form: { ...call.form, categoryText: call.categoryText, kelurahanText: call.kelurahanText },
+    form: {
+      ...call.form,
+      categoryText: call.categoryText,
+      kelurahanText: call.kelurahanText,
+      ticks: call.ticks,
+      screenNote: call.screenNote,
+      ...(call.callbackOf ? { callbackOf: call.callbackOf } : {}),
+    },
   };
 }
 
 export function callFromDraft(draft: Draft, kecamatanName: (id: string) => string): Call {
-  const { categoryText, kelurahanText, ...rest } = draft.form;
+  const { categoryText, kelurahanText, ticks, screenNote, callbackOf, ...rest } = draft.form;
   const empty = emptyIntakeForm();
   const form = { ...empty };
   for (const key of Object.keys(empty) as Array<keyof IntakeForm>) {
@@ -158,6 +165,9 @@ export function callFromDraft(draft: Draft, kecamatanName: (id: string) => strin
     categoryText: categoryText ?? '',
     kecamatanText: form.kecamatanId ? kecamatanName(form.kecamatanId) : '',
     kelurahanText: kelurahanText ?? '',
+    ticks: ticks ?? [],
+    screenNote: screenNote ?? '',
+    callbackOf: callbackOf ?? null,
   };
 }
 
