@@ -8,6 +8,7 @@ import { Identifier } from '../hub/protocol';
 import { EpochMs, Uuid } from './case';
 import { normalizeNumber } from './phone';
 import { Urgency } from './reference';
+import { Tick } from './screening';
 
 export const LIMITS = {
   callerName: 120,
@@ -134,6 +135,11 @@ export const DraftForm = z
     landmark: z.string().max(DRAFT_LIMITS.landmark),
     lat: z.number().nullable(),
     lng: z.number().nullable(),
+    // What would screen the call out: the boxes ticked and the note (ten times its 200).
+    ticks: z.array(Tick).max(Tick.options.length),
+    screenNote: z.string().max(2000),
+    /** The silent call this call returned, for a genuine caller called back. */
+    callbackOf: Uuid,
   })
   .partial()
   .strict();
