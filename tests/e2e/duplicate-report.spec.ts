@@ -30,7 +30,11 @@ const LANDMARK = '<b>depan</b> Bank Jatim';
 /** Enter walks the fields, as operators move through the form; then the text is typed. */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
   const target = field(page, label);
-  for (let i = 0; i < 15 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+  for (
+    let i = 0;
+    i < 15 && !(await target.evaluate((el) => el === el.ownerDocument.activeElement));
+    i++
+  ) {
     await page.keyboard.press('Enter');
   }
   await expect(target).toBeFocused();
