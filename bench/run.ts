@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { printJson, printTable, type Figure } from './lib/figures';
 import { dispatchBench } from './dispatch';
+import { duplicatesBench } from './duplicates';
 import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   dispatch: dispatchBench,
   hub: hubBench,
   outage: outageBench,
+  screening: duplicatesBench,
 };
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ import { createLogger } from '../../shared/log';
 import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
 import { openCore } from './core';
 import { readDuplicateRules } from './duplicate-rules';
-import { similarPlaceQuery } from './store/place-words';
+import { placeWords, similarPlaceQuery } from './store/place-words';
 
 const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 const rules = readDuplicateRules(resourcesDir);
@@ -144,6 +144,12 @@ describe('duplicate suggestions', () => {
     expect((await suggest({ landmark: 'Baiturrahman' })).map((s) => s.caseId)).toEqual([elsewhere]);
   });
 
+  it('does not search a kelurahan or kecamatan name typed in the address', async () => {
+    await saveCase({ categoryId: 'sampah', address: 'Jl. Serayu 1, Kejuron, Taman' }, T0);
+    expect(await suggest({ address: 'Kejuron, Taman' })).toEqual([]);
+    expect(await suggest({ address: 'Serayu, Kejuron' })).toHaveLength(1);
+  });
+
   it('looks for a similar place only within the text window', async () => {
     await saveCase({ kelurahanId: 'pandean', address: 'Jl. Salak 3' }, T0);
     const edge = T0 + rules.textWindowHours * 60 * MINUTE;
@@ -204,10 +210,10 @@ describe('duplicate suggestions', () => {
       ).toEqual(expected);
     }
     // Operator words are words: a bare OR or NEAR is a term, quoted, never an operator.
-    expect(similarPlaceQuery('NEAR( "Pahlawan" OR *', ')', rules)).toBe(
+    expect(similarPlaceQuery(placeWords('NEAR( "Pahlawan" OR * )', rules))).toBe(
       '{address landmark} : ("near"* OR "pahlawan"*)',
     );
-    expect(similarPlaceQuery('" * ( ) : ^ -', '', rules)).toBeUndefined();
+    expect(similarPlaceQuery(placeWords('" * ( ) : ^ -', rules))).toBeUndefined();
   });
 
   it('refuses a malformed question with the field named', async () => {

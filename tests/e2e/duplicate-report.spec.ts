@@ -3,7 +3,7 @@
  * Desk 1 records a fallen tree and sends it (Alt+K); a second caller about the same tree
  * reaches desk 2, whose intake lists desk 1's case as it fills in category, kelurahan and
  * address; Alt+G joins it. Desk 1's case shows the co-reporter, and the OPD inbox shows one
- * case with two reporters — nothing was dispatched twice.
+ * case with two reporters — nothing was dispatched twice. Alt+↑/↓ choose among suggestions.
  */
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -25,6 +25,7 @@ test.afterEach(async () => {
 
 const DESCRIPTION = 'Pohon beringin tumbang menutup jalan';
 /** Caller text that must show as text, never as markup. */
+const ADDRESS = 'Jl. Pahlawan 12 <i>pos ronda</i>';
 const LANDMARK = '<b>depan</b> Bank Jatim';
 
 /** Enter walks the fields, as operators move through the form; then the text is typed. */
@@ -79,12 +80,22 @@ test('a second caller about the same fallen tree joins the first case; the OPD s
   await typeInto(desk1, 'Kategori', 'Pohon tumbang');
   await typeInto(desk1, 'Uraian', DESCRIPTION);
   await typeInto(desk1, 'Kelurahan', 'Kejuron');
-  await typeInto(desk1, 'Alamat', 'Jl. Pahlawan 12');
+  await typeInto(desk1, 'Alamat', ADDRESS);
   await typeInto(desk1, 'Patokan', LANDMARK);
   await desk1.keyboard.press('Alt+K');
   await expect(desk1.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
 
   await expect(inboxItem(clerk, DESCRIPTION)).toContainText('1 pelapor');
+
+  // Another fallen tree in the same kelurahan, elsewhere: also suggested, below the first.
+  await desk1.keyboard.press('F2');
+  await desk1.keyboard.type('081298765432');
+  await typeInto(desk1, 'Kategori', 'Pohon tumbang');
+  await typeInto(desk1, 'Uraian', 'Dahan patah di depan sekolah');
+  await typeInto(desk1, 'Kelurahan', 'Kejuron');
+  await typeInto(desk1, 'Alamat', 'Jl. Serayu 3');
+  await desk1.keyboard.press('Control+Enter');
+  await expect(desk1.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
 
   // Desk 2: the second caller. The case is suggested while the place is typed.
   await desk2.keyboard.press('F2');
@@ -98,11 +109,20 @@ test('a second caller about the same fallen tree joins the first case; the OPD s
   const first = suggestions.getByRole('listitem').first();
   await expect(first).toContainText('Pohon tumbang');
   await expect(first).toContainText('Kejuron');
-  await expect(first).toContainText('Jl. Pahlawan 12');
+  await expect(first).toContainText(ADDRESS);
+  await expect(first.locator('i')).toHaveCount(0);
   await expect(first).toContainText('DLH, Dishub');
   await expect(first).toContainText('1 pelapor');
   await expect(first).toContainText(/\d+ mnt lalu/);
   await expect(first).toHaveAttribute('aria-current', 'true');
+  const second = suggestions.getByRole('listitem').nth(1);
+  await expect(second).toContainText('Jl. Serayu 3');
+  await desk2.keyboard.press('Alt+ArrowDown');
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await expect(first).not.toHaveAttribute('aria-current', 'true');
+  await desk2.keyboard.press('Alt+ArrowUp');
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(field(desk2, 'Alamat')).toBeFocused(); // the cursor stayed where it was
   await expect(
     first.getByRole('button', { name: /Gabung sebagai pelapor tambahan/ }),
   ).toContainText('Alt+G');
@@ -120,6 +140,7 @@ test('a second caller about the same fallen tree joins the first case; the OPD s
   // Desk 1: the case lists the co-reporter; the landmark is shown as typed.
   await expect(queueRow(desk1, DESCRIPTION)).toBeVisible();
   await desk1.keyboard.press('F4');
+  await desk1.keyboard.press('ArrowDown'); // newest first: the fallen tree is second
   await desk1.keyboard.press('Enter');
   const dialog = desk1.getByRole('dialog', { name: 'Detail laporan' });
   await expect(dialog).toContainText(DESCRIPTION);

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/domain/duplicates';
 import { CASE_LIFECYCLE, sqlStatusList } from '../../../shared/domain/lifecycle';
 import type { Store } from './database';
-import { similarPlaceQuery } from './place-words';
+import { placeWords, sharedWords, similarPlaceQuery } from './place-words';
 import { OPD_COLUMN } from './queue';
 
 const MINUTE = 60_000;
@@ -37,7 +37,14 @@ interface Row {
 
 export type DuplicateReads = ReturnType<typeof createDuplicateReads>;
 
-export function createDuplicateReads(db: Store, rules: DuplicateRules) {
+export function createDuplicateReads(db: Store, given: DuplicateRules) {
+  // A kelurahan or kecamatan named in an address says no more than the kelurahan field,
+  // and would match every case there: such words are not searched.
+  const wilayah = db
+    .prepare<[], { name: string }>('SELECT name FROM kelurahan UNION SELECT name FROM kecamatan')
+    .all()
+    .flatMap((r) => r.name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const rules = { ...given, ignoredWords: [...given.ignoredWords, ...wilayah] };
   // kelurahan + time range on cases_kelurahan, which carries the category and status too.
   const sameArea = db.prepare<[string, string, number, number], { seq: number }>(
     `SELECT c.seq FROM cases c
@@ -46,13 +53,19 @@ export function createDuplicateReads(db: Store, rules: DuplicateRules) {
   );
   // Cases opened in the window have a seq at least this (seq grows as cases are stored), so
   // the full-text search reads only their part of each word's list.
+  // (Named: left to itself SQLite walks the whole table in seq order for min(seq).)
   const windowFloor = db.prepare<[number], { floor: number | null }>(
-    'SELECT min(seq) AS floor FROM cases WHERE created_at >= ?',
+    'SELECT min(seq) AS floor FROM cases INDEXED BY cases_time WHERE created_at >= ?',
   );
-  const similarPlace = db.prepare<[string, number, number, number], { seq: number }>(
-    `SELECT c.seq FROM cases_fts JOIN cases c ON c.seq = cases_fts.rowid
-     WHERE cases_fts MATCH ? AND cases_fts.rowid >= ? AND c.created_at >= ? AND c.status IN (${OPEN})
-     ORDER BY cases_fts.rank LIMIT ?`,
+  // The window's matches, ranked here by how many of the words each place shares: FTS5's
+  // own rank (bm25) costs far more than the few hundred places a window holds.
+  const similarPlace = db.prepare<
+    [string, number, number],
+    { seq: number; created_at: number; address: string; landmark: string }
+  >(
+    `SELECT c.seq, c.created_at, c.address, c.landmark FROM cases c
+     WHERE c.seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? AND rowid >= ?)
+       AND c.created_at >= ? AND c.status IN (${OPEN})`,
   );
   const detail = db.prepare<[number], Row>(
     `SELECT c.seq, c.id, c.created_at, c.status, c.urgency, c.category_id, c.kecamatan_id, c.kelurahan_id,
@@ -75,12 +88,19 @@ export function createDuplicateReads(db: Store, rules: DuplicateRules) {
               .map((r) => r.seq)
           : [];
       const text: number[] = [];
-      const match = similarPlaceQuery(q.address, q.landmark, rules);
+      const words = placeWords(`${q.address} ${q.landmark}`, rules);
+      const match = similarPlaceQuery(words);
       if (match) {
         const since = now - rules.textWindowHours * 60 * MINUTE;
         const floor = windowFloor.get(since)?.floor;
         if (floor != null) {
-          text.push(...similarPlace.all(match, floor, since, limit).map((r) => r.seq));
+          const ranked = similarPlace
+            .all(match, floor, since)
+            .map((r) => ({ r, shared: sharedWords(words, `${r.address} ${r.landmark}`) }))
+            .sort(
+              (a, b) => b.shared - a.shared || b.r.created_at - a.r.created_at || b.r.seq - a.r.seq,
+            );
+          text.push(...ranked.slice(0, limit).map(({ r }) => r.seq));
         }
       }
       const reasons = new Map<number, { reason: DuplicateReason; order: number }>();

@@ -33,14 +33,19 @@ export function placeWords(
 
 /**
  * Any of the words, as word starts, in the address or landmark columns only; undefined
- * when nothing searchable was typed. Cases matching more of the words rank first (bm25).
+ * when nothing searchable was typed.
  */
-export function similarPlaceQuery(
-  address: string,
-  landmark: string,
-  rules: Pick<DuplicateRules, 'minWordLength' | 'ignoredWords'>,
-): string | undefined {
-  const words = placeWords(`${address} ${landmark}`, rules);
+export function similarPlaceQuery(words: readonly string[]): string | undefined {
   if (words.length === 0) return undefined;
   return `{address landmark} : (${words.map((w) => `"${w}"*`).join(' OR ')})`;
+}
+
+/** How many of the searched words start a word of `place` (as FTS5 matched them). */
+export function sharedWords(words: readonly string[], place: string): number {
+  const own =
+    place
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((w) => own.some((o) => o.startsWith(w))).length;
 }
