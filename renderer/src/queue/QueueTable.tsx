@@ -11,15 +11,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  memo,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSortColumn } from '../../../shared/domain/queue';
 import { formatAge } from '../../../shared/age';
@@ -210,13 +202,9 @@ export function QueueTable({
       onKeyDown={onKeyDown}
       id="queue-table"
     >
-      {/* Rows are placed with transforms inside a fixed-height body, so scrolling moves
-          them without laying the whole table out again. */}
-      <table
-        className="queue"
-        aria-rowcount={total + 1}
-        style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
-      >
+      {/* The rows in view sit in the table's flow between two spacers standing for the
+          rows above and below them, so the scroll bar spans the whole list. */}
+      <table className="queue" aria-rowcount={total + 1}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -249,14 +237,14 @@ export function QueueTable({
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
+        <tbody>
+          <Spacer height={items[0]?.start ?? 0} columns={columns.length} />
           {table.getRowModel().rows.map((row) => {
             const slot = row.original;
             return (
               <QueueRowView
                 key={slot.index}
                 index={slot.index}
-                start={items.find((v) => v.index === slot.index)?.start ?? 0}
                 row={slot.row}
                 cells={row
                   .getVisibleCells()
@@ -267,6 +255,10 @@ export function QueueTable({
               />
             );
           })}
+          <Spacer
+            height={virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)}
+            columns={columns.length}
+          />
         </tbody>
       </table>
       {total === 0 ? <p className="empty">{t('queue.empty')}</p> : null}
@@ -274,9 +266,18 @@ export function QueueTable({
   );
 }
 
+/** Stands for the rows not in the DOM, above or below those that are. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr className="spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
+
 interface RowProps {
   index: number;
-  start: number;
   row: QueueRow | undefined;
   cells: ReadonlyArray<readonly [string, string]>;
   active: boolean;
@@ -284,15 +285,15 @@ interface RowProps {
   onOpen(caseId: string): void;
 }
 
-/** One queue row; re-renders only when its own content, place or selection changes. */
+/** One queue row; re-renders only when its own content or selection changes. */
 const QueueRowView = memo(
-  function QueueRowView({ index, start, row, cells, active, onSelect, onOpen }: RowProps) {
+  function QueueRowView({ index, row, cells, active, onSelect, onOpen }: RowProps) {
     return (
       <tr
         aria-rowindex={index + 2}
         aria-selected={active}
         className={`${active ? 'active' : ''} ${row?.urgency === 'darurat' ? 'urgent' : ''} ${row?.callAlarm ? 'call-alarm' : ''}`}
-        style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+        style={{ height: ROW_HEIGHT }}
         onClick={() => onSelect(index)}
         onDoubleClick={() => row && onOpen(row.caseId)}
       >
@@ -307,7 +308,6 @@ const QueueRowView = memo(
   },
   (a, b) =>
     a.index === b.index &&
-    a.start === b.start &&
     a.row === b.row &&
     a.active === b.active &&
     a.cells.every(([, v], i) => v === b.cells[i]?.[1]),
