@@ -16,6 +16,7 @@ import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
+import { paced } from './paced';
 import { files } from './private-files';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
@@ -66,6 +67,9 @@ export interface Core {
   ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
   close(): void;
 }
+
+/** The least time between two status pushes while changes keep coming. */
+const STATUS_GAP_MS = 50;
 
 export function storePath(dataDir: string): string {
   return path.join(dataDir, 'console', 'console.db');
@@ -137,16 +141,12 @@ export function openCore(options: CoreOptions): Core {
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
   };
-  // Coalesced: a burst of changes (saves, acks) sends one status after it, off the save path.
-  let statusPending = false;
-  const statusChanged = (): void => {
-    if (statusPending) return;
-    statusPending = true;
-    setImmediate(() => {
-      statusPending = false;
-      if (listeners.size > 0) emit({ event: 'app.status', payload: status() });
-    });
-  };
+  // Coalesced: a burst of changes (saves, acks) sends one status after it, off the save
+  // path, and a long burst one every STATUS_GAP_MS (each counts the whole outbox).
+  const statusPush = paced(() => {
+    if (listeners.size > 0) emit({ event: 'app.status', payload: status() });
+  }, STATUS_GAP_MS);
+  const statusChanged = (): void => statusPush.request();
   hub?.onChange(statusChanged);
 
   const alarmReads = createCallAlarmReads(store);
@@ -224,6 +224,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
+      statusPush.stop();
       alarms.stop();
       replication?.stop();
       hub?.close();
