@@ -7,6 +7,7 @@ import type { HubEvent } from '../../../shared/hub/messages';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
+import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
@@ -24,11 +25,11 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
      * The hub acknowledged (or refused for good) one of this desk's edits of a case: show
      * the case as confirmed plus whatever of this desk's is still pending.
      */
-    changeSettled: db.transaction((caseId: string, now: number): void => {
+    changeSettled: joined(db, (caseId: string, now: number): void => {
       replica.refresh(caseId, last(), now);
     }),
 
-    apply: db.transaction((event: HubEvent, now: number): ApplyResult => {
+    apply: joined(db, (event: HubEvent, now: number): ApplyResult => {
       const seen = last();
       if (event.seq <= seen) return 'old';
       if (event.seq !== seen + 1) return 'gap';
@@ -65,7 +66,7 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
      * An event this desk cannot use (a newer hub's type, or a body it cannot read): it
      * still takes its place in the hub's order, so the events after it are not held up.
      */
-    pass: db.transaction((seq: number): ApplyResult => {
+    pass: joined(db, (seq: number): ApplyResult => {
       const seen = last();
       if (seq <= seen) return 'old';
       if (seq !== seen + 1) return 'gap';
