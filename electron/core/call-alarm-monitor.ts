@@ -11,7 +11,7 @@ import type { CallAlarm, CallAlarmReads } from './store/call-alarms';
 
 export const CALL_ALARM_CHECK_MS = 5_000;
 /** The least time between two looks asked for by changes (a drain asks after every batch). */
-const POKE_GAP_MS = 50;
+const POKE_GAP_MS = 100;
 
 export interface CallAlarmMonitorOptions {
   reads: CallAlarmReads;

@@ -171,7 +171,7 @@ export function openCore(options: CoreOptions): Core {
         events: hubEvents,
         log: log.child('replication'),
         now,
-        atomically: (fn) => replayable(store, fn),
+        atomically: (fn) => replayable(store, () => hubEvents.batch(fn)),
         changed: (caseId) => {
           statusChanged();
           alarms.poke();

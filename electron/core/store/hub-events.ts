@@ -16,10 +16,35 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
     'SELECT last_seq FROM sync_state WHERE id = 1',
   );
   const setLastSeq = db.prepare('UPDATE sync_state SET last_seq = ? WHERE id = 1');
-  const last = () => lastSeq.get()?.last_seq ?? 0;
+  /** Inside batch(): the last seq as the batch has moved it, written once at its end. */
+  let batchSeq: { value: number } | undefined;
+  const last = () => batchSeq?.value ?? lastSeq.get()?.last_seq ?? 0;
+  const moveTo = (seq: number): void => {
+    if (batchSeq) batchSeq.value = seq;
+    else setLastSeq.run(seq);
+  };
+  const batchTx = joined(db, <T>(fn: () => T): T => {
+    const start = last();
+    batchSeq = { value: start };
+    try {
+      const result = fn();
+      if (batchSeq.value !== start) setLastSeq.run(batchSeq.value);
+      return result;
+    } finally {
+      batchSeq = undefined;
+    }
+  });
 
   return {
     lastSeq: last,
+
+    /**
+     * Runs `fn` (events applied, acks settled) in one transaction that reads and writes the
+     * last seq once, rather than once per event: it commits with the events or not at all.
+     */
+    batch<T>(fn: () => T): T {
+      return batchSeq ? fn() : batchTx(fn);
+    },
 
     /**
      * The hub acknowledged (or refused for good) one of this desk's edits of a case: show
@@ -58,7 +83,7 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
           // It feeds the center's caller history; a desk only moves past it for now.
           break;
       }
-      setLastSeq.run(event.seq);
+      moveTo(event.seq);
       return 'applied';
     }),
 
@@ -70,7 +95,7 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
       const seen = last();
       if (seq <= seen) return 'old';
       if (seq !== seen + 1) return 'gap';
-      setLastSeq.run(seq);
+      moveTo(seq);
       return 'applied';
     }),
   };
