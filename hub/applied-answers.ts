@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { HubAck, HubErrorCode, HubEvent } from '../shared/hub/messages';
+import { joined } from '../shared/store/joined';
 import type { TokenEntry } from '../shared/hub/protocol';
 import type { HubStore } from './store/database';
 
@@ -39,7 +40,8 @@ export function createAppliedAnswers(db: HubStore) {
   );
   const remember = db.prepare('INSERT INTO applied (id, type, sender, ack) VALUES (?, ?, ?, ?)');
 
-  const onceTx = db.transaction(
+  const onceTx = joined(
+    db,
     (
       type: IdempotentMessage,
       sender: string,

@@ -21,6 +21,7 @@ import {
   type Transition,
 } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
+import { joined } from '../shared/store/joined';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { CaseLookup } from './case-operations';
 import type { EventLog } from './event-log';
@@ -154,24 +155,22 @@ export function createDispatchOperations(
     },
 
     /** The OPD's client has the dispatch on screen. */
-    markSeen(dispatchId: string, actor: Actor): HubEvent[] {
-      return db.transaction(() => {
-        const d = dispatchRow.get(dispatchId);
-        if (!d || !isUnseen(d.status)) return [];
-        setStatus.run('seen', d.id);
-        return [
-          eventLog.append({
-            type: 'dispatch.status',
-            at: now(),
-            actor,
-            caseId: d.case_id,
-            dispatchId: d.id,
-            opdId: d.opd_id,
-            status: 'seen',
-          }),
-        ];
-      })();
-    },
+    markSeen: joined(db, (dispatchId: string, actor: Actor): HubEvent[] => {
+      const d = dispatchRow.get(dispatchId);
+      if (!d || !isUnseen(d.status)) return [];
+      setStatus.run('seen', d.id);
+      return [
+        eventLog.append({
+          type: 'dispatch.status',
+          at: now(),
+          actor,
+          caseId: d.case_id,
+          dispatchId: d.id,
+          opdId: d.opd_id,
+          status: 'seen',
+        }),
+      ];
+    }),
 
     inbox(opdId: string): OpdDispatch[] {
       return openForOpd.all(opdId).map((d) => ({

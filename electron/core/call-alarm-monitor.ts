@@ -6,9 +6,12 @@
  * dispatch that goes quiet ("sudah ditelepon", accepted) and turns red again is a new one.
  */
 import type { Logger } from '../../shared/log';
+import { paced } from './paced';
 import type { CallAlarm, CallAlarmReads } from './store/call-alarms';
 
 export const CALL_ALARM_CHECK_MS = 5_000;
+/** The least time between two looks asked for by changes (a drain asks after every batch). */
+const POKE_GAP_MS = 100;
 
 export interface CallAlarmMonitorOptions {
   reads: CallAlarmReads;
@@ -25,14 +28,16 @@ export interface CallAlarmMonitorOptions {
 export interface CallAlarmMonitor {
   /** The dispatches needing a call, as of the last look. */
   current(): readonly CallAlarm[];
-  /** Look again soon (after a change in the store); several requests make one look. */
+  /**
+   * Look again soon (after a change in the store); several requests make one look, and a
+   * stream of them one look every POKE_GAP_MS.
+   */
   poke(): void;
   stop(): void;
 }
 
 export function startCallAlarmMonitor(o: CallAlarmMonitorOptions): CallAlarmMonitor {
   let red = new Map<string, CallAlarm>();
-  let scheduled = false;
   let stopped = false;
 
   const look = (): void => {
@@ -59,19 +64,14 @@ export function startCallAlarmMonitor(o: CallAlarmMonitorOptions): CallAlarmMoni
   look();
   const timer = setInterval(look, o.intervalMs ?? CALL_ALARM_CHECK_MS);
   timer.unref?.();
+  const soon = paced(look, POKE_GAP_MS);
 
   return {
     current: () => [...red.values()],
-    poke() {
-      if (scheduled) return;
-      scheduled = true;
-      setImmediate(() => {
-        scheduled = false;
-        look();
-      });
-    },
+    poke: () => soon.request(),
     stop() {
       stopped = true;
+      soon.stop();
       clearInterval(timer);
     },
   };

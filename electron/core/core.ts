@@ -15,6 +15,7 @@ import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
+import { paced } from './paced';
 import { files } from './private-files';
 import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
 import { loadLikelihoodRules } from './screening/rules-file';
@@ -61,6 +62,9 @@ export interface Core {
   ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
   close(): void;
 }
+
+/** The least time between two status pushes while changes keep coming. */
+const STATUS_GAP_MS = 50;
 
 export function storePath(dataDir: string): string {
   return path.join(dataDir, 'console', 'console.db');
@@ -126,16 +130,12 @@ export function openCore(options: CoreOptions): Core {
   const emit = (event: ConsoleEvent): void => {
     for (const listener of listeners) listener(event);
   };
-  // Coalesced: a burst of changes (saves, acks) sends one status after it, off the save path.
-  let statusPending = false;
-  const statusChanged = (): void => {
-    if (statusPending) return;
-    statusPending = true;
-    setImmediate(() => {
-      statusPending = false;
-      if (listeners.size > 0) emit({ event: 'app.status', payload: status() });
-    });
-  };
+  // Coalesced: a burst of changes (saves, acks) sends one status after it, off the save
+  // path, and a long burst one every STATUS_GAP_MS (each counts the whole outbox).
+  const statusPush = paced(() => {
+    if (listeners.size > 0) emit({ event: 'app.status', payload: status() });
+  }, STATUS_GAP_MS);
+  const statusChanged = (): void => statusPush.request();
   hub?.onChange(statusChanged);
 
   const alarms = startCallAlarmMonitor({
@@ -209,6 +209,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(db, options.dataDir, now()),
     close() {
+      statusPush.stop();
       alarms.stop();
       replication?.stop();
       hub?.close();

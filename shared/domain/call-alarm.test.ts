@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callAlarmRaised, type CallAlarmInput } from './call-alarm';
+import {
+  CALLABLE_STATUSES,
+  QUIET_UP_TO_MS,
+  callAlarmRaised,
+  type CallAlarmInput,
+} from './call-alarm';
 
 const t0 = Date.UTC(2026, 10, 28, 1, 0, 0);
 const s = 1_000;
@@ -92,5 +97,39 @@ const table: Row[] = [
 describe('Telepon OPD: does a dispatch need a phone call?', () => {
   it.each(table)('%s', (_what, d, after, expected) => {
     expect(callAlarmRaised({ ...d, createdAt: t0 }, t0 + after)).toBe(expected);
+  });
+});
+
+describe('the quiet age a store may skip unread', () => {
+  const urgencies = ['darurat', 'non_darurat'] as const;
+  const calls = [null, t0 - hour, t0, t0 + min];
+
+  it.each(CALLABLE_STATUSES.filter((s) => QUIET_UP_TO_MS[s] !== null))(
+    '%s: never raised up to it, whatever the urgency or calls; raised just past it for some',
+    (status) => {
+      const quiet = QUIET_UP_TO_MS[status]!;
+      for (const urgency of urgencies) {
+        for (const calledAt of calls) {
+          for (const age of [-min, 0, quiet / 2, quiet]) {
+            expect(callAlarmRaised({ status, urgency, calledAt, createdAt: t0 }, t0 + age)).toBe(
+              false,
+            );
+          }
+        }
+      }
+      // The bound is the rule's own edge, not merely safe: one millisecond later it raises.
+      expect(
+        urgencies.some((urgency) =>
+          callAlarmRaised({ status, urgency, createdAt: t0 }, t0 + quiet + 1),
+        ),
+      ).toBe(true);
+    },
+  );
+
+  it('a refusal has no quiet age: it needs a call at once', () => {
+    expect(QUIET_UP_TO_MS.refused).toBeNull();
+    expect(callAlarmRaised({ status: 'refused', urgency: 'darurat', createdAt: t0 }, t0)).toBe(
+      true,
+    );
   });
 });

@@ -27,6 +27,20 @@ export const CALL_REST_MS = 5 * MIN;
 
 /** The only dispatch statuses that can need a call (core reads just these from its store). */
 export const CALLABLE_STATUSES = ['waiting', 'refused', 'at_hub', 'seen'] as const;
+export type CallableStatus = (typeof CALLABLE_STATUSES)[number];
+
+/**
+ * The youngest a dispatch of each status can be when the rule below raises it: it stays
+ * quiet up to and including this age, whatever its urgency or calls. A store may skip the
+ * younger ones unread (a desk draining thousands of fresh dispatches would otherwise read
+ * them all on every look); the rule still decides for the rest.
+ */
+export const QUIET_UP_TO_MS: Readonly<Record<CallableStatus, number | null>> = {
+  refused: null, // at any age
+  waiting: SEND_TARGET_MS,
+  at_hub: Math.min(...Object.values(ACCEPT_TARGET_MS)),
+  seen: Math.min(...Object.values(ACCEPT_TARGET_MS)),
+};
 
 export interface CallAlarmInput {
   status: DeskDispatchStatus;

@@ -24,6 +24,12 @@ export type ReadEvent =
 const KNOWN_TYPES: ReadonlySet<string> = new Set(HubEvent.options.map((o) => o.shape.type.value));
 
 export function readHubEvent(raw: unknown): ReadEvent {
+  // Nearly every event is one this desk reads whole: its body is checked first, once. An
+  // event that passes it has a valid envelope too (the same seq and at, a known type).
+  const body = HubEvent.safeParse(raw);
+  if (body.success) {
+    return { kind: 'event', event: body.data, unknownFields: droppedKeys(raw, body.data) };
+  }
   const envelope = EventEnvelope.safeParse(raw);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
@@ -31,9 +37,7 @@ export function readHubEvent(raw: unknown): ReadEvent {
   }
   const { seq, type } = envelope.data;
   if (!KNOWN_TYPES.has(type)) return { kind: 'pass', seq, type, reason: 'unknown type' };
-  const body = HubEvent.safeParse(raw);
-  if (!body.success) return { kind: 'pass', seq, type, reason: 'unreadable body' };
-  return { kind: 'event', event: body.data, unknownFields: droppedKeys(raw, body.data) };
+  return { kind: 'pass', seq, type, reason: 'unreadable body' };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

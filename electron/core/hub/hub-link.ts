@@ -8,6 +8,7 @@ import type { HubStatus } from '../../../shared/api/contract';
 import { HelloAnswer } from '../../../shared/hub/acks';
 import { HandshakeError, PROTOCOL_VERSION } from '../../../shared/hub/protocol';
 import type { Logger } from '../../../shared/log';
+import { corkWrites } from './corked-writes';
 
 export interface HubLinkOptions {
   url: URL;
@@ -55,6 +56,8 @@ export function connectHub(options: HubLinkOptions): HubLink {
     timeout: 4000,
     ...(options.ca ? { ca: options.ca } : {}),
   });
+
+  corkWrites(socket);
 
   let helloTimer: NodeJS.Timeout | undefined;
   const hello = (): void => {

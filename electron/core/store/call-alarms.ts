@@ -1,9 +1,15 @@
 /**
  * Reads for "Telepon OPD": which dispatches need a phone call now, by the one rule in
  * shared/domain/call-alarm.ts. SQL only narrows the rows to the statuses that can need a
- * call (a small partial index); the rule itself decides, here and nowhere else in core.
+ * call (a small partial index) and to the ages at which the rule can raise them (so a
+ * drain of fresh dispatches costs no reads of them); the rule itself decides, here and
+ * nowhere else in core.
  */
-import { CALLABLE_STATUSES, callAlarmRaised } from '../../../shared/domain/call-alarm';
+import {
+  CALLABLE_STATUSES,
+  QUIET_UP_TO_MS,
+  callAlarmRaised,
+} from '../../../shared/domain/call-alarm';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { QueueRow } from '../../../shared/domain/queue';
 import type { Urgency } from '../../../shared/domain/reference';
@@ -31,14 +37,22 @@ interface Candidate {
 }
 
 const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
+/** A dispatch's created_at must be under its status's bound (one parameter per status). */
+const OLD_ENOUGH = `d.created_at < CASE d.status ${CALLABLE_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
+/** The bounds at `now`: created before them, a dispatch is past its status's quiet age. */
+const bounds = (now: number): number[] =>
+  CALLABLE_STATUSES.map((s) => {
+    const quiet = QUIET_UP_TO_MS[s];
+    return quiet === null ? Number.MAX_SAFE_INTEGER : now - quiet;
+  });
 
 export function createCallAlarmReads(db: Store) {
-  const candidates = db.prepare<[], Candidate>(
+  const candidates = db.prepare<number[], Candidate>(
     `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
             d.created_at AS createdAt, d.called_at AS calledAt, c.urgency,
             coalesce(c.holder_desk, c.desk_id) AS holderDesk
      FROM dispatches d JOIN cases c ON c.id = d.case_id
-     WHERE d.status IN (${STATUS_LIST})
+     WHERE d.status IN (${STATUS_LIST}) AND ${OLD_ENOUGH}
      ORDER BY d.created_at, d.id`,
   );
   const ofCases = (n: number) =>
@@ -52,7 +66,7 @@ export function createCallAlarmReads(db: Store) {
     /** Every dispatch needing a call at `now`, the longest waiting first. */
     current(now: number): CallAlarm[] {
       return candidates
-        .all()
+        .all(...bounds(now))
         .filter((d) => callAlarmRaised(d, now))
         .map(({ dispatchId, caseId, opdId, holderDesk, createdAt }) => ({
           dispatchId,

@@ -108,7 +108,7 @@ export function createDeskStore(
     },
     dispatches: { ...dispatchWrites, ofCase: (caseId) => dispatchesOf.all(caseId) },
     outbox,
-    replica: { ...events, atomically: (fn) => replayable(db, fn) },
+    replica: { ...events, atomically: (fn) => replayable(db, () => events.batch(fn)) },
     drafts,
     operators: { forSignIn: (username) => findOperatorForSignIn(db, username) },
     settings: {

@@ -18,6 +18,7 @@ import { CoreError } from '../errors';
 import { actorLabel } from './actor-label';
 import { createCaseRows } from './case-rows';
 import type { Store } from './database';
+import { joined } from '../../../shared/store/joined';
 import type { Outbox } from './outbox';
 
 /** Later statuses never give way to earlier ones (an ack may arrive after an OPD's event). */
@@ -86,8 +87,8 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     now: number,
     note: string | null,
     hubSeq: number | null,
+    d = row.get(id),
   ): boolean => {
-    const d = row.get(id);
     if (!d || RANK[to] <= RANK[d.status]) return false;
     setStatus.run(to, now, note, hubSeq, id);
     rederive(d.case_id, now);
@@ -116,7 +117,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     ),
 
     /** The hub acknowledged the dispatch: it is in the OPD's queue. */
-    atHub: db.transaction((dispatchId: string, hubSeq: number, now: number) =>
+    atHub: joined(db, (dispatchId: string, hubSeq: number, now: number) =>
       move(dispatchId, 'at_hub', now, null, hubSeq),
     ),
 
@@ -124,7 +125,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
      * The hub refused it for good: it stays red until someone acts. Only the hub's code is
      * kept (the console words it for the operator); its English text goes to the log.
      */
-    refused: db.transaction((dispatchId: string, code: string, now: number) => {
+    refused: joined(db, (dispatchId: string, code: string, now: number) => {
       const d = row.get(dispatchId);
       if (!d || deskStage(d.status) !== 'waiting') return false;
       setRefused.run(code, now, dispatchId);
@@ -152,7 +153,7 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         d = { case_id: event.caseId, status: 'waiting' };
         rederive(event.caseId, now, event.opdId); // the queue's OPD column
       }
-      const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq);
+      const moved = move(event.dispatchId, to, now, event.note ?? null, event.seq, d);
       const opdKind = event.actor.role === 'opd' ? opdMoveKind(to) : null;
       if (moved && opdKind) {
         cases.timeline(

@@ -8,6 +8,7 @@ import type { CallWrites } from './calls';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
+import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
@@ -21,20 +22,45 @@ export function createHubEvents(
     'SELECT last_seq FROM sync_state WHERE id = 1',
   );
   const setLastSeq = db.prepare('UPDATE sync_state SET last_seq = ? WHERE id = 1');
-  const last = () => lastSeq.get()?.last_seq ?? 0;
+  /** Inside batch(): the last seq as the batch has moved it, written once at its end. */
+  let batchSeq: { value: number } | undefined;
+  const last = () => batchSeq?.value ?? lastSeq.get()?.last_seq ?? 0;
+  const moveTo = (seq: number): void => {
+    if (batchSeq) batchSeq.value = seq;
+    else setLastSeq.run(seq);
+  };
+  const batchTx = joined(db, <T>(fn: () => T): T => {
+    const start = last();
+    batchSeq = { value: start };
+    try {
+      const result = fn();
+      if (batchSeq.value !== start) setLastSeq.run(batchSeq.value);
+      return result;
+    } finally {
+      batchSeq = undefined;
+    }
+  });
 
   return {
     lastSeq: last,
 
     /**
+     * Runs `fn` (events applied, acks settled) in one transaction that reads and writes the
+     * last seq once, rather than once per event: it commits with the events or not at all.
+     */
+    batch<T>(fn: () => T): T {
+      return batchSeq ? fn() : batchTx(fn);
+    },
+
+    /**
      * The hub acknowledged (or refused for good) one of this desk's edits of a case: show
      * the case as confirmed plus whatever of this desk's is still pending.
      */
-    changeSettled: db.transaction((caseId: string, now: number): void => {
+    changeSettled: joined(db, (caseId: string, now: number): void => {
       replica.refresh(caseId, last(), now);
     }),
 
-    apply: db.transaction((event: HubEvent, now: number): ApplyResult => {
+    apply: joined(db, (event: HubEvent, now: number): ApplyResult => {
       const seen = last();
       if (event.seq <= seen) return 'old';
       if (event.seq !== seen + 1) return 'gap';
@@ -64,7 +90,7 @@ export function createHubEvents(
           calls.fromHub(event);
           break;
       }
-      setLastSeq.run(event.seq);
+      moveTo(event.seq);
       return 'applied';
     }),
 
@@ -72,11 +98,11 @@ export function createHubEvents(
      * An event this desk cannot use (a newer hub's type, or a body it cannot read): it
      * still takes its place in the hub's order, so the events after it are not held up.
      */
-    pass: db.transaction((seq: number): ApplyResult => {
+    pass: joined(db, (seq: number): ApplyResult => {
       const seen = last();
       if (seq <= seen) return 'old';
       if (seq !== seen + 1) return 'gap';
-      setLastSeq.run(seq);
+      moveTo(seq);
       return 'applied';
     }),
   };

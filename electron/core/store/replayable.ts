@@ -8,12 +8,21 @@
  */
 import type { Store } from './database';
 
+/** Made once per store: a desk settles a batch of acks many times a second. */
+const transactions = new WeakMap<Store, (fn: () => unknown) => unknown>();
+
 export function replayable<T>(db: Store, fn: () => T): T {
+  let transaction = transactions.get(db);
+  if (!transaction) {
+    transaction = db.transaction((f: () => unknown) => f());
+    transactions.set(db, transaction);
+  }
   // Inside someone else's transaction, that transaction's commit decides.
-  if (db.inTransaction) return db.transaction(fn)();
+  if (db.inTransaction) return transaction(fn) as T;
+  // (SQLite applies this pragma as it compiles it: it cannot be prepared once.)
   db.pragma('synchronous = NORMAL');
   try {
-    return db.transaction(fn)();
+    return transaction(fn) as T;
   } finally {
     db.pragma('synchronous = FULL');
   }
