@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestOpds } from '../../../shared/domain/routing';
+import type { Tick } from '../../../shared/domain/screening';
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
@@ -20,9 +21,13 @@ import type { Notice } from './form-state';
 import { IncidentSection } from './IncidentSection';
 import { formCommand, GLOBAL_KEYS, nextField, WALKED_FIELDS } from './keys';
 import { PlaceSection } from './PlaceSection';
+import { CallerScreening } from '../screening/CallerScreening';
 import { RoutingChoice } from './RoutingChoice';
 import { SaveBar } from './SaveBar';
 import { useIntake } from './use-intake';
+
+/** The tick boxes (laughter, children, abuse, no voice) are not on the form yet. */
+const NO_TICKS_YET: readonly Tick[] = [];
 
 export function IntakePanel() {
   const { t, i18n } = useTranslation();
@@ -134,6 +139,11 @@ export function IntakePanel() {
           err={err}
           update={intake.update}
           setWithheld={(on) => dispatch({ type: 'withheld', on })}
+        />
+        <CallerScreening
+          number={call.form.callerNumber}
+          withheld={call.form.withheld}
+          ticks={NO_TICKS_YET}
         />
         <IncidentSection call={call} err={err} update={intake.update} />
         <PlaceSection call={call} err={err} update={intake.update} />
