@@ -335,6 +335,42 @@ export const en: Messages = {
       auto_silent: 'automatic (repeated silent calls), until {{until}}',
     },
   },
+  // Screening: ending a call without a case (disposition keys, ticks, callback).
+  screen: {
+    title: 'End without a case',
+    ticksLabel: 'Heard on the line',
+    tick: {
+      laughter: 'Laughter',
+      children: 'Children',
+      abuse: 'Abuse',
+      no_voice: 'No voice',
+    },
+    note: 'Short note (optional)',
+    dispositions: 'Call disposition',
+    disposition: {
+      prank: 'Prank',
+      silent: 'Silent call',
+      misdial: 'Misdial',
+      abusive: 'Abusive',
+      info: 'Information',
+      test: 'Test',
+    },
+    asking: 'This call was answered: choose its disposition, or go back to the form with',
+    recorded: 'Call recorded: {{disposition}}',
+    callbackTitle: 'Call back {{number}}',
+    callbackHint: 'A silent call may come from someone who cannot speak. Record the outcome:',
+    callbackOutcome: 'Callback outcome',
+    callback: {
+      no_answer: 'No answer',
+      genuine: 'Genuine: record a case',
+      prank: 'Prank',
+    },
+    callbackRecorded: {
+      no_answer: 'Callback recorded: no answer.',
+      genuine: 'Genuine caller: record the case (linked to the silent call).',
+      prank: 'Callback recorded: prank.',
+    },
+  },
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

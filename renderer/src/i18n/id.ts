@@ -343,6 +343,43 @@ export const id = {
       auto_silent: 'otomatis (panggilan kosong berulang), sampai {{until}}',
     },
   },
+  // Screening: ending a call without a case (disposition keys, ticks, callback).
+  screen: {
+    title: 'Akhiri tanpa laporan',
+    ticksLabel: 'Yang terdengar',
+    tick: {
+      laughter: 'Tertawa',
+      children: 'Suara anak',
+      abuse: 'Kata kasar',
+      no_voice: 'Tanpa suara',
+    },
+    note: 'Catatan singkat (opsional)',
+    dispositions: 'Disposisi panggilan',
+    disposition: {
+      prank: 'Iseng',
+      silent: 'Panggilan kosong',
+      misdial: 'Salah sambung',
+      abusive: 'Kasar',
+      info: 'Informasi',
+      test: 'Uji',
+    },
+    asking: 'Panggilan ini sudah dijawab: pilih disposisinya, atau kembali ke formulir dengan',
+    recorded: 'Panggilan dicatat: {{disposition}}',
+    callbackTitle: 'Telepon balik {{number}}',
+    callbackHint:
+      'Panggilan kosong bisa berasal dari orang yang tidak dapat bicara. Catat hasilnya:',
+    callbackOutcome: 'Hasil telepon balik',
+    callback: {
+      no_answer: 'Tidak diangkat',
+      genuine: 'Sungguhan: catat laporan',
+      prank: 'Iseng',
+    },
+    callbackRecorded: {
+      no_answer: 'Hasil telepon balik dicatat: tidak diangkat.',
+      genuine: 'Penelepon sungguhan: catat laporannya (terhubung ke panggilan kosong tadi).',
+      prank: 'Hasil telepon balik dicatat: iseng.',
+    },
+  },
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',

@@ -2,19 +2,22 @@
  * The intake panel, keyboard first: F2 starts a call at once, whatever was open (its start
  * time is taken then, the cursor is in its number field) and puts aside what was there;
  * Enter moves to the next field, Ctrl+Enter saves, Alt+K saves and sends to the ticked
- * OPDs in one act, Esc twice abandons. "Saved" shows only after the store committed.
- * State lives in form-state.ts, keys in keys.ts, the fields in the *Section files.
+ * OPDs in one act, one Alt key per disposition ends a call without a case (ScreenBar), Esc
+ * twice abandons an unanswered call and asks for the disposition of one with a number.
+ * "Saved" shows only after the store committed. State lives in form-state.ts, keys in
+ * keys.ts, the fields in the *Section files.
  */
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestOpds } from '../../../shared/domain/routing';
-import type { Tick } from '../../../shared/domain/screening';
+import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/domain/screening';
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
+import { CallbackOffer } from './CallbackOffer';
 import { CallerSection } from './CallerSection';
 import { DraftOffer } from './DraftOffer';
 import type { Notice } from './form-state';
@@ -24,10 +27,8 @@ import { PlaceSection } from './PlaceSection';
 import { CallerScreening } from '../screening/CallerScreening';
 import { RoutingChoice } from './RoutingChoice';
 import { SaveBar } from './SaveBar';
+import { ScreenBar } from './ScreenBar';
 import { useIntake } from './use-intake';
-
-/** The tick boxes (laughter, children, abuse, no voice) are not on the form yet. */
-const NO_TICKS_YET: readonly Tick[] = [];
 
 export function IntakePanel() {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,14 @@ export function IntakePanel() {
     [dispatch, trayOpen],
   );
   useShortcut(GLOBAL_KEYS.aside, toggleTray);
+  const tick = useCallback((t: Tick) => dispatch({ type: 'tick', tick: t }), [dispatch]);
+  const { update, dispose: disposeCall, recordCallback } = intake;
+  const screenNote = useCallback((note: string) => update({ screenNote: note }), [update]);
+  const dispose = useCallback((d: ScreenDisposition) => void disposeCall(d), [disposeCall]);
+  const callbackOutcome = useCallback(
+    (o: CallbackOutcome) => void recordCallback(o),
+    [recordCallback],
+  );
 
   // The cursor goes where the last action said (the number field of a new call, the name
   // field once the number is withheld): never left on a field that just went away.
@@ -97,6 +106,13 @@ export function IntakePanel() {
   const status = (
     <>
       <StatusNotice notice={state.notice} />
+      {state.callback ? (
+        <CallbackOffer
+          number={state.callback.number}
+          error={intake.callbackError}
+          onOutcome={callbackOutcome}
+        />
+      ) : null}
       {intake.draftError ? (
         <p role="alert" className="error">
           {t('intake.draftFailed', { reason: errorText(intake.draftError) })}
@@ -143,7 +159,15 @@ export function IntakePanel() {
         <CallerScreening
           number={call.form.callerNumber}
           withheld={call.form.withheld}
-          ticks={NO_TICKS_YET}
+          ticks={call.ticks}
+        />
+        <ScreenBar
+          call={call}
+          asking={state.asking}
+          error={err('note')}
+          onTick={tick}
+          onNote={screenNote}
+          onDispose={dispose}
         />
         <IncidentSection call={call} err={err} update={intake.update} />
         <PlaceSection call={call} err={err} update={intake.update} />
@@ -169,6 +193,13 @@ function StatusNotice({ notice }: { notice: Notice | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   if (notice?.kind === 'abandoned') return <p role="status">{t('intake.abandoned')}</p>;
+  if (notice?.kind === 'screened') {
+    const disposition = t(`screen.disposition.${notice.disposition}`).toLowerCase();
+    return <p role="status">{t('screen.recorded', { disposition })}</p>;
+  }
+  if (notice?.kind === 'callback') {
+    return <p role="status">{t(`screen.callbackRecorded.${notice.outcome}`)}</p>;
+  }
   if (notice?.kind !== 'saved') return null;
   const saved = t('intake.saved', { time: formatWibTime(notice.at, lang) });
   // The dispatches' line follows them live: "menunggu dikirim" until the hub has them.
