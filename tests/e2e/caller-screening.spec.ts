@@ -8,7 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
+import {
+  randomToken,
+  startHost,
+  startHub,
+  startLauncher,
+  tempDir,
+  writeTokens,
+  type LauncherProc,
+  type Proc,
+} from '../support/processes';
+import { signInOperator } from './support/operator';
 
 let launcher: LauncherProc;
 test.beforeEach(async () => {
@@ -103,12 +113,30 @@ test('a prankster is flagged with its reasons as the number is typed, and the ca
   await expect(panel(page)).toContainText('ada 1 laporan terbuka dari nomor ini');
 });
 
-test('a first-time caller, a withheld number, and the panel in English', async ({ page }) => {
+test('a first-time caller, ticks, a withheld number, and the panel in English', async ({
+  page,
+}) => {
   await signIn(page);
   await page.keyboard.press('F2');
   await page.keyboard.type('0813 1111 2222');
   await expect(panel(page)).toContainText('Tidak ada tanda iseng');
   await expect(panel(page)).toContainText('belum pernah menelepon');
+
+  // What the operator ticks during the call updates it; no voice is not a prank sign.
+  await page.keyboard.press('Alt+h');
+  await expect(panel(page)).toContainText('Perhatikan');
+  await expect(panel(page)).toContainText('terdengar tertawa');
+  await page.keyboard.press('Alt+c');
+  await expect(panel(page)).toContainText('terdengar suara anak-anak');
+  await page.keyboard.press('Alt+v');
+  await expect(panel(page)).toContainText('Kemungkinan iseng');
+  await page.keyboard.press('Alt+h');
+  await page.keyboard.press('Alt+c');
+  await page.keyboard.press('Alt+v');
+  await page.keyboard.press('Alt+q');
+  await expect(panel(page)).toContainText('Tidak ada tanda iseng');
+  await expect(panel(page)).toContainText('tidak ada suara');
+  await page.keyboard.press('Alt+q');
 
   await page.keyboard.press('Alt+w');
   await expect(panel(page)).toContainText('nomor disembunyikan');
@@ -119,4 +147,45 @@ test('a first-time caller, a withheld number, and the panel in English', async (
   const english = page.getByRole('region', { name: 'Caller history' });
   await expect(english).toContainText('No sign of a prank');
   await expect(english).toContainText('never called before');
+});
+
+test('a prank disposed of with one key on desk 1 shows in the history and flag on desk 2', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const procs: Proc[] = [];
+  try {
+    const dir = tempDir('sigap-e2e-screening-');
+    const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken() };
+    const tokensFile = writeTokens(dir, [
+      { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
+      { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
+    ]);
+    const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+    procs.push(hub);
+    const desk = async (deskId: 'desk-1' | 'desk-2') => {
+      const dataDir = path.join(dir, deskId);
+      const host = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
+      procs.push(host);
+      const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+      await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
+      return page;
+    };
+    const desk1 = await desk('desk-1');
+    const desk2 = await desk('desk-2');
+
+    await desk1.keyboard.press('F2');
+    await desk1.keyboard.type('0857 1234 5678');
+    await expect(panel(desk1)).toContainText('belum pernah menelepon');
+    await desk1.keyboard.press('Alt+h');
+    await desk1.keyboard.press('Alt+i'); // iseng: one key, no case
+
+    await desk2.keyboard.press('F2');
+    await desk2.keyboard.type('+62 857-1234-5678');
+    await expect(panel(desk2)).toContainText('Kemungkinan iseng', { timeout: 20_000 });
+    await expect(panel(desk2)).toContainText('1 dari 1 panggilan sebelumnya iseng');
+    await expect(panel(desk2)).toContainText('iseng 1');
+  } finally {
+    for (const p of procs.reverse()) await p.stop();
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * Looks the caller up as the operator types: once the number reads as a valid number (or is
- * withheld), and again whenever the ticks change. An answer is shown only for the caller
+ * withheld), again whenever the ticks change, and every few seconds while it is on screen
+ * (a call from this number may reach the desk meanwhile). An answer is shown only for the caller
  * now on screen, so the panel never shows another caller's history.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -12,6 +13,8 @@ import type { Likelihood } from '../../../shared/domain/screening/reasons';
 import { useClient } from '../api/client-context';
 
 const DELAY_MS = 120;
+/** Asked again while on screen: another desk's call from this number may have come in. */
+const REFRESH_MS = 5_000;
 
 export type LookupState =
   | { kind: 'idle' }
@@ -26,6 +29,7 @@ type Answer =
 export function useCallerLookup(number: string, withheld: boolean, ticks: readonly Tick[]) {
   const client = useClient();
   const [answer, setAnswer] = useState<Answer>();
+  const [round, setRound] = useState(0);
   const asked = useRef(0);
   const checked = withheld ? null : normalizeNumber(number);
   // The caller asked about: 'withheld', the normalized number, or '' for none yet.
@@ -45,8 +49,12 @@ export function useCallerLookup(number: string, withheld: boolean, ticks: readon
         setAnswer(r.ok ? { caller, ok: true, ...r.value } : { caller, ok: false, error: r.error });
       });
     }, DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [client, caller, tickKey]);
+    const again = setTimeout(() => setRound((n) => n + 1), REFRESH_MS);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(again);
+    };
+  }, [client, caller, tickKey, round]);
 
   if (caller === '') return { kind: 'idle' } satisfies LookupState;
   // New ticks for the same caller keep the last answer on screen until the next one.
