@@ -10,6 +10,7 @@ import { createLogger } from '../../shared/log';
 import { storePath } from '../../electron/core/core';
 import { createCaseReplica } from '../../electron/core/store/case-replica';
 import { openStore } from '../../electron/core/store/database';
+import { createBlockWrites } from '../../electron/core/store/blocks';
 import { createDispatchWrites } from '../../electron/core/store/dispatches';
 import { createHubEvents } from '../../electron/core/store/hub-events';
 import { createOutbox } from '../../electron/core/store/outbox';
@@ -40,7 +41,12 @@ export function deskStoreWork(dataDir: string): number {
     const outbox = createOutbox(db);
     const dispatches = createDispatchWrites(db, outbox);
     const log = createLogger('bench', () => undefined);
-    const events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+    const events = createHubEvents(
+      db,
+      createCaseReplica(db, outbox, 'desk-1', log),
+      dispatches,
+      createBlockWrites(db, outbox),
+    );
     const rows = outbox.pending(1_000_000, 0).filter((r) => r.kind === 'dispatch');
     let seq = events.lastSeq();
     const t0 = process.cpuUsage();

@@ -6,6 +6,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { Logger } from '../../shared/log';
 import type { CallAlarmMonitor } from './call-alarm-monitor';
+import type { BlockWrites } from './store/blocks';
 import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
 import type { CaseWrites } from './store/cases';
@@ -17,6 +18,7 @@ export interface CoreContext {
   cases: CaseWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
+  blocks: BlockWrites;
   /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */
   alarms: { reads: CallAlarmReads; monitor: CallAlarmMonitor };
   /** The outbox gained a message: send it now, and refresh the status bar. */

@@ -17,6 +17,7 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { createBlockWrites } from './store/blocks';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -89,10 +90,12 @@ export function openCore(options: CoreOptions): Core {
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
   const deskId = options.deskId ?? 'desk-1';
+  const blockWrites = createBlockWrites(store, outbox);
   const hubEvents = createHubEvents(
     store,
     createCaseReplica(store, outbox, deskId, log.child('replica')),
     dispatchWrites,
+    blockWrites,
   );
 
   let hub: HubLink | undefined;
@@ -176,6 +179,8 @@ export function openCore(options: CoreOptions): Core {
           statusChanged();
           alarms.poke();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
+          // An event of no case: a call logged or a soft block set or lifted somewhere.
+          else emit({ event: 'callers.changed', payload: {} });
         },
       })
     : undefined;
@@ -185,6 +190,7 @@ export function openCore(options: CoreOptions): Core {
     cases: createCaseWrites(store, outbox),
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
+    blocks: blockWrites,
     alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();

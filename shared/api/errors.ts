@@ -35,6 +35,12 @@ export const ErrorCode = z.enum([
   'case.not_holder',
   /** The case is cancelled or closed: it takes no more edits. */
   'case.closed',
+  /** The signed-in person is not a supervisor (soft blocks, the review of screened calls). */
+  'auth.not_supervisor',
+  /** No soft block with that id on this desk. */
+  'block.not_found',
+  /** The number to block is not a valid phone number. */
+  'block.number_invalid',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

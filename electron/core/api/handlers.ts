@@ -11,6 +11,7 @@ import type { Session } from '../session';
 import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
+import { blockHandlers } from './block-handlers';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -63,5 +64,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
+    ...blockHandlers(ctx),
   };
 }

@@ -15,6 +15,7 @@ import { fakeHubLink, type FakeHubLink } from '../../../tests/support/fake-hub-l
 import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers';
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
+import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites } from '../store/dispatches';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox } from '../store/outbox';
@@ -35,7 +36,12 @@ beforeEach(() => {
   db = openStore(path.join(dir, 'console.db'));
   const outbox = createOutbox(db);
   const dispatches = createDispatchWrites(db, outbox);
-  events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+  events = createHubEvents(
+    db,
+    createCaseReplica(db, outbox, 'desk-1', log),
+    dispatches,
+    createBlockWrites(db, outbox),
+  );
   clock = fakeTimers();
   link = fakeHubLink(clock);
   applier = createEventApplier({

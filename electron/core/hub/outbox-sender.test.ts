@@ -20,6 +20,7 @@ import {
 import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers';
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
+import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites, type DispatchWrites } from '../store/dispatches';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox, type Outbox } from '../store/outbox';
@@ -51,7 +52,12 @@ beforeEach(() => {
   db = openStore(path.join(dir, 'console.db'));
   outbox = createOutbox(db);
   dispatches = createDispatchWrites(db, outbox);
-  events = createHubEvents(db, createCaseReplica(db, outbox, 'desk-1', log), dispatches);
+  events = createHubEvents(
+    db,
+    createCaseReplica(db, outbox, 'desk-1', log),
+    dispatches,
+    createBlockWrites(db, outbox),
+  );
   clock = fakeTimers();
   hubSeq = 0;
   acked = [];

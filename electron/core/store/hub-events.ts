@@ -4,13 +4,19 @@
  * events neither loses nor repeats one. An event out of order is a gap: the caller syncs.
  */
 import type { HubEvent } from '../../../shared/hub/messages';
+import type { BlockWrites } from './blocks';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
-export function createHubEvents(db: Store, replica: CaseReplica, dispatches: DispatchWrites) {
+export function createHubEvents(
+  db: Store,
+  replica: CaseReplica,
+  dispatches: DispatchWrites,
+  blocks: Pick<BlockWrites, 'fromFlag'>,
+) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
   );
@@ -55,6 +61,9 @@ export function createHubEvents(db: Store, replica: CaseReplica, dispatches: Dis
           break;
         case 'call.logged':
           // It feeds the center's caller history; a desk only moves past it for now.
+          break;
+        case 'caller.flag':
+          blocks.fromFlag(event);
           break;
       }
       setLastSeq.run(event.seq);

@@ -279,6 +279,8 @@ export const en: Messages = {
     'dispatch.unknown': 'The hub does not know this dispatch.',
     'dispatch.conflict': 'This dispatch conflicts with what the hub has recorded.',
     'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
+    'auth.not_supervisor': 'Only a supervisor may set or lift a block.',
+    'block.unknown': 'The hub does not know this block.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },
@@ -298,6 +300,9 @@ export const en: Messages = {
     'store.too_new': 'The local store was made by a newer Sigap.',
     'hub.insecure_url': 'A hub beyond this computer must use https.',
     'hub.invalid_url': 'The hub address is not valid.',
+    'auth.not_supervisor': 'Only a supervisor may do this.',
+    'block.not_found': 'This block is not on this desk.',
+    'block.number_invalid': 'This number cannot be blocked: it is not valid.',
     internal: 'An internal error occurred; details are in the log.',
   },
 };

@@ -285,6 +285,8 @@ export const id = {
     'dispatch.unknown': 'Hub tidak mengenal disposisi ini.',
     'dispatch.conflict': 'Disposisi ini bertentangan dengan yang sudah dicatat hub.',
     'transition.illegal': 'Perubahan ini tidak diizinkan untuk disposisi dengan status sekarang.',
+    'auth.not_supervisor': 'Hanya supervisor yang boleh memasang atau mencabut blokir.',
+    'block.unknown': 'Hub tidak mengenal blokir ini.',
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },
@@ -304,6 +306,9 @@ export const id = {
     'store.too_new': 'Penyimpanan lokal dibuat oleh Sigap yang lebih baru.',
     'hub.insecure_url': 'Alamat hub harus memakai https di luar komputer ini.',
     'hub.invalid_url': 'Alamat hub tidak valid.',
+    'auth.not_supervisor': 'Hanya supervisor yang boleh melakukan ini.',
+    'block.not_found': 'Blokir tidak ditemukan di desk ini.',
+    'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
 } as const;
