@@ -284,6 +284,17 @@ export const en: Messages = {
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },
+  // Soft blocks and the supervisor's review of screened calls.
+  blocks: {
+    banner: 'Number block',
+    kind: {
+      manual: 'Blocked by a supervisor',
+      auto_prank: 'Repeated prank calls (automatic block)',
+      auto_silent: 'Repeated silent calls (automatic block)',
+    },
+    until: 'In force until {{time}}.',
+    stillAnswered: 'The call is still answered and recorded.',
+  },
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

@@ -290,6 +290,17 @@ export const id = {
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },
+  // Soft blocks and the supervisor's review of screened calls.
+  blocks: {
+    banner: 'Blokir nomor',
+    kind: {
+      manual: 'Diblokir supervisor',
+      auto_prank: 'Panggilan iseng berulang (blokir otomatis)',
+      auto_silent: 'Panggilan kosong berulang (blokir otomatis)',
+    },
+    until: 'Berlaku sampai {{time}}.',
+    stillAnswered: 'Panggilan tetap dijawab dan dicatat.',
+  },
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',

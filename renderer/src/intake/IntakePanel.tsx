@@ -11,6 +11,7 @@ import { suggestOpds } from '../../../shared/domain/routing';
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { BlockBanner } from '../screening/BlockBanner';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
@@ -135,6 +136,7 @@ export function IntakePanel() {
           update={intake.update}
           setWithheld={(on) => dispatch({ type: 'withheld', on })}
         />
+        <BlockBanner number={call.form.callerNumber} withheld={call.form.withheld} />
         <IncidentSection call={call} err={err} update={intake.update} />
         <PlaceSection call={call} err={err} update={intake.update} />
         <RoutingChoice
