@@ -52,7 +52,9 @@ export function createBlockOperations(
     'SELECT max(lifted_at) AS at FROM blocks WHERE number = ?',
   );
   const recentCalls = db.prepare<[string, number, number], { at: number; disposition: string }>(
-    'SELECT at, disposition FROM calls WHERE caller_number = ? AND at > ? AND at <= ?',
+    // A silent call whose callback found a genuine caller (who could not speak) never counts.
+    `SELECT at, disposition FROM calls
+     WHERE caller_number = ? AND at > ? AND at <= ? AND coalesce(callback, '') <> 'genuine'`,
   );
   const longestWindowMs = Math.max(rules.prank.windowMinutes, rules.silent.windowMinutes) * 60_000;
 

@@ -37,8 +37,18 @@ export function createCaseOperations(
   const isEditor = db.prepare<[string, string], { one: number }>(
     'SELECT 1 AS one FROM case_editors WHERE case_id = ? AND desk_id = ?',
   );
-  const insertCall = db.prepare(
-    'INSERT INTO calls (id, at, desk_id, disposition, caller_number) VALUES (?, ?, ?, ?, ?)',
+  const callDesk = db.prepare<[string], { desk_id: string; operator: string | null }>(
+    'SELECT desk_id, operator FROM calls WHERE id = ?',
+  );
+  // A later state of a call (its callback) replaces the earlier one; who took it stays.
+  const upsertCall = db.prepare(
+    `INSERT INTO calls (id, at, desk_id, disposition, caller_number, ended_at, operator, withheld, note,
+       ticks, callback, callback_at, callback_case)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET at = excluded.at, disposition = excluded.disposition,
+       caller_number = excluded.caller_number, ended_at = excluded.ended_at, withheld = excluded.withheld,
+       note = excluded.note, ticks = excluded.ticks, callback = excluded.callback,
+       callback_at = excluded.callback_at, callback_case = excluded.callback_case`,
   );
   const fieldRow = db.prepare<[string, string], { value: string; seq: number; actor_id: string }>(
     'SELECT value, seq, actor_id FROM case_fields WHERE case_id = ? AND field = ?',
@@ -161,11 +171,40 @@ export function createCaseOperations(
       });
     },
 
+    /**
+     * A call that opened no case, or a later state of one (`changeId`: its callback). Every
+     * desk gets it with the desk and the operator who took it, for center-wide history.
+     */
     callLog(who: TokenEntry, msg: z.output<typeof CallLog>): Outcome<{ seq: number }> {
-      return once<{ seq: number }>('call.log', who, msg.callId, () => {
-        insertCall.run(msg.callId, msg.at, who.id, msg.disposition, msg.callerNumber);
+      return once<{ seq: number }>('call.log', who, msg.changeId ?? msg.callId, () => {
+        const known = callDesk.get(msg.callId);
+        if (known && known.desk_id !== who.id)
+          return refuse('auth.not_yours', `call ${msg.callId} was logged by another desk`);
+        const operator = known?.operator ?? msg.actor.person;
+        upsertCall.run(
+          msg.callId,
+          msg.at,
+          who.id,
+          msg.disposition,
+          msg.callerNumber,
+          msg.endedAt ?? null,
+          operator,
+          msg.withheld === undefined ? null : msg.withheld ? 1 : 0,
+          msg.note ?? null,
+          msg.ticks ? JSON.stringify(msg.ticks) : null,
+          msg.callback?.outcome ?? null,
+          msg.callback?.at ?? null,
+          msg.callback?.caseId ?? null,
+        );
+        // The message id is not part of the call.
         const { actor, ...call } = msg;
-        const event = eventLog.append({ type: 'call.logged', at: now(), actor, call });
+        delete call.changeId;
+        const event = eventLog.append({
+          type: 'call.logged',
+          at: now(),
+          actor,
+          call: { ...call, desk: who.id, operator },
+        });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
     },

@@ -2,6 +2,7 @@
  * The hub's case operations, through the center's record on a real store: who may change
  * a case, what a conflicting edit leaves on the timeline, what anyone may add, the call log.
  */
+import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   FIELDS,
   useCenterRecord,
 } from '../tests/support/center-record';
+import { hubStoreFile } from './store/database';
 
 const h = useCenterRecord();
 const { upsert, openCase, allEvents } = h;
@@ -143,9 +145,73 @@ describe('cases', () => {
       expect.objectContaining({
         type: 'call.logged',
         actor: actorOf(desk1),
-        call: { callId, at, disposition: 'prank', callerNumber: '+6281200000000' },
+        call: {
+          callId,
+          at,
+          disposition: 'prank',
+          callerNumber: '+6281200000000',
+          desk: 'desk-1',
+          operator: actorOf(desk1).person,
+        },
       }),
     ]);
     expect(out.events[0]).not.toHaveProperty('caseId');
+  });
+
+  it('keeps a screened call whole, and its callback when the desk sends the call again', () => {
+    const callId = uuidv7();
+    const screened = {
+      callId,
+      at: T0 - 90_000,
+      endedAt: T0 - 30_000,
+      disposition: 'silent' as const,
+      callerNumber: '+6281200000001',
+      withheld: false,
+      note: 'hanya napas',
+      ticks: ['no_voice' as const],
+      actor: actorOf(desk1),
+    };
+    expect(h.record.callLog(desk1, screened).ack).toEqual({ ok: true, seq: 1 });
+    const callback = { outcome: 'genuine' as const, at: T0 };
+    const again = h.record.callLog(desk1, { ...screened, changeId: uuidv7(), callback });
+    expect(again.ack).toEqual({ ok: true, seq: 2 });
+    expect(again.events[0]).toMatchObject({
+      type: 'call.logged',
+      call: { callId, note: 'hanya napas', ticks: ['no_voice'], callback, desk: 'desk-1' },
+    });
+
+    const db = new Database(hubStoreFile(h.dir()), { readonly: true });
+    const row = db.prepare('SELECT * FROM calls WHERE id = ?').get(callId);
+    db.close();
+    expect(row).toMatchObject({
+      at: T0 - 90_000,
+      ended_at: T0 - 30_000,
+      desk_id: 'desk-1',
+      operator: actorOf(desk1).person,
+      disposition: 'silent',
+      caller_number: '+6281200000001',
+      withheld: 0,
+      note: 'hanya napas',
+      ticks: '["no_voice"]',
+      callback: 'genuine',
+      callback_at: T0,
+      callback_case: null,
+    });
+  });
+
+  it("refuses a desk's change to another desk's call", () => {
+    const callId = uuidv7();
+    const call = { callId, at: T0, disposition: 'silent' as const, callerNumber: null };
+    expect(h.record.callLog(desk1, { ...call, actor: actorOf(desk1) }).ack).toMatchObject({
+      ok: true,
+    });
+    const out = h.record.callLog(desk2, {
+      ...call,
+      changeId: uuidv7(),
+      callback: { outcome: 'prank', at: T0 },
+      actor: actorOf(desk2),
+    });
+    expect(out.ack).toMatchObject({ ok: false, error: { code: 'auth.not_yours' } });
+    expect(allEvents()).toHaveLength(1);
   });
 });

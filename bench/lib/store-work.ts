@@ -12,6 +12,7 @@ import { createCaseReplica } from '../../electron/core/store/case-replica';
 import { openStore } from '../../electron/core/store/database';
 import { createBlockWrites } from '../../electron/core/store/blocks';
 import { createDispatchWrites } from '../../electron/core/store/dispatches';
+import { createCallWrites } from '../../electron/core/store/calls';
 import { createHubEvents } from '../../electron/core/store/hub-events';
 import { createOutbox } from '../../electron/core/store/outbox';
 import { replayable } from '../../electron/core/store/replayable';
@@ -45,6 +46,7 @@ export function deskStoreWork(dataDir: string): number {
       db,
       createCaseReplica(db, outbox, 'desk-1', log),
       dispatches,
+      createCallWrites(db, outbox, 'desk-1'),
       createBlockWrites(db, outbox),
     );
     const rows = outbox.pending(1_000_000, 0).filter((r) => r.kind === 'dispatch');

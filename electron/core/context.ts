@@ -9,6 +9,7 @@ import type { CallAlarmMonitor } from './call-alarm-monitor';
 import type { BlockWrites } from './store/blocks';
 import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
+import type { CallWrites } from './store/calls';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
 import type { Store } from './store/database';
@@ -16,6 +17,8 @@ import type { Store } from './store/database';
 export interface CoreContext {
   store: Store;
   cases: CaseWrites;
+  /** Calls that opened no case: screened here, or on other desks. */
+  calls: CallWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
   blocks: BlockWrites;

@@ -17,6 +17,7 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { createCallWrites } from './store/calls';
 import { createBlockWrites } from './store/blocks';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
@@ -90,11 +91,13 @@ export function openCore(options: CoreOptions): Core {
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
   const deskId = options.deskId ?? 'desk-1';
+  const callWrites = createCallWrites(store, outbox, deskId);
   const blockWrites = createBlockWrites(store, outbox);
   const hubEvents = createHubEvents(
     store,
     createCaseReplica(store, outbox, deskId, log.child('replica')),
     dispatchWrites,
+    callWrites,
     blockWrites,
   );
 
@@ -188,6 +191,7 @@ export function openCore(options: CoreOptions): Core {
   const ctx: CoreContext = {
     store,
     cases: createCaseWrites(store, outbox),
+    calls: callWrites,
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
     blocks: blockWrites,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Operator, Uuid } from '../domain/case';
 import { Block, BLOCK_REASON_MAX } from '../domain/blocks';
 import { CancelReason, CaseEdit, CaseNote } from '../domain/case-edit';
+import { CallCallback, CallScreen, CallScreened, CallbackRecorded } from '../domain/screened-call';
 import { Draft, DraftForm, IntakeSave, LIMITS } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
 import { ReferenceData } from '../domain/reference';
@@ -105,6 +106,13 @@ export const contract = {
       dispatches: z.array(DispatchMade),
     }),
   },
+  /**
+   * Ends a call with a disposition (iseng, panggilan kosong, …): stored with its note and
+   * ticks and queued for the hub; no case is opened. Idempotent on `callId`.
+   */
+  'call.screen': { args: CallScreen, result: CallScreened },
+  /** How calling a silent caller back went (no answer, genuine, prank). */
+  'call.callback': { args: CallCallback, result: CallbackRecorded },
   'draft.save': {
     args: z.object({ callId: Uuid, startedAt: z.number().int(), form: DraftForm }).strict(),
     result: z.object({ savedAt: z.number().int() }),

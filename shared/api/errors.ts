@@ -35,6 +35,14 @@ export const ErrorCode = z.enum([
   'case.not_holder',
   /** The case is cancelled or closed: it takes no more edits. */
   'case.closed',
+  /** No call with that id was screened on this desk. */
+  'call.not_found',
+  /** Only a silent call (panggilan kosong) is called back. */
+  'call.not_silent',
+  /** The call's number is withheld or unreadable: there is no one to call back. */
+  'call.no_number',
+  /** This call's callback already has another outcome. */
+  'call.callback_recorded',
   /** The signed-in person is not a supervisor (soft blocks, the review of screened calls). */
   'auth.not_supervisor',
   /** No soft block with that id on this desk. */

@@ -103,9 +103,16 @@ export const emptyIntakeForm = (): IntakeForm => ({
 /**
  * `intake.save`: the call id is made when the call starts, so a retried save is idempotent.
  * With `dispatchTo` the case and its dispatches are written in one transaction (Alt+K).
+ * `callbackOf` names the silent call this call returned, when its caller proved genuine.
  */
 export const IntakeSave = z
-  .object({ callId: Uuid, startedAt: EpochMs, form: IntakeForm, dispatchTo: DispatchTo.optional() })
+  .object({
+    callId: Uuid,
+    startedAt: EpochMs,
+    form: IntakeForm,
+    dispatchTo: DispatchTo.optional(),
+    callbackOf: Uuid.optional(),
+  })
   .strict();
 
 /** A half-typed call: anything goes except size, so a crash never loses what was typed. */

@@ -9,6 +9,8 @@ import { BLOCK_REASON_MAX, BlockKind, BlockNumber } from '../domain/blocks';
 import { EpochMs, Role, Uuid } from '../domain/case';
 import { LIMITS } from '../domain/intake';
 import { returnsCase } from '../domain/lifecycle';
+import { CALL_NOTE_LIMIT, Ticks } from '../domain/screened-call';
+import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 
@@ -21,7 +23,7 @@ export const HubErrorCode = z.enum([
   'protocol.desk_outdated',
   /** The actor in the message is not the identity of the connection's token. */
   'auth.actor_mismatch',
-  /** The dispatch belongs to another OPD. */
+  /** The dispatch belongs to another OPD (or the call to another desk). */
   'auth.not_yours',
   'case.unknown',
   /** A case.upsert made on a seq the hub has not reached (its record is older than the desk's). */
@@ -116,14 +118,34 @@ export const DispatchWithdraw = z
   })
   .strict();
 
-/** A call that opened no case (prank, silent, …): shared caller history and counts. */
+/**
+ * A call that opened no case (prank, silent, …): shared caller history and counts. `at` is
+ * when it started. The fields after `callerNumber` came later: a desk that predates them
+ * sends none, and the hub stores what it got.
+ */
 const LoggedCall = z.object({
   callId: Uuid,
   at: EpochMs,
-  disposition: z.enum(['prank', 'silent', 'misdial', 'abusive', 'info', 'test']),
+  disposition: ScreenDisposition,
+  /** Normalized; null when withheld or unreadable (`withheld` tells which). */
   callerNumber: z.string().max(LIMITS.number).nullable(),
+  endedAt: EpochMs.optional(),
+  withheld: z.boolean().optional(),
+  note: z.string().max(CALL_NOTE_LIMIT).optional(),
+  ticks: Ticks.optional(),
+  /** A silent call called back; `caseId`: the case its genuine caller then reported. */
+  callback: z.object({ outcome: CallbackOutcome, at: EpochMs, caseId: Uuid.optional() }).optional(),
 });
-export const CallLog = LoggedCall.extend({ actor: Actor }).strict();
+/**
+ * Idempotent on `callId`; a later state of the same call (its callback) is sent again with
+ * the whole call and a `changeId` of its own, and replaces the hub's copy.
+ */
+export const CallLog = LoggedCall.extend({ changeId: Uuid.optional(), actor: Actor }).strict();
+/** As the hub pushes it: with the desk and the operator who screened it. */
+const EventLoggedCall = LoggedCall.extend({
+  desk: Identifier.optional(),
+  operator: z.string().max(120).optional(),
+});
 
 /**
  * A supervisor sets a soft block on a number (a banner on every desk, never a refusal at
@@ -225,7 +247,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     note: z.string().max(1000).optional(),
   }),
   /** A call that opened no case; concerns no case. */
-  z.object({ ...eventBase, type: z.literal('call.logged'), call: LoggedCall }),
+  z.object({ ...eventBase, type: z.literal('call.logged'), call: EventLoggedCall }),
   /**
    * A soft block set (`liftedAt` null) or lifted, on every desk. `actor`: the supervisor who
    * set or lifted it, or for an automatic block the desk whose call reached the count.

@@ -85,6 +85,8 @@ export function useCenterRecord() {
     ) =>
       h.record.transition(by, { transitionId: uuidv7(), dispatchId, to, note, actor: actorOf(by) }),
     allEvents: () => h.record.sync(0, 1000).events as WireEvent[],
+    /** The folder of the record's store, to read what it kept. */
+    dir: () => dir,
   };
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-center-record-'));

@@ -11,6 +11,7 @@ import type { Session } from '../session';
 import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
+import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
@@ -54,6 +55,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     'reference.get': () => ctx.reference(),
     ...intakeHandlers(ctx),
+    ...callHandlers(ctx),
     'queue.list': (query, session) => {
       requireOperator(session);
       const page = queryQueue(ctx.store, query);

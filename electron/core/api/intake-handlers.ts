@@ -49,10 +49,20 @@ export function intakeHandlers(
     (
       input: Parameters<CoreContext['cases']['save']>[0],
       opds: Array<{ id: string; short: string }>,
+      callbackOf: string | undefined,
     ) => {
       const saved = ctx.cases.save(input);
       // A retried save changes nothing: its dispatches were made with the first one.
       if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      if (callbackOf) {
+        ctx.calls.linkCallbackCase(
+          callbackOf,
+          saved.callId,
+          saved.caseId,
+          input.actor,
+          input.endedAt,
+        );
+      }
       const dispatches =
         opds.length > 0
           ? ctx.dispatches.dispatch(
@@ -68,7 +78,7 @@ export function intakeHandlers(
   );
 
   return {
-    'intake.save': ({ callId, startedAt, form, dispatchTo = [] }, session) => {
+    'intake.save': ({ callId, startedAt, form, dispatchTo = [], callbackOf }, session) => {
       const operator = requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
@@ -86,6 +96,7 @@ export function intakeHandlers(
           actor: { id: ctx.deskId, role: 'desk', person: operator.displayName },
         },
         opds,
+        callbackOf,
       );
       ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });

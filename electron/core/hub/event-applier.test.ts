@@ -17,6 +17,7 @@ import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
 import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites } from '../store/dispatches';
+import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox } from '../store/outbox';
 import { createEventApplier, SYNC_TIMEOUT_MS, type EventApplier } from './event-applier';
@@ -40,6 +41,7 @@ beforeEach(() => {
     db,
     createCaseReplica(db, outbox, 'desk-1', log),
     dispatches,
+    createCallWrites(db, outbox, 'desk-1'),
     createBlockWrites(db, outbox),
   );
   clock = fakeTimers();

@@ -22,6 +22,7 @@ import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
 import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites, type DispatchWrites } from '../store/dispatches';
+import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
 import { createOutbox, type Outbox } from '../store/outbox';
 import {
@@ -56,6 +57,7 @@ beforeEach(() => {
     db,
     createCaseReplica(db, outbox, 'desk-1', log),
     dispatches,
+    createCallWrites(db, outbox, 'desk-1'),
     createBlockWrites(db, outbox),
   );
   clock = fakeTimers();

@@ -4,6 +4,7 @@
  * events neither loses nor repeats one. An event out of order is a gap: the caller syncs.
  */
 import type { HubEvent } from '../../../shared/hub/messages';
+import type { CallWrites } from './calls';
 import type { BlockWrites } from './blocks';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
@@ -15,6 +16,7 @@ export function createHubEvents(
   db: Store,
   replica: CaseReplica,
   dispatches: DispatchWrites,
+  calls: CallWrites,
   blocks: Pick<BlockWrites, 'fromFlag'>,
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
@@ -60,7 +62,8 @@ export function createHubEvents(
           dispatches.fromHub(event, now);
           break;
         case 'call.logged':
-          // It feeds the center's caller history; a desk only moves past it for now.
+          // Another desk's screened call joins this desk's caller history.
+          calls.fromHub(event);
           break;
         case 'caller.flag':
           blocks.fromFlag(event);

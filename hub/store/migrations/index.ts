@@ -5,12 +5,14 @@ import { m0001Log } from './0001-log';
 import { m0002Takeover } from './0002-takeover';
 import { m0003MessageKeys } from './0003-message-keys';
 import { m0004HolderDesk } from './0004-holder-desk';
-import { m0005Blocks } from './0005-blocks';
+import { m0005ScreenedCalls } from './0005-screened-calls';
+import { m0006Blocks } from './0006-blocks';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
   m0002Takeover,
   m0003MessageKeys,
   m0004HolderDesk,
-  m0005Blocks,
+  m0005ScreenedCalls,
+  m0006Blocks,
 ];

@@ -312,6 +312,11 @@ export const id = {
     'case.not_found': 'Laporan tidak ditemukan di desk ini.',
     'case.not_holder': 'Laporan ini dipegang desk lain; ambil alih dulu untuk mengubahnya.',
     'case.closed': 'Laporan ini sudah ditutup atau dibatalkan.',
+    'call.not_found': 'Panggilan ini tidak tercatat di desk ini.',
+    'call.not_silent': 'Hanya panggilan kosong yang ditelepon balik.',
+    'call.no_number':
+      'Nomor panggilan ini disembunyikan atau tidak terbaca: tidak bisa ditelepon balik.',
+    'call.callback_recorded': 'Hasil telepon balik panggilan ini sudah dicatat.',
     'auth.missing_key': 'Sesi tidak sah; buka Sigap dari alamat yang dicetak npm start.',
     'ipc.foreign_sender': 'Permintaan ditolak: tidak berasal dari halaman konsol Sigap.',
     'store.too_new': 'Penyimpanan lokal dibuat oleh Sigap yang lebih baru.',

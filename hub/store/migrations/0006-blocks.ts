@@ -5,8 +5,8 @@ import type { Migration } from '../../../shared/store/migrate';
  * Soft blocks on caller numbers, set by a supervisor or automatically by the hub, and
  * lifted by a supervisor. Every change also goes out as a `caller.flag` event.
  */
-export const m0005Blocks: Migration<Database> = {
-  version: 5,
+export const m0006Blocks: Migration<Database> = {
+  version: 6,
   name: 'blocks',
   up(db) {
     db.exec(`
