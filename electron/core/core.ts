@@ -17,6 +17,8 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { readRetention } from './screening-settings';
+import { startRetention } from './retention';
 import { createCallWrites } from './store/calls';
 import { createBlockWrites } from './store/blocks';
 import { createCaseWrites } from './store/cases';
@@ -188,6 +190,15 @@ export function openCore(options: CoreOptions): Core {
       })
     : undefined;
 
+  const retentionRules = readRetention(options.resourcesDir, log);
+  const retention = startRetention({
+    db: store,
+    dataDir: options.dataDir,
+    rules: retentionRules,
+    now,
+    log: log.child('retention'),
+  });
+
   const ctx: CoreContext = {
     store,
     cases: createCaseWrites(store, outbox),
@@ -195,6 +206,8 @@ export function openCore(options: CoreOptions): Core {
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
     blocks: blockWrites,
+    retention: retentionRules,
+    numberKeys: retention.keys,
     alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();
@@ -234,6 +247,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
+      retention.stop();
       alarms.stop();
       replication?.stop();
       hub?.close();

@@ -10,6 +10,7 @@ import { CancelReason, CaseEdit, CaseNote } from '../domain/case-edit';
 import { CallCallback, CallScreen, CallScreened, CallbackRecorded } from '../domain/screened-call';
 import { Draft, DraftForm, IntakeSave, LIMITS } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
+import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
@@ -180,6 +181,8 @@ export const contract = {
   },
   /** A supervisor lifts a soft block (manual or automatic) on every desk. */
   'caller.unblock': { args: z.object({ blockId: Uuid }).strict(), result: z.object({}) },
+  /** Supervisors: the screened calls of a shift, filtered, with the retention setting. */
+  'review.calls': { args: ReviewQuery, result: ReviewPage },
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
 } as const;

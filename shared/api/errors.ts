@@ -49,6 +49,8 @@ export const ErrorCode = z.enum([
   'block.not_found',
   /** The number to block is not a valid phone number. */
   'block.number_invalid',
+  /** The call to reopen was not screened out (it opened a case), or was reopened already. */
+  'call.not_reopenable',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

@@ -13,6 +13,7 @@ import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
+import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -67,5 +68,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     ...caseHandlers(ctx),
     ...blockHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 }
