@@ -128,6 +128,7 @@ export function IntakePanel() {
         {t('intake.titleActive', { time: formatWibTime(call.startedAt, lang) })}
       </h2>
       {status}
+      {intake.reopenedCallOf(call.callId) ? <p role="status">{t('review.reopening')}</p> : null}
       {tray}
       <form key={call.callId} noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
         <CallerSection

@@ -9,6 +9,7 @@ import { fieldErrors, type ApiError, type ApiResult } from '../../../shared/api/
 import { IntakeForm } from '../../../shared/domain/intake';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
+import { onReopenRequest } from '../screening/reopen-bus';
 import { announceNewCall, onCaseAside, reopenCase } from './aside-bus';
 import {
   callFromDraft,
@@ -88,6 +89,22 @@ export function useIntake() {
     dispatch({ type: 'newCall', callId: uuidv7(), now: Date.now() });
   }, [setCurrentAside]);
 
+  // Calls a supervisor started from a screened call (review, F9): new call id → screened call.
+  const reopened = useRef(new Map<string, string>());
+  useEffect(
+    () =>
+      onReopenRequest(({ callId: screened, number }) => {
+        setCurrentAside();
+        announceNewCall();
+        const callId = uuidv7();
+        reopened.current.set(callId, screened);
+        dispatch({ type: 'newCall', callId, now: Date.now() });
+        if (number) dispatch({ type: 'update', patch: { form: { callerNumber: number } } });
+      }),
+    [setCurrentAside],
+  );
+  const reopenedCallOf = useCallback((callId: string) => reopened.current.get(callId), []);
+
   const resume = useCallback(
     (callId: string) => {
       setCurrentAside();
@@ -137,6 +154,9 @@ export function useIntake() {
         startedAt: call.startedAt,
         form: call.form,
         ...(dispatchTo.length > 0 ? { dispatchTo: [...dispatchTo] } : {}),
+        ...(reopened.current.has(call.callId)
+          ? { reopenedCallId: reopened.current.get(call.callId) }
+          : {}),
       });
       if (result.ok) {
         dispatch({
@@ -168,5 +188,6 @@ export function useIntake() {
     update,
     abandon,
     save,
+    reopenedCallOf,
   };
 }
