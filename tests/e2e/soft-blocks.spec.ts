@@ -4,6 +4,7 @@
  * "Panggilan kosong berulang" with its expiry as soon as the number is typed — while the
  * call is recorded with the same keystrokes as any other.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
@@ -100,4 +101,59 @@ test('a burst of silent calls puts the block banner on desk 2, and the call is s
   await desk2.keyboard.press('Tab');
   await desk2.keyboard.press('Control+Enter');
   await expect(desk2.getByRole('status').filter({ hasText: 'Tersimpan pukul' })).toBeVisible();
+});
+
+test("a supervisor's block (Alt+B) shows on desk 2 with its reason, and goes when lifted", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const dir = tempDir('sigap-e2e-');
+  const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken() };
+  const tokensFile = writeTokens(dir, [
+    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
+    { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
+  ]);
+  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+  procs.push(hub);
+  const host = async (deskId: 'desk-1' | 'desk-2') => {
+    const dataDir = path.join(dir, deskId);
+    const h = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
+    procs.push(h);
+    return { h, dataDir };
+  };
+  const one = await host('desk-1');
+  const desk2 = await deskPage(browser, (await host('desk-2')).h, path.join(dir, 'desk-2'));
+
+  // Desk 1's supervisor signs in and opens the review.
+  const spv = await (await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' })).newPage();
+  const { accounts } = JSON.parse(
+    fs.readFileSync(path.join(one.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as { accounts: Array<{ username: string; password: string }> };
+  await spv.goto(`${one.h.origin}/#key=${one.h.key}`);
+  await field(spv, 'Nama pengguna').fill('supervisor');
+  await field(spv, 'Kata sandi').fill(accounts.find((a) => a.username === 'supervisor')!.password);
+  await spv.keyboard.press('Enter');
+  await expect(spv.getByRole('button', { name: /Tinjauan supervisor/ })).toBeVisible();
+  await spv.keyboard.press('F9');
+  const review = spv.getByRole('dialog', { name: 'Tinjauan panggilan tersaring' });
+  await expect(review).toBeVisible();
+  await field(review, 'Nomor yang diblokir').focus();
+  await spv.keyboard.type('0813 5557 7799');
+  await spv.keyboard.press('Tab');
+  await spv.keyboard.type('Mengancam petugas');
+  await spv.keyboard.press('Alt+B');
+  await expect(review.getByRole('status').filter({ hasText: 'Blokir terpasang.' })).toBeVisible();
+
+  await desk2.keyboard.press('F2');
+  await desk2.keyboard.type('081355577799');
+  await expect(banner(desk2)).toContainText(
+    'Diblokir supervisor: Mengancam petugas (Supervisor Demo)',
+  );
+
+  // Lifted from the review: the banner goes on desk 2 while the number is on screen.
+  const lift = review.getByRole('button', { name: 'Cabut blokir 081355577799' });
+  await lift.focus();
+  await spv.keyboard.press('Enter');
+  await expect(review.getByRole('status').filter({ hasText: 'Blokir dicabut.' })).toBeVisible();
+  await expect(banner(desk2)).toHaveCount(0);
 });
