@@ -72,6 +72,25 @@ describe('automatic soft blocks', () => {
     expect(record.sync(0, 100).events.filter((e) => e.type === 'caller.flag')).toHaveLength(1);
   });
 
+  it('does not count a silent call whose callback found a genuine caller', () => {
+    logCall('silent', T0 - 8 * MIN);
+    const msg = {
+      callId: uuidv7(),
+      at: T0 - 4 * MIN,
+      disposition: 'silent',
+      callerNumber: NUMBER,
+      actor: actorOf(desk1),
+    } as const;
+    record.callLog(desk1, msg);
+    // Called back: someone who could not speak.
+    record.callLog(desk1, {
+      ...msg,
+      changeId: uuidv7(),
+      callback: { outcome: 'genuine', at: T0 - 3 * MIN },
+    });
+    expect(flags(logCall('silent', T0))).toEqual([]);
+  });
+
   it('does not count silent calls a window apart, nor misdials', () => {
     logCall('silent', T0 - 10 * MIN);
     logCall('misdial', T0 - 5 * MIN);
