@@ -137,7 +137,7 @@ test("a supervisor's block (Alt+B) shows on desk 2 with its reason, and goes whe
   await spv.keyboard.press('F9');
   const review = spv.getByRole('dialog', { name: 'Tinjauan panggilan tersaring' });
   await expect(review).toBeVisible();
-  await field(review, 'Nomor yang diblokir').focus();
+  await review.getByLabel('Nomor yang diblokir', { exact: true }).focus();
   await spv.keyboard.type('0813 5557 7799');
   await spv.keyboard.press('Tab');
   await spv.keyboard.type('Mengancam petugas');

@@ -105,7 +105,7 @@ test('a supervisor reopens a screened call as a case, by keyboard', async ({ pag
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(field(review, 'Nomor')).toBeFocused();
+  await expect(review.getByLabel('Nomor', { exact: true })).toBeFocused();
   await page.keyboard.type('0813-5557-7799');
   await expect(calls.getByRole('row')).toHaveCount(2);
   const row = calls.getByRole('row').nth(1);
