@@ -10,6 +10,7 @@ import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
 import { saveBench } from './save';
+import { screeningBench } from './screening';
 import { scrollBench } from './scroll';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   dispatch: dispatchBench,
   hub: hubBench,
   outage: outageBench,
+  screening: screeningBench,
 };
 
 async function main(): Promise<void> {

@@ -13,6 +13,7 @@ import type { CaseEdits } from './store/case-edits';
 import type { CallWrites } from './store/calls';
 import type { CaseWrites } from './store/cases';
 import type { DispatchWrites } from './store/dispatches';
+import type { CallerLookup } from './screening/caller-lookup';
 import type { Store } from './store/database';
 
 export interface CoreContext {
@@ -39,4 +40,6 @@ export interface CoreContext {
   statusChanged(): void;
   emit(event: ConsoleEvent): void;
   reference(): ReferenceData;
+  /** Caller history and prank likelihood (read only). */
+  lookupCaller: CallerLookup;
 }

@@ -17,10 +17,13 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
+import { createCallerLookup } from './screening/caller-lookup';
+import { loadLikelihoodRules } from './screening/rules-file';
+import { createCallerHistoryReads } from './store/caller-history';
 import { readRetention } from './screening-settings';
 import { startRetention } from './retention';
 import { createCallWrites } from './store/calls';
-import { createBlockWrites } from './store/blocks';
+import { activeBlock, createBlockWrites } from './store/blocks';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -89,6 +92,7 @@ export function openCore(options: CoreOptions): Core {
   );
   loadDefaultReference(store, options.resourcesDir);
   const reference = readReference(store);
+  const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const outbox = createOutbox(store);
   const dispatchWrites = createDispatchWrites(store, outbox);
@@ -221,6 +225,11 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    lookupCaller: createCallerLookup(
+      createCallerHistoryReads(store),
+      { activeBlock: (number, at) => activeBlock(store, number, at) },
+      () => likelihoodRules,
+    ),
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

@@ -14,6 +14,9 @@ import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
+import { Tick } from '../domain/screening';
+import { CallerHistory } from '../domain/screening/history';
+import { Likelihood } from '../domain/screening/reasons';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -158,6 +161,23 @@ export const contract = {
   'case.cancel': {
     args: z.object({ caseId: Uuid, reason: CancelReason }).strict(),
     result: z.object({ withdrawn: z.number().int().nonnegative() }),
+  },
+  /**
+   * The caller history and prank likelihood of a number as typed (normalized by core), with
+   * what the operator has ticked so far. Read only: it never blocks a save or hides a call.
+   */
+  'caller.lookup': {
+    args: z
+      .object({
+        number: z.string().max(40),
+        withheld: z.boolean(),
+        ticks: z
+          .array(Tick)
+          .max(4)
+          .refine((t) => new Set(t).size === t.length, 'each tick at most once'),
+      })
+      .strict(),
+    result: z.object({ history: CallerHistory, likelihood: Likelihood }),
   },
   /** The soft block in force on a number now, for the intake's banner (any operator). */
   'caller.activeBlock': {

@@ -67,6 +67,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { alarms: ctx.alarms.reads.current(ctx.now()) };
     },
     ...caseHandlers(ctx),
+    'caller.lookup': (input, session) => {
+      requireOperator(session);
+      return ctx.lookupCaller(input, ctx.now());
+    },
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
   };

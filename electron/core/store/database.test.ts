@@ -75,6 +75,53 @@ describe('openStore', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it("keeps every call when calls gain screening fields and other desks' calls", () => {
+    const file = path.join(dir, 'console.db');
+    openStore(file, { migrations: migrations.slice(0, 9) }).close();
+    const v9 = new Database(file);
+    v9.exec(`
+      INSERT INTO operators VALUES ('op-1', 'sari', 'Sari', 'operator', 'x', 1);
+      INSERT INTO callers VALUES ('+6281200000000', 1, 1, 1, 0);
+      INSERT INTO calls VALUES ('k1', 1, 2, '+6281200000000', 0, '', 'desk-1', 'op-1', 'prank', NULL);
+    `);
+    v9.close();
+
+    const db = openStore(file);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT * FROM calls').all()).toEqual([
+      {
+        id: 'k1',
+        started_at: 1,
+        ended_at: 2,
+        caller_number: '+6281200000000',
+        withheld: 0,
+        number_text: null,
+        caller_name: '',
+        desk_id: 'desk-1',
+        operator_id: 'op-1',
+        operator_name: null,
+        disposition: 'prank',
+        case_id: null,
+        note: '',
+        ticks: '[]',
+        callback: null,
+        callback_at: null,
+        callback_case: null,
+        callback_of: null,
+      },
+    ]);
+    // History by number still walks its index.
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM calls WHERE caller_number = ? ORDER BY started_at')
+      .all('+6281200000000') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('calls_caller');
+    // Another desk's call has no operator account here.
+    db.prepare(
+      "INSERT INTO calls (id, started_at, caller_number, withheld, caller_name, desk_id, operator_name, disposition) VALUES ('k2', 3, NULL, 1, '', 'desk-2', 'Rina', 'silent')",
+    ).run();
+    db.close();
+  });
+
   it('moves a store with cases, dispatches and a waiting outbox to replicas without losing a row', () => {
     const file = path.join(dir, 'console.db');
     openStore(file, { migrations: migrations.slice(0, 4) }).close();

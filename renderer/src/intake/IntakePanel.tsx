@@ -2,12 +2,15 @@
  * The intake panel, keyboard first: F2 starts a call at once, whatever was open (its start
  * time is taken then, the cursor is in its number field) and puts aside what was there;
  * Enter moves to the next field, Ctrl+Enter saves, Alt+K saves and sends to the ticked
- * OPDs in one act, Esc twice abandons. "Saved" shows only after the store committed.
- * State lives in form-state.ts, keys in keys.ts, the fields in the *Section files.
+ * OPDs in one act, one Alt key per disposition ends a call without a case (ScreenBar), Esc
+ * twice abandons an unanswered call and asks for the disposition of one with a number.
+ * "Saved" shows only after the store committed. State lives in form-state.ts, keys in
+ * keys.ts, the fields in the *Section files.
  */
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestOpds } from '../../../shared/domain/routing';
+import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/domain/screening';
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
@@ -15,14 +18,17 @@ import { BlockBanner } from '../screening/BlockBanner';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
+import { CallbackOffer } from './CallbackOffer';
 import { CallerSection } from './CallerSection';
 import { DraftOffer } from './DraftOffer';
 import type { Notice } from './form-state';
 import { IncidentSection } from './IncidentSection';
 import { formCommand, GLOBAL_KEYS, nextField, WALKED_FIELDS } from './keys';
 import { PlaceSection } from './PlaceSection';
+import { CallerScreening } from '../screening/CallerScreening';
 import { RoutingChoice } from './RoutingChoice';
 import { SaveBar } from './SaveBar';
+import { ScreenBar } from './ScreenBar';
 import { useIntake } from './use-intake';
 
 export function IntakePanel() {
@@ -45,6 +51,14 @@ export function IntakePanel() {
     [dispatch, trayOpen],
   );
   useShortcut(GLOBAL_KEYS.aside, toggleTray);
+  const tick = useCallback((t: Tick) => dispatch({ type: 'tick', tick: t }), [dispatch]);
+  const { update, dispose: disposeCall, recordCallback } = intake;
+  const screenNote = useCallback((note: string) => update({ screenNote: note }), [update]);
+  const dispose = useCallback((d: ScreenDisposition) => void disposeCall(d), [disposeCall]);
+  const callbackOutcome = useCallback(
+    (o: CallbackOutcome) => void recordCallback(o),
+    [recordCallback],
+  );
 
   // The cursor goes where the last action said (the number field of a new call, the name
   // field once the number is withheld): never left on a field that just went away.
@@ -93,6 +107,13 @@ export function IntakePanel() {
   const status = (
     <>
       <StatusNotice notice={state.notice} />
+      {state.callback ? (
+        <CallbackOffer
+          number={state.callback.number}
+          error={intake.callbackError}
+          onOutcome={callbackOutcome}
+        />
+      ) : null}
       {intake.draftError ? (
         <p role="alert" className="error">
           {t('intake.draftFailed', { reason: errorText(intake.draftError) })}
@@ -138,6 +159,19 @@ export function IntakePanel() {
           setWithheld={(on) => dispatch({ type: 'withheld', on })}
         />
         <BlockBanner number={call.form.callerNumber} withheld={call.form.withheld} />
+        <CallerScreening
+          number={call.form.callerNumber}
+          withheld={call.form.withheld}
+          ticks={call.ticks}
+        />
+        <ScreenBar
+          call={call}
+          asking={state.asking}
+          error={err('note')}
+          onTick={tick}
+          onNote={screenNote}
+          onDispose={dispose}
+        />
         <IncidentSection call={call} err={err} update={intake.update} />
         <PlaceSection call={call} err={err} update={intake.update} />
         <RoutingChoice
@@ -162,6 +196,13 @@ function StatusNotice({ notice }: { notice: Notice | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   if (notice?.kind === 'abandoned') return <p role="status">{t('intake.abandoned')}</p>;
+  if (notice?.kind === 'screened') {
+    const disposition = t(`screen.disposition.${notice.disposition}`).toLowerCase();
+    return <p role="status">{t('screen.recorded', { disposition })}</p>;
+  }
+  if (notice?.kind === 'callback') {
+    return <p role="status">{t(`screen.callbackRecorded.${notice.outcome}`)}</p>;
+  }
   if (notice?.kind !== 'saved') return null;
   const saved = t('intake.saved', { time: formatWibTime(notice.at, lang) });
   // The dispatches' line follows them live: "menunggu dikirim" until the hub has them.

@@ -24,6 +24,8 @@ interface Props {
   multiline?: boolean;
   disabled?: boolean;
   type?: 'tel' | 'text';
+  /** Enter passes over it: typed only on purpose (the screening note). */
+  skipWalk?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   onChange(value: string): void;
 }
@@ -74,6 +76,7 @@ export function LimitedText(p: Props) {
             ref={p.inputRef}
             data-field={p.name}
             type={p.type ?? 'text'}
+            {...(p.skipWalk ? { 'data-walk': 'skip' } : {})}
             {...(p.type === 'tel' ? { inputMode: 'tel' as const } : {})}
             disabled={p.disabled}
             value={p.value}

@@ -21,6 +21,8 @@ const FIELD_LABELS: Record<string, string> = {
   lat: 'intake.lat',
   lng: 'intake.lng',
   dispatchTo: 'intake.routing',
+  note: 'screen.note',
+  ticks: 'screen.ticksLabel',
 };
 
 const ERROR_ID = 'intake-save-error';

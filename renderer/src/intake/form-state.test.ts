@@ -154,6 +154,97 @@ describe('the intake reducer', () => {
     expect(s.aside).toEqual([]);
   });
 
+  it('asks for the disposition of a call with a number on Esc Esc, and drops nothing', () => {
+    const number: Action = { type: 'update', patch: { form: { callerNumber: '0812 1111 2222' } } };
+    let s = run({ type: 'newCall', callId: 'a', now: 1 }, number, { type: 'escape' });
+    s = intakeReducer(s, { type: 'escape' });
+    expect(s.asking).toBe(true);
+    expect(s.current?.form.callerNumber).toBe('0812 1111 2222');
+    expect(s.notice).toBeNull();
+    // Esc once more goes back to the call as it was.
+    s = intakeReducer(s, { type: 'escape' });
+    expect(s.asking).toBe(false);
+    expect(s.current?.callId).toBe('a');
+    // A withheld number was answered too.
+    s = run({ type: 'newCall', callId: 'b', now: 1 }, { type: 'withheld' });
+    s = intakeReducer(intakeReducer(s, { type: 'escape' }), { type: 'escape' });
+    expect(s.asking).toBe(true);
+    expect(s.current?.callId).toBe('b');
+  });
+
+  it('clears the form after a disposition, says which, and offers a silent call back', () => {
+    let s = run(
+      { type: 'newCall', callId: 'a', now: 1 },
+      { type: 'tick', tick: 'laughter' },
+      { type: 'tick', tick: 'children' },
+      { type: 'tick', tick: 'laughter' },
+    );
+    expect(s.current?.ticks).toEqual(['children']);
+    s = intakeReducer(s, { type: 'escape' });
+    s = intakeReducer(s, { type: 'escape' });
+    s = intakeReducer(s, {
+      type: 'screened',
+      callId: 'a',
+      disposition: 'prank',
+      callbackNumber: null,
+    });
+    expect(s).toMatchObject({
+      current: null,
+      armedEsc: false,
+      asking: false,
+      callback: null,
+      notice: { kind: 'screened', disposition: 'prank' },
+    });
+
+    s = run(
+      { type: 'newCall', callId: 'quiet', now: 1 },
+      {
+        type: 'screened',
+        callId: 'quiet',
+        disposition: 'silent',
+        callbackNumber: '+6281211112222',
+      },
+    );
+    expect(s.callback).toEqual({ callId: 'quiet', number: '+6281211112222' });
+    // A new call does not drop the offer; recording its outcome does.
+    s = intakeReducer(s, { type: 'newCall', callId: 'next', now: 2 });
+    expect(s.callback?.callId).toBe('quiet');
+    s = intakeReducer(s, { type: 'callbackRecorded', callId: 'quiet', outcome: 'no_answer' });
+    expect(s.callback).toBeNull();
+    expect(s.notice).toEqual({ kind: 'callback', outcome: 'no_answer' });
+    expect(s.current?.callId).toBe('next');
+  });
+
+  it('turns a genuine callback into a new call for that number, linked to the silent call', () => {
+    let s = run(
+      { type: 'newCall', callId: 'quiet', now: 1 },
+      {
+        type: 'screened',
+        callId: 'quiet',
+        disposition: 'silent',
+        callbackNumber: '+6281211112222',
+      },
+      { type: 'newCall', callId: 'typing', now: 2 },
+      typed('Lampu jalan mati'),
+    );
+    s = intakeReducer(s, {
+      type: 'callbackCall',
+      callId: 'back',
+      now: 3,
+      number: '+6281211112222',
+      callbackOf: 'quiet',
+    });
+    expect(s.current).toMatchObject({
+      callId: 'back',
+      startedAt: 3,
+      callbackOf: 'quiet',
+      form: { callerNumber: '+6281211112222' },
+    });
+    expect(s.callback).toBeNull();
+    // The call that was being typed waits aside, as with F2.
+    expect(callIds(s)).toEqual(['typing']);
+  });
+
   it('abandons a call only on a second Esc in a row', () => {
     let s = run({ type: 'newCall', callId: 'a', now: 1 }, { type: 'escape' });
     expect(s.current).not.toBeNull();

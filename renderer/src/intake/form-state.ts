@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../../../shared/api/errors';
 import { emptyIntakeForm, type Draft, type IntakeForm } from '../../../shared/domain/intake';
+import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/domain/screening';
 import type { SentCase } from '../case/DispatchProgress';
 
 /** One call on the operator's screen, typed or waiting aside. */
@@ -19,6 +20,12 @@ export interface Call {
   urgencyTouched: boolean;
   /** The OPDs ticked by hand; null follows the routing table's suggestion. */
   picked: string[] | null;
+  /** What the operator hears during the call (laughter, children, abuse, no voice). */
+  ticks: Tick[];
+  /** A short note kept with the call when it is screened out. */
+  screenNote: string;
+  /** The silent call this call returned (a genuine caller, called back). */
+  callbackOf: string | null;
 }
 
 export type CallPatch = Partial<Omit<Call, 'form' | 'callId' | 'startedAt'>> & {
@@ -31,6 +38,9 @@ export type Notice =
   /** `sent`: the dispatches Alt+K queued with the call, followed live; null for a plain save. */
   | { kind: 'saved'; at: number; sent: SentCase | null }
   | { kind: 'abandoned' }
+  /** A call ended with a disposition key: stored, no case. */
+  | { kind: 'screened'; disposition: ScreenDisposition }
+  | { kind: 'callback'; outcome: CallbackOutcome }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'invalid'; fields: string[] };
 
@@ -47,6 +57,10 @@ export interface IntakeState {
   errors: Record<string, string>;
   notice: Notice | null;
   armedEsc: boolean;
+  /** Esc Esc on a call with a number: which disposition? (the call is not dropped) */
+  asking: boolean;
+  /** The last silent call with a number, waiting for its callback's outcome. */
+  callback: { callId: string; number: string } | null;
   /** Bumped on every request so the same field can be asked for twice. */
   focus: { field: FieldName; seq: number } | null;
 }
@@ -62,6 +76,16 @@ export type Action =
   | { type: 'caseReopened'; caseId: string }
   | { type: 'tray'; open: boolean }
   | { type: 'escape' }
+  | { type: 'tick'; tick: Tick }
+  | {
+      type: 'screened';
+      callId: string;
+      disposition: ScreenDisposition;
+      callbackNumber: string | null;
+    }
+  | { type: 'callbackRecorded'; callId: string; outcome: CallbackOutcome }
+  /** The silent caller proved genuine: a new call for them, linked to the silent one. */
+  | { type: 'callbackCall'; callId: string; now: number; number: string; callbackOf: string }
   | { type: 'otherKey' }
   | { type: 'invalid'; errors: Record<string, string> }
   | { type: 'saved'; callId: string; at: number; sent: SentCase | null }
@@ -75,6 +99,8 @@ export const initialState: IntakeState = {
   errors: {},
   notice: null,
   armedEsc: false,
+  asking: false,
+  callback: null,
   focus: null,
 };
 
@@ -88,7 +114,15 @@ export function newCall(callId: string, startedAt: number): Call {
     kelurahanText: '',
     urgencyTouched: false,
     picked: null,
+    ticks: [],
+    screenNote: '',
+    callbackOf: null,
   };
+}
+
+/** A number was typed or marked withheld: someone answered, so the call is not dropped. */
+export function hasNumber(call: Call): boolean {
+  return call.form.withheld || call.form.callerNumber.trim() !== '';
 }
 
 /** Nothing typed yet: such a call is not worth keeping aside. */
@@ -152,7 +186,27 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
         errors: {},
         notice: null,
         armedEsc: false,
+        asking: false,
         focus: focusOn(s, 'callerNumber'),
+      };
+    case 'callbackCall':
+      // Like F2, with the number known: whatever was typed waits aside.
+      return {
+        ...s,
+        current: {
+          ...newCall(a.callId, a.now),
+          form: { ...emptyIntakeForm(), callerNumber: a.number },
+          callbackOf: a.callbackOf,
+        },
+        aside: setAside(s),
+        offer: false,
+        trayOpen: false,
+        errors: {},
+        notice: { kind: 'callback', outcome: 'genuine' },
+        armedEsc: false,
+        asking: false,
+        callback: null,
+        focus: focusOn(s, 'callerName'),
       };
     case 'update': {
       if (!s.current) return s;
@@ -195,6 +249,7 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
         errors: {},
         notice: null,
         armedEsc: false,
+        asking: false,
         focus: focusOn(s, 'callerNumber'),
       };
     }
@@ -215,10 +270,44 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
       return { ...s, trayOpen: a.open && s.aside.length > 0 };
     case 'escape':
       if (!s.current) return s;
+      // Asked which disposition: Esc goes back to the call, which stays as it was.
+      if (s.asking) return { ...s, asking: false, armedEsc: false };
       if (!s.armedEsc) return { ...s, armedEsc: true };
+      // An answered call is never lost: with a number it is ended by a disposition.
+      if (hasNumber(s.current)) return { ...s, armedEsc: false, asking: true };
       return { ...s, current: null, armedEsc: false, errors: {}, notice: { kind: 'abandoned' } };
     case 'otherKey':
       return s.armedEsc ? { ...s, armedEsc: false } : s;
+    case 'tick': {
+      if (!s.current) return s;
+      const on = s.current.ticks.includes(a.tick);
+      const ticks = on ? s.current.ticks.filter((t) => t !== a.tick) : [...s.current.ticks, a.tick];
+      return { ...s, current: { ...s.current, ticks } };
+    }
+    case 'screened': {
+      const notice: Notice = { kind: 'screened', disposition: a.disposition };
+      const callback = a.callbackNumber
+        ? { callId: a.callId, number: a.callbackNumber }
+        : s.callback;
+      if (s.current?.callId === a.callId) {
+        return {
+          ...s,
+          current: null,
+          errors: {},
+          notice,
+          armedEsc: false,
+          asking: false,
+          callback,
+        };
+      }
+      return { ...s, aside: s.aside.filter((i) => !isCall(a.callId)(i)), notice, callback };
+    }
+    case 'callbackRecorded':
+      return {
+        ...s,
+        callback: s.callback?.callId === a.callId ? null : s.callback,
+        notice: { kind: 'callback', outcome: a.outcome },
+      };
     case 'invalid':
       return {
         ...s,
@@ -228,7 +317,7 @@ export function intakeReducer(s: IntakeState, a: Action): IntakeState {
     case 'saved': {
       const notice: Notice = { kind: 'saved', at: a.at, sent: a.sent };
       if (s.current?.callId === a.callId) {
-        return { ...s, current: null, errors: {}, notice, armedEsc: false };
+        return { ...s, current: null, errors: {}, notice, armedEsc: false, asking: false };
       }
       // Saved while another call had rung in: it leaves the aside list, and says so.
       return { ...s, aside: s.aside.filter((i) => !isCall(a.callId)(i)), notice };

@@ -1,12 +1,14 @@
 /**
  * The intake panel's effects around its reducer: drafts offered back at sign-in, the call
  * being typed saved as a draft a moment after each change (and at once when it goes
- * aside), and the save itself — one console call that also sends to the ticked OPDs.
+ * aside), the save itself — one console call that also sends to the ticked OPDs — and
+ * ending a call with a disposition key, and a silent call's callback.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldErrors, type ApiError, type ApiResult } from '../../../shared/api/errors';
 import { IntakeForm } from '../../../shared/domain/intake';
+import type { CallbackOutcome, ScreenDisposition } from '../../../shared/domain/screening';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
 import { onReopenRequest } from '../screening/reopen-bus';
@@ -17,6 +19,7 @@ import {
   initialState,
   intakeReducer,
   isBlank,
+  hasNumber,
   type Call,
   type CallPatch,
 } from './form-state';
@@ -131,7 +134,9 @@ export function useIntake() {
   const abandon = useCallback(() => {
     const call = latest.current.current;
     if (!call) return;
-    if (latest.current.armedEsc) {
+    const s = latest.current;
+    // Only an unanswered call is dropped; one with a number is asked for its disposition.
+    if (s.armedEsc && !s.asking && !hasNumber(call)) {
       clearTimeout(timer.current);
       discardDraft(call.callId);
     }
@@ -154,6 +159,7 @@ export function useIntake() {
         startedAt: call.startedAt,
         form: call.form,
         ...(dispatchTo.length > 0 ? { dispatchTo: [...dispatchTo] } : {}),
+        ...(call.callbackOf ? { callbackOf: call.callbackOf } : {}),
         ...(reopened.current.has(call.callId)
           ? { reopenedCallId: reopened.current.get(call.callId) }
           : {}),
@@ -177,8 +183,81 @@ export function useIntake() {
     [client, keepDraft],
   );
 
+  // One disposition or callback at a time: a key held down sends one request.
+  const busy = useRef(false);
+
+  /** Ends the call with a disposition: stored (no case) and the form is clear for the next. */
+  const dispose = useCallback(
+    async (disposition: ScreenDisposition) => {
+      const call = latest.current.current;
+      if (!call || busy.current) return;
+      busy.current = true;
+      clearTimeout(timer.current);
+      try {
+        const result = await client['call.screen']({
+          callId: call.callId,
+          startedAt: call.startedAt,
+          callerNumber: call.form.withheld ? '' : call.form.callerNumber,
+          withheld: call.form.withheld,
+          disposition,
+          note: call.screenNote,
+          ticks: call.ticks,
+        });
+        if (result.ok) {
+          dispatch({
+            type: 'screened',
+            callId: call.callId,
+            disposition: result.value.disposition,
+            callbackNumber: result.value.callbackNumber,
+          });
+        } else {
+          keepDraft(latest.current.current?.callId === call.callId ? latest.current.current : call);
+          dispatch({ type: 'saveFailed', callId: call.callId, error: result.error });
+        }
+      } finally {
+        busy.current = false;
+      }
+    },
+    [client, keepDraft],
+  );
+
+  /** Records how calling the silent caller back went; a genuine caller's case starts at once. */
+  const [callbackError, setCallbackError] = useState<ApiError>();
+  const recordCallback = useCallback(
+    async (outcome: CallbackOutcome) => {
+      const offered = latest.current.callback;
+      if (!offered || busy.current) return;
+      busy.current = true;
+      try {
+        const result = await client['call.callback']({ callId: offered.callId, outcome });
+        if (!result.ok) {
+          setCallbackError(result.error);
+          return;
+        }
+        setCallbackError(undefined);
+        if (outcome === 'genuine') {
+          setCurrentAside();
+          announceNewCall();
+          dispatch({
+            type: 'callbackCall',
+            callId: uuidv7(),
+            now: Date.now(),
+            number: result.value.callerNumber,
+            callbackOf: offered.callId,
+          });
+        } else dispatch({ type: 'callbackRecorded', callId: offered.callId, outcome });
+      } finally {
+        busy.current = false;
+      }
+    },
+    [client, setCurrentAside],
+  );
+
   return {
     state,
+    dispose,
+    recordCallback,
+    callbackError,
     dispatch,
     draftError,
     start,

@@ -10,7 +10,8 @@ import { m0007DraftsPerCall } from './0007-drafts-per-call';
 import { m0008ForeignReference } from './0008-foreign-reference';
 import { m0009RefusalCode } from './0009-refusal-code';
 import { m0010ScreenedCalls } from './0010-screened-calls';
-import { m0011Blocks } from './0011-blocks';
+import { m0011CallerHistory } from './0011-caller-history';
+import { m0012Blocks } from './0012-blocks';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   m0008ForeignReference,
   m0009RefusalCode,
   m0010ScreenedCalls,
-  m0011Blocks,
+  m0011CallerHistory,
+  m0012Blocks,
 ];

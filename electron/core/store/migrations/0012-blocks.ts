@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * as this desk's supervisor set them, until the hub echoes them); the outbox learns the
  * two block messages; a screened call reopened as a case is linked to it.
  */
-export const m0011Blocks: Migration = {
-  version: 11,
+export const m0012Blocks: Migration = {
+  version: 12,
   name: 'blocks',
   up(db) {
     db.exec(`
