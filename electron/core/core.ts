@@ -226,7 +226,7 @@ export function openCore(options: CoreOptions): Core {
     emit,
     reference: () => reference,
     lookupCaller: createCallerLookup(
-      createCallerHistoryReads(store),
+      createCallerHistoryReads(store, (number) => retention.keys(number)[1]),
       { activeBlock: (number, at) => activeBlock(store, number, at) },
       () => likelihoodRules,
     ),

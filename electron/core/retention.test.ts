@@ -149,6 +149,13 @@ describe('retention of caller numbers', () => {
     });
     expect(page.calls.map((c) => c.callId)).toEqual([oldPrank]);
     expect(page.retention).toEqual({ months: 12 });
+    // And the caller history on the intake counts it as before.
+    const lookup = await ok<{ history: { calls: { prank: number } } }>(s, 'caller.lookup', {
+      number: '0857-0001-1122',
+      withheld: false,
+      ticks: [],
+    });
+    expect(lookup.history.calls.prank).toBe(1);
   });
 
   it('keeps its key in a private file', async () => {
