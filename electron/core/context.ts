@@ -4,8 +4,10 @@
  */
 import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
+import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
 import type { CallAlarmMonitor } from './call-alarm-monitor';
+import type { BlockWrites } from './store/blocks';
 import type { CallAlarmReads } from './store/call-alarms';
 import type { CaseEdits } from './store/case-edits';
 import type { CallWrites } from './store/calls';
@@ -21,6 +23,11 @@ export interface CoreContext {
   calls: CallWrites;
   dispatches: DispatchWrites;
   edits: CaseEdits;
+  blocks: BlockWrites;
+  /** How long numbers of calls without a case are kept (resources/data/screening.json). */
+  retention: RetentionRules;
+  /** The forms a normalized number is stored in: itself, and its hash after retention. */
+  numberKeys(e164: string): string[];
   /** "Telepon OPD": the rule applied to the store, and the red set core keeps watching. */
   alarms: { reads: CallAlarmReads; monitor: CallAlarmMonitor };
   /** The outbox gained a message: send it now, and refresh the status bar. */

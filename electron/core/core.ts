@@ -17,10 +17,13 @@ import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
 import { startReplication } from './hub/replication';
 import { files } from './private-files';
-import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
+import { createCallerLookup } from './screening/caller-lookup';
 import { loadLikelihoodRules } from './screening/rules-file';
 import { createCallerHistoryReads } from './store/caller-history';
+import { readRetention } from './screening-settings';
+import { startRetention } from './retention';
 import { createCallWrites } from './store/calls';
+import { activeBlock, createBlockWrites } from './store/blocks';
 import { createCaseWrites } from './store/cases';
 import { createCaseEdits } from './store/case-edits';
 import { createCaseReplica } from './store/case-replica';
@@ -95,11 +98,13 @@ export function openCore(options: CoreOptions): Core {
   const dispatchWrites = createDispatchWrites(store, outbox);
   const deskId = options.deskId ?? 'desk-1';
   const callWrites = createCallWrites(store, outbox, deskId);
+  const blockWrites = createBlockWrites(store, outbox);
   const hubEvents = createHubEvents(
     store,
     createCaseReplica(store, outbox, deskId, log.child('replica')),
     dispatchWrites,
     callWrites,
+    blockWrites,
   );
 
   let hub: HubLink | undefined;
@@ -183,9 +188,20 @@ export function openCore(options: CoreOptions): Core {
           statusChanged();
           alarms.poke();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
+          // An event of no case: a call logged or a soft block set or lifted somewhere.
+          else emit({ event: 'callers.changed', payload: {} });
         },
       })
     : undefined;
+
+  const retentionRules = readRetention(options.resourcesDir, log);
+  const retention = startRetention({
+    db: store,
+    dataDir: options.dataDir,
+    rules: retentionRules,
+    now,
+    log: log.child('retention'),
+  });
 
   const ctx: CoreContext = {
     store,
@@ -193,6 +209,9 @@ export function openCore(options: CoreOptions): Core {
     calls: callWrites,
     dispatches: dispatchWrites,
     edits: createCaseEdits(store, outbox, dispatchWrites, deskId),
+    blocks: blockWrites,
+    retention: retentionRules,
+    numberKeys: retention.keys,
     alarms: { reads: alarmReads, monitor: alarms },
     outboxChanged: () => {
       statusChanged();
@@ -207,8 +226,8 @@ export function openCore(options: CoreOptions): Core {
     emit,
     reference: () => reference,
     lookupCaller: createCallerLookup(
-      createCallerHistoryReads(store),
-      noBlocksStoredYet,
+      createCallerHistoryReads(store, (number) => retention.keys(number)[1]),
+      { activeBlock: (number, at) => activeBlock(store, number, at) },
       () => likelihoodRules,
     ),
   };
@@ -237,6 +256,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(store, options.dataDir, now()),
     close() {
+      retention.stop();
       alarms.stop();
       replication?.stop();
       hub?.close();

@@ -12,6 +12,8 @@ import { findOperatorForSignIn } from '../store/operators';
 import { queryQueue } from '../store/queue';
 import { writeLanguage } from '../store/settings';
 import { callHandlers } from './call-handlers';
+import { blockHandlers } from './block-handlers';
+import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -69,5 +71,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       requireOperator(session);
       return ctx.lookupCaller(input, ctx.now());
     },
+    ...blockHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 }

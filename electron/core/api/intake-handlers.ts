@@ -10,6 +10,8 @@ import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { deleteDraft, listDrafts, readDraft, writeDraft } from '../store/drafts';
 import type { Handlers } from './handlers';
+import { linkReopenedCall } from '../store/review';
+import { requireSupervisor } from './block-handlers';
 import { requireOperator } from './require-session';
 
 type SaveArgs = z.output<typeof IntakeSave>;
@@ -50,10 +52,19 @@ export function intakeHandlers(
       input: Parameters<CoreContext['cases']['save']>[0],
       opds: Array<{ id: string; short: string }>,
       callbackOf: string | undefined,
+      reopenedCallId?: string,
     ) => {
       const saved = ctx.cases.save(input);
       // A retried save changes nothing: its dispatches were made with the first one.
       if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      if (reopenedCallId) {
+        linkReopenedCall(ctx.store, {
+          callId: reopenedCallId,
+          caseId: saved.caseId,
+          operatorId: input.operatorId,
+          at: input.endedAt,
+        });
+      }
       if (callbackOf) {
         ctx.calls.linkCallbackCase(
           callbackOf,
@@ -78,8 +89,12 @@ export function intakeHandlers(
   );
 
   return {
-    'intake.save': ({ callId, startedAt, form, dispatchTo = [], callbackOf }, session) => {
-      const operator = requireOperator(session);
+    'intake.save': (
+      { callId, startedAt, form, dispatchTo = [], callbackOf, reopenedCallId },
+      session,
+    ) => {
+      // Only a supervisor reopens a screened call as a case.
+      const operator = reopenedCallId ? requireSupervisor(session) : requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
@@ -97,6 +112,7 @@ export function intakeHandlers(
         },
         opds,
         callbackOf,
+        reopenedCallId,
       );
       ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });

@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import {
+  CallerBlock,
+  CallerUnblock,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -22,6 +24,8 @@ const SCHEMA = {
   dispatch: DispatchRequest,
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
+  'caller.block': CallerBlock,
+  'caller.unblock': CallerUnblock,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 export interface OutboxRow {

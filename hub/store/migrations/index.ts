@@ -6,6 +6,7 @@ import { m0002Takeover } from './0002-takeover';
 import { m0003MessageKeys } from './0003-message-keys';
 import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
+import { m0006Blocks } from './0006-blocks';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -13,4 +14,5 @@ export const migrations: readonly Migration<Database>[] = [
   m0003MessageKeys,
   m0004HolderDesk,
   m0005ScreenedCalls,
+  m0006Blocks,
 ];

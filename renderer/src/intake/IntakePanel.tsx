@@ -14,6 +14,7 @@ import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/d
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { BlockBanner } from '../screening/BlockBanner';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
@@ -148,6 +149,7 @@ export function IntakePanel() {
         {t('intake.titleActive', { time: formatWibTime(call.startedAt, lang) })}
       </h2>
       {status}
+      {intake.reopenedCallOf(call.callId) ? <p role="status">{t('review.reopening')}</p> : null}
       {tray}
       <form key={call.callId} noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
         <CallerSection
@@ -156,6 +158,7 @@ export function IntakePanel() {
           update={intake.update}
           setWithheld={(on) => dispatch({ type: 'withheld', on })}
         />
+        <BlockBanner number={call.form.callerNumber} withheld={call.form.withheld} />
         <CallerScreening
           number={call.form.callerNumber}
           withheld={call.form.withheld}

@@ -11,6 +11,7 @@ import { m0008ForeignReference } from './0008-foreign-reference';
 import { m0009RefusalCode } from './0009-refusal-code';
 import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
+import { m0012Blocks } from './0012-blocks';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0009RefusalCode,
   m0010ScreenedCalls,
   m0011CallerHistory,
+  m0012Blocks,
 ];
