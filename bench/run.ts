@@ -11,6 +11,7 @@ import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
 import { saveBench } from './save';
+import { screeningBench } from './screening';
 import { scrollBench } from './scroll';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
@@ -20,7 +21,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   dispatch: dispatchBench,
   hub: hubBench,
   outage: outageBench,
-  screening: duplicatesBench,
+  screening: async () => [...(await screeningBench()), ...(await duplicatesBench())],
 };
 
 async function main(): Promise<void> {

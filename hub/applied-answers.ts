@@ -32,6 +32,8 @@ export type IdempotentMessage =
   | 'dispatch'
   | 'dispatch.withdraw'
   | 'call.log'
+  | 'caller.block'
+  | 'caller.unblock'
   | 'transition';
 
 export function createAppliedAnswers(db: HubStore) {

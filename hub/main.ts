@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { BlockRules } from '../shared/domain/blocks';
 import { OpdsFile } from '../shared/domain/reference';
+import { readBlocksAndRetention } from '../shared/domain/screening-file';
 import { isLoopbackHost } from '../shared/hub/url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { BackupError, backupHubStore } from './backup';
@@ -25,6 +27,13 @@ function loadOpdIds(file: string): Set<string> {
   if (!parsed.success)
     usage(`OPD roster ${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
   return new Set(parsed.data.opds.map((o) => o.id));
+}
+
+/** The automatic soft-block rule (resources/data/screening.json, key `blocks`). */
+function loadBlockRules(file: string): BlockRules {
+  const read = readBlocksAndRetention(fs.readFileSync(file, 'utf8'));
+  if (!read.ok) usage(`${file}: ${read.message}`);
+  return read.value.blocks;
 }
 
 function usage(problem: string): never {
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
     log,
     tls,
     opdIds,
+    blockRules: loadBlockRules(path.join(repoRoot, 'resources', 'data', 'screening.json')),
     inboxDir,
   });
   let stopping = false;

@@ -9,6 +9,8 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { isUnseen } from '../shared/domain/lifecycle';
 import {
+  CallerBlock,
+  CallerUnblock,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -180,6 +182,18 @@ export function bindPeer(
       }),
       'call.log': accept(CallLog, (msg) => {
         const { ack, events } = record.callLog(who, msg);
+        // A newly stored call may bring its number to an automatic soft block.
+        const flags = ack.ok && events.length > 0 ? record.blockAfterCall(msg, msg.actor) : [];
+        broadcast([...events, ...flags]);
+        return ack;
+      }),
+      'caller.block': accept(CallerBlock, (msg) => {
+        const { ack, events } = record.block(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'caller.unblock': accept(CallerUnblock, (msg) => {
+        const { ack, events } = record.unblock(who, msg);
         broadcast(events);
         return ack;
       }),

@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
+import type { BlockRules } from '../shared/domain/blocks';
 import {
   HandshakeAuth,
   Namespace,
@@ -31,6 +32,8 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
   /** The OPD roster's ids: a dispatch may only go to one of these. */
   opdIds: ReadonlySet<string>;
+  /** When the hub sets a soft block by itself (resources/data/screening.json, `blocks`). */
+  blockRules: BlockRules;
   /** The built OPD inbox page, served at `/`; without it the hub serves only socket.io. */
   inboxDir?: string | undefined;
 }
@@ -51,7 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { log } = options;
   hubFiles.dir(options.dataDir);
   const store = openHubStore(options.dataDir);
-  const record = createCenterRecord(store, options.opdIds);
+  const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules);
   const commit = createGroupCommit(store, (error) =>
     log.error('sending after commit failed', { error: String(error) }),
   );

@@ -10,6 +10,7 @@ import { createLogger } from '../../shared/log';
 import { storePath } from '../../electron/core/core';
 import { createCaseReplica } from '../../electron/core/store/case-replica';
 import { openStore } from '../../electron/core/store/database';
+import { createBlockWrites } from '../../electron/core/store/blocks';
 import { createDispatchWrites } from '../../electron/core/store/dispatches';
 import { createCallWrites } from '../../electron/core/store/calls';
 import { createHubEvents } from '../../electron/core/store/hub-events';
@@ -46,6 +47,7 @@ export function deskStoreWork(dataDir: string): number {
       createCaseReplica(db, outbox, 'desk-1', log),
       dispatches,
       createCallWrites(db, outbox, 'desk-1'),
+      createBlockWrites(db, outbox),
     );
     const rows = outbox.pending(1_000_000, 0).filter((r) => r.kind === 'dispatch');
     let seq = events.lastSeq();

@@ -5,12 +5,17 @@
  */
 import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
+import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
 export interface CoreContext {
   store: DeskStore;
+  /** How long numbers of calls without a case are kept (resources/data/screening.json). */
+  retention: RetentionRules;
+  /** The forms a normalized number is stored in: itself, and its hash after retention. */
+  numberKeys(e164: string): string[];
   /** The outbox gained a message: send it now, and refresh the status bar. */
   outboxChanged(): void;
   log: Logger;

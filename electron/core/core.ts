@@ -17,9 +17,11 @@ import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/d
 import { startReplication } from './hub/replication';
 import { paced } from './paced';
 import { files } from './private-files';
-import { createCallerLookup, noBlocksStoredYet } from './screening/caller-lookup';
+import { createCallerLookup } from './screening/caller-lookup';
 import { loadLikelihoodRules } from './screening/rules-file';
 import { readDuplicateRules } from './duplicate-rules';
+import { readRetention } from './screening-settings';
+import { hashNumber, loadNumberKey, startRetention } from './retention';
 import { openStore } from './store/database';
 import { createDeskStore } from './store/desk-store';
 import { loadDefaultReference, readReference } from './store/reference';
@@ -84,8 +86,12 @@ export function openCore(options: CoreOptions): Core {
   const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
+  // The key retention hashes numbers with: made on first start, kept owner-only.
+  const numberKey = loadNumberKey(options.dataDir);
+  const hashOf = (e164: string): string => hashNumber(numberKey, e164);
   const store = createDeskStore(db, deskId, log, {
     duplicates: readDuplicateRules(options.resourcesDir),
+    hashOf,
   });
 
   let hub: HubLink | undefined;
@@ -164,13 +170,25 @@ export function openCore(options: CoreOptions): Core {
           statusChanged();
           alarms.poke();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
+          // An event of no case: a call logged or a soft block set or lifted somewhere.
+          else emit({ event: 'callers.changed', payload: {} });
         },
       })
     : undefined;
 
+  const retentionRules = readRetention(options.resourcesDir, log);
+  const retention = startRetention({
+    retire: (cutoff) => store.retention.retire(cutoff),
+    rules: retentionRules,
+    now,
+    log: log.child('retention'),
+  });
+
   const ctx: CoreContext = {
     store,
-    lookupCaller: createCallerLookup(store.callers, noBlocksStoredYet, () => likelihoodRules),
+    lookupCaller: createCallerLookup(store.callers, store.blocks, () => likelihoodRules),
+    retention: retentionRules,
+    numberKeys: (e164) => [e164, hashOf(e164)],
     outboxChanged: () => {
       statusChanged();
       alarms.poke();
@@ -210,6 +228,7 @@ export function openCore(options: CoreOptions): Core {
     ensureDemoAccounts: () => ensureDemoAccounts(db, options.dataDir, now()),
     close() {
       statusPush.stop();
+      retention.stop();
       alarms.stop();
       replication?.stop();
       hub?.close();

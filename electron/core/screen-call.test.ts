@@ -14,6 +14,7 @@ import type { HubEvent } from '../../shared/hub/messages';
 import { createLogger } from '../../shared/log';
 import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
 import { openCore, storePath } from './core';
+import { createBlockWrites } from './store/blocks';
 import { createCallWrites } from './store/calls';
 import { createCaseReplica } from './store/case-replica';
 import { openStore } from './store/database';
@@ -276,6 +277,7 @@ describe("other desks' calls", () => {
       createCaseReplica(db, outbox, 'desk-1', log),
       createDispatchWrites(db, outbox),
       createCallWrites(db, outbox, 'desk-1'),
+      createBlockWrites(db, outbox),
     );
     const callId = uuidv7();
     const logged = (seq: number, call: Record<string, unknown>, desk = 'desk-2'): HubEvent => ({

@@ -74,7 +74,7 @@ export function App() {
           <Overview status={status} />
         </div>
       ) : (
-        <Workspace key={operator.id} />
+        <Workspace key={operator.id} operator={operator} />
       )}
       <StatusBar status={status} link={link} />
     </div>

@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { Operator, Uuid } from '../domain/case';
+import { Block, BLOCK_REASON_MAX } from '../domain/blocks';
 import { CancelReason, CaseEdit, CaseNote } from '../domain/case-edit';
 import { CaseJoin, DuplicateQuery, DuplicateSuggestion } from '../domain/duplicates';
-import { Draft, DraftForm, IntakeSave } from '../domain/intake';
 import { CallCallback, CallScreen, CallScreened, CallbackRecorded } from '../domain/screened-call';
+import { Draft, DraftForm, IntakeSave, LIMITS } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
+import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
@@ -197,12 +199,40 @@ export const contract = {
       .strict(),
     result: z.object({ history: CallerHistory, likelihood: Likelihood }),
   },
+  /** The soft block in force on a number now, for the intake's banner (any operator). */
+  'caller.activeBlock': {
+    args: z.object({ number: z.string().max(LIMITS.number) }).strict(),
+    result: z.object({ block: Block.nullable() }),
+  },
+  /** A supervisor sets a soft block on a number for every desk: a banner, never a refusal. */
+  'caller.block': {
+    args: z
+      .object({
+        number: z.string().trim().min(1).max(LIMITS.number),
+        reason: z.string().trim().min(1, 'block.reason_required').max(BLOCK_REASON_MAX),
+        hours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 90),
+      })
+      .strict(),
+    result: z.object({ block: Block }),
+  },
+  /** A supervisor lifts a soft block (manual or automatic) on every desk. */
+  'caller.unblock': { args: z.object({ blockId: Uuid }).strict(), result: z.object({}) },
+  /** Supervisors: the screened calls of a shift, filtered, with the retention setting. */
+  'review.calls': { args: ReviewQuery, result: ReviewPage },
+  /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
+  'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
 } as const;
 
 export const events = {
   'app.status': AppStatus,
   /** A case was added or changed on this desk: queues refresh. */
   'queue.changed': z.object({ caseId: Uuid }),
+  /** The center's caller history or its soft blocks changed (a hub event, a supervisor here). */
+  'callers.changed': z.object({}),
   /** A dispatch of a case this desk holds just turned red: sound and notify, once. */
   'alarm.raised': CallAlarm,
 } as const;

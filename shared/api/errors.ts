@@ -43,6 +43,14 @@ export const ErrorCode = z.enum([
   'call.no_number',
   /** This call's callback already has another outcome. */
   'call.callback_recorded',
+  /** The signed-in person is not a supervisor (soft blocks, the review of screened calls). */
+  'auth.not_supervisor',
+  /** No soft block with that id on this desk. */
+  'block.not_found',
+  /** The number to block is not a valid phone number. */
+  'block.number_invalid',
+  /** The call to reopen was not screened out (it opened a case), or was reopened already. */
+  'call.not_reopenable',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

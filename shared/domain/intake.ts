@@ -104,7 +104,8 @@ export const emptyIntakeForm = (): IntakeForm => ({
 /**
  * `intake.save`: the call id is made when the call starts, so a retried save is idempotent.
  * With `dispatchTo` the case and its dispatches are written in one transaction (Alt+K).
- * `callbackOf` names the silent call this call returned, when its caller proved genuine.
+ * `callbackOf` names the silent call this call returned, when its caller proved genuine;
+ * `reopenedCallId` the screened call a supervisor reopened as this case.
  */
 export const IntakeSave = z
   .object({
@@ -113,6 +114,8 @@ export const IntakeSave = z
     form: IntakeForm,
     dispatchTo: DispatchTo.optional(),
     callbackOf: Uuid.optional(),
+    /** A supervisor reopens this screened call as the case: the call is linked to it. */
+    reopenedCallId: Uuid.optional(),
   })
   .strict();
 

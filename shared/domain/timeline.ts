@@ -23,6 +23,8 @@ export const TimelineKind = z.enum([
   'dispatch.withdrawn',
   /** An operator phoned the OPD about the dispatch (the hub's `opd_called` entry). */
   'dispatch.called',
+  /** A supervisor reopened a screened call as this case (the note: ReopenedNote as JSON). */
+  'reopened',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -24,7 +24,7 @@ const ackOf = <S extends z.ZodRawShape>(shape: S) =>
 
 const Seq = z.number().int().positive();
 
-/** case.upsert, case.claim, case.append, dispatch.withdraw, call.log, transition. */
+/** case.upsert, case.claim, case.append, dispatch.withdraw, call.log, caller.block, caller.unblock, transition. */
 export const SeqAck = ackOf({ seq: Seq });
 export const DispatchAck = ackOf({ hubSeq: Seq, queuedAt: EpochMs });
 /** Events are read one by one (event-envelope.ts): one a desk cannot read stalls nothing. */
@@ -42,6 +42,8 @@ export const OUTBOX_ACKS = {
   'case.append': SeqAck,
   'dispatch.withdraw': SeqAck,
   'call.log': SeqAck,
+  'caller.block': SeqAck,
+  'caller.unblock': SeqAck,
   dispatch: DispatchAck,
 } as const;
 export type OutboxAck = z.infer<(typeof OUTBOX_ACKS)[keyof typeof OUTBOX_ACKS]>;

@@ -5,7 +5,8 @@
  * Acks are in acks.ts.
  */
 import { z } from 'zod';
-import { EpochMs, Uuid } from '../domain/case';
+import { BLOCK_REASON_MAX, BlockKind, BlockNumber } from '../domain/blocks';
+import { EpochMs, Role, Uuid } from '../domain/case';
 import { LIMITS } from '../domain/intake';
 import { returnsCase } from '../domain/lifecycle';
 import { CALL_NOTE_LIMIT, Ticks } from '../domain/screened-call';
@@ -31,6 +32,10 @@ export const HubErrorCode = z.enum([
   'dispatch.unknown',
   'dispatch.conflict',
   'transition.illegal',
+  /** Only a supervisor sets or lifts a soft block. */
+  'auth.not_supervisor',
+  /** No soft block with that id. */
+  'block.unknown',
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -163,6 +168,27 @@ const EventLoggedCall = LoggedCall.extend({
   operator: z.string().max(120).optional(),
 });
 
+/**
+ * A supervisor sets a soft block on a number (a banner on every desk, never a refusal at
+ * the line). `personRole` is the signed-in person's role on the desk: the hub trusts the
+ * desk for who its person is, as it does for `actor.person`, and refuses an operator's.
+ */
+export const CallerBlock = z
+  .object({
+    blockId: Uuid,
+    number: BlockNumber,
+    reason: z.string().trim().min(1).max(BLOCK_REASON_MAX),
+    until: EpochMs,
+    personRole: Role,
+    actor: Actor,
+  })
+  .strict();
+
+/** A supervisor lifts a soft block, manual or automatic. Idempotent on `unblockId`. */
+export const CallerUnblock = z
+  .object({ unblockId: Uuid, blockId: Uuid, personRole: Role, actor: Actor })
+  .strict();
+
 export const DispatchRequest = z
   .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, actor: Actor })
   .strict();
@@ -243,6 +269,21 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** A call that opened no case; concerns no case. */
   z.object({ ...eventBase, type: z.literal('call.logged'), call: EventLoggedCall }),
+  /**
+   * A soft block set (`liftedAt` null) or lifted, on every desk. `actor`: the supervisor who
+   * set or lifted it, or for an automatic block the desk whose call reached the count.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('caller.flag'),
+    blockId: Uuid,
+    number: BlockNumber,
+    kind: BlockKind,
+    reason: z.string().max(BLOCK_REASON_MAX),
+    setAt: EpochMs,
+    until: EpochMs,
+    liftedAt: EpochMs.nullable(),
+  }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

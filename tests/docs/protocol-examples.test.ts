@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
+  CallerBlock,
+  CallerUnblock,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -34,6 +36,8 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'case.append': { message: CaseAppend, answer: SeqAck },
   'dispatch.withdraw': { message: DispatchWithdraw, answer: SeqAck },
   'call.log': { message: CallLog, answer: SeqAck },
+  'caller.block': { message: CallerBlock, answer: SeqAck },
+  'caller.unblock': { message: CallerUnblock, answer: SeqAck },
   dispatch: { message: DispatchRequest, answer: DispatchAck },
   sync: { message: SyncRequest, answer: SyncAck },
   inbox: { message: z.object({}).strict(), answer: InboxAck },

@@ -1,7 +1,7 @@
 /**
  * A signed-in console core on a temporary data dir with a clock the test sets, for screening
- * tests: calls from earlier shifts and other desks are written straight into its SQLite
- * store, as replication stores them, and everything else goes through the console API.
+ * tests: earlier calls are screened out or saved through the console API, as an operator
+ * records them, and the store can be read to see what it holds.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,12 +20,14 @@ export interface ScreeningCore {
   core: OneScreenCore;
   clock: { now: number };
   call<T = unknown>(channel: string, args: unknown): Promise<T>;
-  /** Stores an earlier call without a case (as another desk's replicated call would be). */
+  /** Screens out an earlier call (`call.screen`), as the operator did when it came in. */
   storeScreenedCall(
     number: string | null,
     startedAt: number,
     disposition: Exclude<Disposition, 'case'>,
-  ): void;
+  ): Promise<string>;
+  /** The disposition the store holds for a call, if it holds the call. */
+  storedDisposition(callId: string): string | undefined;
   /** A valid intake form for `number` (or withheld when null). */
   form(number: string | null, over?: Partial<IntakeForm>): IntakeForm;
   close(): void;
@@ -53,34 +55,26 @@ export async function openScreeningCore(start: number): Promise<ScreeningCore> {
     username: 'operator',
     password: accounts!.find((a) => a.username === 'operator')!.password,
   });
-  const db = new Database(storePath(dir));
-  const operator = (
-    db.prepare("SELECT id FROM operators WHERE username = 'operator'").get() as { id: string }
-  ).id;
-  const caller = db.prepare(
-    `INSERT INTO callers (number, first_seen, last_seen, calls) VALUES (?, ?, ?, 1)
-     ON CONFLICT (number) DO UPDATE SET calls = calls + 1, last_seen = max(last_seen, excluded.last_seen)`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO calls (id, started_at, ended_at, caller_number, withheld, caller_name, desk_id, operator_id, disposition)
-     VALUES (?, ?, ?, ?, ?, '', 'desk-2', ?, ?)`,
+  const db = new Database(storePath(dir), { readonly: true });
+  const disposition = db.prepare<[string], { disposition: string }>(
+    'SELECT disposition FROM calls WHERE id = ?',
   );
   return {
     core,
     clock,
     call,
-    storeScreenedCall(number, startedAt, disposition) {
-      if (number) caller.run(number, startedAt, startedAt);
-      insert.run(
-        uuidv7(),
+    async storeScreenedCall(number, startedAt, disposition) {
+      const callId = uuidv7();
+      await call('call.screen', {
+        callId,
         startedAt,
-        startedAt + 30_000,
-        number,
-        number ? 0 : 1,
-        operator,
+        callerNumber: number ?? '',
+        withheld: number === null,
         disposition,
-      );
+      });
+      return callId;
     },
+    storedDisposition: (callId) => disposition.get(callId)?.disposition,
     form: (number, over = {}) => ({
       ...emptyIntakeForm(),
       callerNumber: number ?? '',

@@ -9,6 +9,8 @@ import { verifyPassword } from '../auth/password';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
+import { blockHandlers } from './block-handlers';
+import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
@@ -68,5 +70,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return ctx.lookupCaller(input, ctx.now());
     },
     ...duplicateHandlers(ctx),
+    ...blockHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 }

@@ -8,6 +8,7 @@ import { normalizeNumber } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { Handlers } from './handlers';
+import { requireSupervisor } from './block-handlers';
 import { requireOperator } from './require-session';
 
 type SaveArgs = z.output<typeof IntakeSave>;
@@ -35,8 +36,12 @@ export function intakeHandlers(
 ): Pick<Handlers, 'intake.save' | 'draft.save' | 'draft.get' | 'draft.list' | 'draft.discard'> {
   const { cases, calls, drafts } = ctx.store;
   return {
-    'intake.save': ({ callId, startedAt, form, dispatchTo = [], callbackOf }, session) => {
-      const operator = requireOperator(session);
+    'intake.save': (
+      { callId, startedAt, form, dispatchTo = [], callbackOf, reopenedCallId },
+      session,
+    ) => {
+      // Only a supervisor reopens a screened call as a case.
+      const operator = reopenedCallId ? requireSupervisor(session) : requireOperator(session);
       const { category, opds } = checkAgainstReference(ctx, form, dispatchTo);
       const number = form.withheld ? null : normalizeNumber(form.callerNumber);
       const endedAt = Math.max(ctx.now(), startedAt);
@@ -54,6 +59,7 @@ export function intakeHandlers(
         },
         opds,
         callbackOf,
+        reopenedCallId,
       );
       ctx.outboxChanged();
       if (!saved.duplicate) ctx.emit({ event: 'queue.changed', payload: { caseId: saved.caseId } });

@@ -15,6 +15,7 @@ import { fakeHubLink, type FakeHubLink } from '../../../tests/support/fake-hub-l
 import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers';
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
+import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites } from '../store/dispatches';
 import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
@@ -41,6 +42,7 @@ beforeEach(() => {
     createCaseReplica(db, outbox, 'desk-1', log),
     dispatches,
     createCallWrites(db, outbox, 'desk-1'),
+    createBlockWrites(db, outbox),
   );
   clock = fakeTimers();
   link = fakeHubLink(clock);

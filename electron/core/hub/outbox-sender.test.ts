@@ -20,6 +20,7 @@ import {
 import { fakeTimers, type FakeTimers } from '../../../tests/support/fake-timers';
 import { createCaseReplica } from '../store/case-replica';
 import { openStore, type Store } from '../store/database';
+import { createBlockWrites } from '../store/blocks';
 import { createDispatchWrites, type DispatchWrites } from '../store/dispatches';
 import { createCallWrites } from '../store/calls';
 import { createHubEvents, type HubEvents } from '../store/hub-events';
@@ -57,6 +58,7 @@ beforeEach(() => {
     createCaseReplica(db, outbox, 'desk-1', log),
     dispatches,
     createCallWrites(db, outbox, 'desk-1'),
+    createBlockWrites(db, outbox),
   );
   clock = fakeTimers();
   hubSeq = 0;

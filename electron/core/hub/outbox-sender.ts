@@ -45,6 +45,10 @@ const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   'dispatch.unknown',
   // A withdrawal the OPD overtook (it resolved or returned the dispatch first).
   'transition.illegal',
+  // A block set or lifted by someone the hub does not take for a supervisor, or lifted
+  // before the hub ever had it: sending again changes nothing.
+  'auth.not_supervisor',
+  'block.unknown',
 ]);
 
 export type SenderState = 'offline' | 'idle' | 'sending' | 'waiting-retry' | 'stopped';

@@ -31,8 +31,8 @@ describe('caller.lookup', () => {
       [10, 'silent'],
       [3, 'abusive'],
     ] as const)
-      s.storeScreenedCall(NUMBER, T0 - h * HOUR, d);
-    s.storeScreenedCall('+6281111111111', T0 - HOUR, 'prank');
+      await s.storeScreenedCall(NUMBER, T0 - h * HOUR, d);
+    await s.storeScreenedCall('+6281111111111', T0 - HOUR, 'prank');
     for (const typed of ['0812 3456 7890', '+62 812-3456-7890', '6281234567890']) {
       const { history, likelihood } = await lookup(typed);
       expect(history).toMatchObject({
@@ -50,9 +50,9 @@ describe('caller.lookup', () => {
   });
 
   it("counts only calls before core's clock, and moves the burst window with it", async () => {
-    s.storeScreenedCall(NUMBER, T0 - 9 * MIN, 'misdial');
-    s.storeScreenedCall(NUMBER, T0 - 2 * MIN, 'info');
-    s.storeScreenedCall(NUMBER, T0 + HOUR, 'prank'); // after "now": not yet known
+    await s.storeScreenedCall(NUMBER, T0 - 9 * MIN, 'misdial');
+    await s.storeScreenedCall(NUMBER, T0 - 2 * MIN, 'info');
+    await s.storeScreenedCall(NUMBER, T0 + HOUR, 'prank'); // after "now": not yet known
     expect((await lookup(NUMBER)).likelihood.reasons.map((r) => r.code)).toEqual(['burst']);
     expect((await lookup(NUMBER)).history.calls.prank).toBe(0);
     s.clock.now = T0 + MIN + 1; // the older call is now 10 min + 1 ms ago
@@ -65,7 +65,7 @@ describe('caller.lookup', () => {
       startedAt: T0 - 5 * MIN,
       form: s.form('0812-3456-7890'),
     });
-    s.storeScreenedCall(NUMBER, T0 - 3 * MIN, 'misdial');
+    await s.storeScreenedCall(NUMBER, T0 - 3 * MIN, 'misdial');
     const open = await lookup(NUMBER, ['children']);
     expect(open.history).toMatchObject({ openCases: 1, calls: { case: 1, misdial: 1 } });
     expect(open.likelihood.reasons.map((r) => r.code)).toContain('burst_own_case');

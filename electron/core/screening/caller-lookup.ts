@@ -22,12 +22,6 @@ export interface BlockReads {
   activeBlock(number: string, now: number): ActiveBlock | null;
 }
 
-/**
- * Until the desk stores soft blocks, no number has one. A temporary seam: the blocks
- * table's `activeBlock` takes its place when it lands.
- */
-export const noBlocksStoredYet: BlockReads = { activeBlock: () => null };
-
 export interface LookupInput {
   number: string;
   withheld: boolean;

@@ -27,7 +27,7 @@ const earlier = fc.record({
   ),
 });
 
-it('always stores the call and saves its case, flagged or not', async () => {
+it('always stores the call, screened out or as a case, and saves its case, flagged or not', async () => {
   const levels = new Set<string>();
   let n = 0;
   await fc.assert(
@@ -35,12 +35,13 @@ it('always stores the call and saves its case, flagged or not', async () => {
       fc.array(earlier, { maxLength: 25 }),
       fc.uniqueArray(fc.constantFrom(...Tick.options)),
       fc.boolean(),
-      async (history, ticks, withheld) => {
+      fc.option(screened, { nil: 'case' as const }),
+      async (history, ticks, withheld, ending) => {
         s.clock.now = T0 + ++n * 10 * 24 * 60 * MIN; // each run on its own days
         const number = withheld ? null : `+628123${String(100000 + n).padStart(6, '0')}`;
         for (const h of [...history].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
           const at = s.clock.now - h.minutesAgo * MIN - 1;
-          if (h.disposition !== 'case') s.storeScreenedCall(number, at, h.disposition);
+          if (h.disposition !== 'case') await s.storeScreenedCall(number, at, h.disposition);
           else if (number)
             await s.call('intake.save', { callId: uuidv7(), startedAt: at, form: s.form(number) });
         }
@@ -50,6 +51,11 @@ it('always stores the call and saves its case, flagged or not', async () => {
           ticks,
         });
         levels.add(likelihood.level);
+        // However it ends — screened out with one key, or saved as a case — it is stored.
+        if (ending !== 'case') {
+          const callId = await s.storeScreenedCall(number, s.clock.now - MIN, ending);
+          expect(s.storedDisposition(callId)).toBe(ending);
+        }
         const callId = uuidv7();
         const saved = await s.core.call('intake.save', {
           callId,

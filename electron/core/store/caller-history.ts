@@ -25,7 +25,14 @@ export interface NumberHistory {
 
 export type CallerHistoryReads = ReturnType<typeof createCallerHistoryReads>;
 
-export function createCallerHistoryReads(db: Store) {
+/**
+ * `hashedOf`: the form a number takes once retention has replaced it by its keyed hash
+ * (electron/core/retention.ts), so a caller's older calls still count.
+ */
+export function createCallerHistoryReads(
+  db: Store,
+  hashedOf: (e164: string) => string | undefined = () => undefined,
+) {
   const openStatuses = (Object.keys(CASE_LIFECYCLE) as CaseStatus[]).filter(
     (s) => CASE_LIFECYCLE[s].open,
   );
@@ -33,7 +40,9 @@ export function createCallerHistoryReads(db: Store) {
     [string, number],
     { disposition: Disposition; n: number; last: number }
   >(
-    `SELECT disposition, count(*) AS n, max(started_at) AS last FROM calls
+    // Named: the planner may otherwise walk calls_caller and fetch every row for its
+    // disposition, which for a number with thousands of calls is thousands of reads.
+    `SELECT disposition, count(*) AS n, max(started_at) AS last FROM calls INDEXED BY calls_caller_disposition
      WHERE caller_number = ? AND started_at <= ? GROUP BY disposition`,
   );
   const recent = db.prepare<[string, number, number], RecentCall>(
@@ -53,10 +62,13 @@ export function createCallerHistoryReads(db: Store) {
     read(number: string, now: number, recentFrom: number): NumberHistory {
       const calls = emptyCounts();
       let lastPrankAt: number | null = null;
-      for (const row of byDisposition.all(number, now)) {
-        calls[row.disposition] = row.n;
-        if (row.disposition === 'prank' || row.disposition === 'abusive') {
-          lastPrankAt = Math.max(lastPrankAt ?? row.last, row.last);
+      const hashed = hashedOf(number);
+      for (const key of hashed ? [number, hashed] : [number]) {
+        for (const row of byDisposition.all(key, now)) {
+          calls[row.disposition] += row.n;
+          if (row.disposition === 'prank' || row.disposition === 'abusive') {
+            lastPrankAt = Math.max(lastPrankAt ?? row.last, row.last);
+          }
         }
       }
       return {

@@ -11,6 +11,7 @@ import type { CallScreened, CallbackRecorded } from '../../../shared/domain/scre
 import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/domain/screening';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import { CoreError } from '../errors';
+import { HASHED_PREFIX } from '../../../shared/domain/retention';
 import type { Store } from './database';
 import { createDrafts, type Drafts } from './drafts';
 import type { Outbox } from './outbox';
@@ -287,7 +288,58 @@ export function createCalls(db: Store) {
        cases = cases + excluded.cases`,
   );
 
+  // Retention (UU PDP): numbers of calls without a case, past the cutoff, become their hash.
+  const due = db.prepare<
+    [number],
+    { caller_number: string; n: number; first: number; last: number }
+  >(
+    `SELECT caller_number, count(*) AS n, min(started_at) AS first, max(started_at) AS last
+     FROM calls
+     WHERE disposition <> 'case' AND started_at < ? AND caller_number IS NOT NULL
+       AND substr(caller_number, 1, 2) <> '${HASHED_PREFIX}' AND callback_case IS NULL
+       AND id NOT IN (SELECT call_id FROM reopened_calls)
+     GROUP BY caller_number`,
+  );
+  const addHashed = db.prepare(
+    `INSERT INTO callers (number, first_seen, last_seen, calls, cases) VALUES (?, ?, ?, ?, 0)
+     ON CONFLICT (number) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),
+       last_seen = max(last_seen, excluded.last_seen), calls = calls + excluded.calls`,
+  );
+  const moveCalls = db.prepare(
+    `UPDATE calls SET caller_number = ?, number_text = NULL
+     WHERE caller_number = ? AND disposition <> 'case' AND started_at < ? AND callback_case IS NULL
+       AND id NOT IN (SELECT call_id FROM reopened_calls)`,
+  );
+  const lessCalls = db.prepare('UPDATE callers SET calls = max(calls - ?, 0) WHERE number = ?');
+  // The number's own row goes once nothing refers to it any more.
+  const dropCaller = db.prepare(
+    `DELETE FROM callers WHERE number = ?
+       AND NOT EXISTS (SELECT 1 FROM calls WHERE caller_number = callers.number)
+       AND NOT EXISTS (SELECT 1 FROM cases WHERE caller_number = callers.number)`,
+  );
+
   return {
+    /**
+     * Replaces the numbers of calls without a case that started before `cutoff` by their
+     * hash; answers each number replaced with its hash, and how many calls moved. Call in a
+     * transaction.
+     */
+    retire(
+      hashOf: (e164: string) => string,
+      cutoff: number,
+    ): { numbers: Array<{ number: string; hashed: string }>; calls: number } {
+      const numbers: Array<{ number: string; hashed: string }> = [];
+      let calls = 0;
+      for (const d of due.all(cutoff)) {
+        const hashed = hashOf(d.caller_number);
+        addHashed.run(hashed, d.first, d.last, d.n);
+        calls += moveCalls.run(hashed, d.caller_number, cutoff).changes;
+        lessCalls.run(d.n, d.caller_number);
+        dropCaller.run(d.caller_number);
+        numbers.push({ number: d.caller_number, hashed });
+      }
+      return { numbers, calls };
+    },
     /** The call with this id, when it has been saved (a save retried returns its case). */
     find(callId: string): { caseId: string; endedAt: number } | undefined {
       const row = find.get(callId);

@@ -5,6 +5,7 @@
  */
 import type { DuplicateRules } from '../../../shared/domain/duplicates';
 import type { Logger } from '../../../shared/log';
+import { createBlockWrites } from './blocks';
 import { createCallAlarmReads } from './call-alarms';
 import { createCallerHistoryReads } from './caller-history';
 import { createCallWrites, createCalls } from './calls';
@@ -22,13 +23,18 @@ import { findOperatorForSignIn } from './operators';
 import { createOutbox } from './outbox';
 import { queryQueue } from './queue';
 import { replayable } from './replayable';
+import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
 
 export function createDeskStore(
   db: Store,
   deskId: string,
   log: Logger,
-  rules: { duplicates: DuplicateRules },
+  rules: {
+    duplicates: DuplicateRules;
+    /** A number's keyed hash, as retention stores it (retention.ts). */
+    hashOf: (e164: string) => string;
+  },
 ): DeskStore {
   const outbox = createOutbox(db);
   const dispatchWrites = createDispatchWrites(db, outbox);
@@ -36,11 +42,15 @@ export function createDeskStore(
   const edits = createCaseEdits(db, outbox, dispatchWrites, deskId);
   const drafts = createDrafts(db);
   const callWrites = createCallWrites(db, outbox, deskId, drafts);
+  const calls = createCalls(db);
+  const blocks = createBlockWrites(db, outbox);
+  const review = createReview(db);
   const events = createHubEvents(
     db,
     createCaseReplica(db, outbox, deskId, log.child('replica')),
     dispatchWrites,
     callWrites,
+    blocks,
   );
   const caseExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM cases WHERE id = ?',
@@ -58,10 +68,19 @@ export function createDeskStore(
       input: Parameters<typeof caseWrites.save>[0],
       opds: readonly OpdRef[],
       callbackOf?: string,
+      reopenedCallId?: string,
     ) => {
       const saved = caseWrites.save(input);
       // A retried save changes nothing: its dispatches were made with the first one.
       if (saved.duplicate) return { ...saved, dispatches: dispatchesOf.all(saved.caseId) };
+      if (reopenedCallId) {
+        review.linkReopened({
+          callId: reopenedCallId,
+          caseId: saved.caseId,
+          operatorId: input.operatorId,
+          at: input.endedAt,
+        });
+      }
       if (callbackOf) {
         callWrites.linkCallbackCase(
           callbackOf,
@@ -97,11 +116,23 @@ export function createDeskStore(
       cancel: edits.cancel,
     },
     calls: {
-      ...createCalls(db),
+      ...calls,
       screen: callWrites.screen,
       callback: callWrites.callback,
     },
-    callers: createCallerHistoryReads(db),
+    callers: createCallerHistoryReads(db, rules.hashOf),
+    blocks,
+    review,
+    retention: {
+      retire: db.transaction((cutoff: number): number => {
+        const retired = calls.retire(rules.hashOf, cutoff);
+        for (const { number, hashed } of retired.numbers) {
+          blocks.hashExpired(number, hashed, cutoff);
+        }
+        outbox.dropSentCallLogs(cutoff);
+        return retired.calls;
+      }),
+    },
     duplicates: {
       reads: createDuplicateReads(db, rules.duplicates),
       writes: createCoReporterWrites(db, outbox),

@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/hub/messages';
 import { createLogger } from '../../../shared/log';
+import { createBlockWrites } from './blocks';
 import { createCallWrites } from './calls';
 import { createCaseReplica } from './case-replica';
 import { openStore, type Store } from './database';
@@ -38,6 +39,7 @@ beforeEach(() => {
     createCaseReplica(db, outbox, 'desk-1', log),
     createDispatchWrites(db, outbox),
     createCallWrites(db, outbox, 'desk-1'),
+    createBlockWrites(db, outbox),
   );
 });
 afterEach(() => {

@@ -5,6 +5,7 @@
  */
 import type { HubEvent } from '../../../shared/hub/messages';
 import type { CallWrites } from './calls';
+import type { BlockWrites } from './blocks';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
@@ -17,6 +18,7 @@ export function createHubEvents(
   replica: CaseReplica,
   dispatches: DispatchWrites,
   calls: CallWrites,
+  blocks: Pick<BlockWrites, 'fromFlag'>,
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
@@ -88,6 +90,9 @@ export function createHubEvents(
         case 'call.logged':
           // Another desk's screened call joins this desk's caller history.
           calls.fromHub(event);
+          break;
+        case 'caller.flag':
+          blocks.fromFlag(event);
           break;
       }
       moveTo(event.seq);

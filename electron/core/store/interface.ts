@@ -14,6 +14,7 @@ import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import type { CallbackRecorded, CallScreened } from '../../../shared/domain/screened-call';
 import type { CallbackOutcome } from '../../../shared/domain/screening';
 import type { CallAlarmReads } from './call-alarms';
+import type { BlockWrites } from './blocks';
 import type { CallerHistoryReads } from './caller-history';
 import type { CoReporterWrites } from './co-reporters';
 import type { DuplicateReads } from './duplicates';
@@ -21,6 +22,7 @@ import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
 import type { ApplyResult } from './hub-events';
+import type { Review } from './review';
 import type { OutboxKind, OutboxPayload, OutboxRow } from './outbox';
 
 export type { Who, SavedIntake, SaveIntakeInput };
@@ -48,6 +50,8 @@ export interface CasesStore {
     dispatchTo: readonly OpdRef[],
     /** The silent call this call returned, when its caller proved genuine. */
     callbackOf?: string,
+    /** The screened call a supervisor reopens as this case. */
+    reopenedCallId?: string,
   ): SavedIntake & {
     dispatches: DispatchRef[];
   };
@@ -163,6 +167,12 @@ export interface DeskStore {
   calls: CallsStore;
   /** Caller history by normalized number, for screening (read only). */
   callers: CallerHistoryReads;
+  /** Soft blocks on numbers: read, set and lifted here, and as the hub's caller.flag says. */
+  blocks: BlockWrites;
+  /** The supervisor's review of screened calls. */
+  review: Review;
+  /** UU PDP: numbers of calls without a case become their hash after the retention period. */
+  retention: { retire(cutoff: number): number };
   /** Duplicate reports: suggestions while recording, and joining a case as a co-reporter. */
   duplicates: { reads: DuplicateReads; writes: CoReporterWrites };
   dispatches: DispatchesStore;

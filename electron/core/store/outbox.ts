@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import {
+  CallerBlock,
+  CallerUnblock,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -22,6 +24,8 @@ const SCHEMA = {
   dispatch: DispatchRequest,
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
+  'caller.block': CallerBlock,
+  'caller.unblock': CallerUnblock,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */
@@ -80,7 +84,13 @@ export function createOutbox(db: Store) {
      FROM outbox WHERE sent_at IS NULL AND refused IS NULL`,
   );
 
+  // Retention: a delivered call.log would still carry the number; the hub has it.
+  const dropSentCallLogs = db.prepare(
+    `DELETE FROM outbox WHERE kind = 'call.log' AND sent_at IS NOT NULL AND created_at < ?`,
+  );
+
   return {
+    dropSentCallLogs: (cutoff: number): void => void dropSentCallLogs.run(cutoff),
     /**
      * Call inside the transaction that makes the change. The payload is typed against the
      * protocol here and validated again when read back for sending.

@@ -7,6 +7,7 @@ import { m0003MessageKeys } from './0003-message-keys';
 import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
 import { m0006CoReporters } from './0006-co-reporters';
+import { m0007Blocks } from './0007-blocks';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -15,4 +16,5 @@ export const migrations: readonly Migration<Database>[] = [
   m0004HolderDesk,
   m0005ScreenedCalls,
   m0006CoReporters,
+  m0007Blocks,
 ];

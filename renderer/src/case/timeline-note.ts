@@ -2,7 +2,10 @@
  * Timeline notes as the operator reads them. Edits and conflicts carry the fields they
  * touched as JSON (so every desk can show them in its own language); other notes are text.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ReopenedNote } from '../../../shared/domain/review';
+import { formatWibTime } from '../../../shared/time';
 
 const LABELS: Record<string, string> = {
   description: 'intake.description',
@@ -16,8 +19,9 @@ const LABELS: Record<string, string> = {
 };
 
 export function useTimelineNote(): (kind: string, note: string) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (kind, note) => {
+    if (kind === 'reopened') return reopenedLine(note, t, i18n.language === 'en' ? 'en' : 'id');
     if (kind !== 'edited' && kind !== 'conflict' && kind !== 'cancelled') return note;
     let fields: unknown;
     try {
@@ -39,4 +43,22 @@ export function useTimelineNote(): (kind: string, note: string) => string {
       })
       .join('; ');
   };
+}
+
+/** The screened call a supervisor reopened: when, where, as what and by whom it was screened. */
+function reopenedLine(note: string, t: TFunction, lang: 'id' | 'en'): string {
+  let parsed;
+  try {
+    parsed = ReopenedNote.safeParse(JSON.parse(note));
+  } catch {
+    return note;
+  }
+  if (!parsed.success) return note;
+  const n = parsed.data;
+  return t('review.reopenedLine', {
+    time: formatWibTime(n.startedAt, lang),
+    desk: n.deskId,
+    disposition: t(`review.dispositions.${n.disposition}`),
+    person: n.screenedBy,
+  });
 }

@@ -14,6 +14,7 @@ import type { CallbackOutcome, ScreenDisposition, Tick } from '../../../shared/d
 import { formatWibTime } from '../../../shared/time';
 import { useErrorText, useFieldText } from '../i18n/use-error-text';
 import { useReference } from '../reference/reference-context';
+import { BlockBanner } from '../screening/BlockBanner';
 import { useShortcut } from '../shell/shortcuts';
 import { DispatchProgress } from '../case/DispatchProgress';
 import { AsideTray } from './AsideTray';
@@ -25,6 +26,7 @@ import type { Notice } from './form-state';
 import { IncidentSection } from './IncidentSection';
 import { formCommand, GLOBAL_KEYS, nextField, WALKED_FIELDS } from './keys';
 import { PlaceSection } from './PlaceSection';
+import { CallerScreening } from '../screening/CallerScreening';
 import { RoutingChoice } from './RoutingChoice';
 import { SaveBar } from './SaveBar';
 import { ScreenBar } from './ScreenBar';
@@ -148,6 +150,7 @@ export function IntakePanel() {
         {t('intake.titleActive', { time: formatWibTime(call.startedAt, lang) })}
       </h2>
       {status}
+      {intake.reopenedCallOf(call.callId) ? <p role="status">{t('review.reopening')}</p> : null}
       {tray}
       <form key={call.callId} noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
         <CallerSection
@@ -155,6 +158,12 @@ export function IntakePanel() {
           err={err}
           update={intake.update}
           setWithheld={(on) => dispatch({ type: 'withheld', on })}
+        />
+        <BlockBanner number={call.form.callerNumber} withheld={call.form.withheld} />
+        <CallerScreening
+          number={call.form.callerNumber}
+          withheld={call.form.withheld}
+          ticks={call.ticks}
         />
         <ScreenBar
           call={call}

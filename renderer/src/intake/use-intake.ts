@@ -11,6 +11,7 @@ import { IntakeForm } from '../../../shared/domain/intake';
 import type { CallbackOutcome, ScreenDisposition } from '../../../shared/domain/screening';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
+import { onReopenRequest } from '../screening/reopen-bus';
 import { announceNewCall, onCaseAside, reopenCase } from './aside-bus';
 import {
   callFromDraft,
@@ -91,6 +92,22 @@ export function useIntake() {
     dispatch({ type: 'newCall', callId: uuidv7(), now: Date.now() });
   }, [setCurrentAside]);
 
+  // Calls a supervisor started from a screened call (review, F9): new call id → screened call.
+  const reopened = useRef(new Map<string, string>());
+  useEffect(
+    () =>
+      onReopenRequest(({ callId: screened, number }) => {
+        setCurrentAside();
+        announceNewCall();
+        const callId = uuidv7();
+        reopened.current.set(callId, screened);
+        dispatch({ type: 'newCall', callId, now: Date.now() });
+        if (number) dispatch({ type: 'update', patch: { form: { callerNumber: number } } });
+      }),
+    [setCurrentAside],
+  );
+  const reopenedCallOf = useCallback((callId: string) => reopened.current.get(callId), []);
+
   const resume = useCallback(
     (callId: string) => {
       setCurrentAside();
@@ -143,6 +160,9 @@ export function useIntake() {
         form: call.form,
         ...(dispatchTo.length > 0 ? { dispatchTo: [...dispatchTo] } : {}),
         ...(call.callbackOf ? { callbackOf: call.callbackOf } : {}),
+        ...(reopened.current.has(call.callId)
+          ? { reopenedCallId: reopened.current.get(call.callId) }
+          : {}),
       });
       if (result.ok) {
         dispatch({
@@ -247,5 +267,6 @@ export function useIntake() {
     update,
     abandon,
     save,
+    reopenedCallOf,
   };
 }

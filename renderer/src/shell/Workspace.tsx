@@ -1,7 +1,11 @@
-/** The signed-in operator's desk: intake on the left, the queue on the right. */
+/**
+ * The signed-in operator's desk: intake on the left, the queue on the right; a supervisor
+ * also has the review of screened calls (F9).
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
+import type { Operator } from '../../../shared/domain/case';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { useClient } from '../api/client-context';
@@ -9,9 +13,10 @@ import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
+import { SupervisorReview } from '../screening/SupervisorReview';
 import { PanelBoundary } from './PanelBoundary';
 
-export function Workspace() {
+export function Workspace({ operator }: { operator: Operator }) {
   const { t } = useTranslation();
   const client = useClient();
   const errorText = useErrorText();
@@ -45,6 +50,7 @@ export function Workspace() {
   return (
     <ReferenceProvider data={reference}>
       <CallAlarmAlerts />
+      {operator.role === 'supervisor' ? <SupervisorReview /> : null}
       <main className="content workspace">
         <PanelBoundary name={t('intake.title')}>
           <IntakePanel />

@@ -12,6 +12,7 @@ import { m0009RefusalCode } from './0009-refusal-code';
 import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
 import { m0012CoReporters } from './0012-co-reporters';
+import { m0013Blocks } from './0013-blocks';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m0010ScreenedCalls,
   m0011CallerHistory,
   m0012CoReporters,
+  m0013Blocks,
 ];
