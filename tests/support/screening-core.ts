@@ -26,6 +26,8 @@ export interface ScreeningCore {
     startedAt: number,
     disposition: Exclude<Disposition, 'case'>,
   ): Promise<string>;
+  /** Calls the console as the demo supervisor, on a screen of their own. */
+  asSupervisor<T = unknown>(channel: string, args: unknown): Promise<T>;
   /** The disposition the store holds for a call, if it holds the call. */
   storedDisposition(callId: string): string | undefined;
   /** A valid intake form for `number` (or withheld when null). */
@@ -55,6 +57,16 @@ export async function openScreeningCore(start: number): Promise<ScreeningCore> {
     username: 'operator',
     password: accounts!.find((a) => a.username === 'operator')!.password,
   });
+  const supervisor = core.openSession();
+  const asSupervisor = async <T>(channel: string, args: unknown): Promise<T> => {
+    const r = await supervisor.call(channel, args);
+    if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.message}`), r.error);
+    return r.value as T;
+  };
+  await asSupervisor('auth.signIn', {
+    username: 'supervisor',
+    password: accounts!.find((a) => a.username === 'supervisor')!.password,
+  });
   const db = new Database(storePath(dir), { readonly: true });
   const disposition = db.prepare<[string], { disposition: string }>(
     'SELECT disposition FROM calls WHERE id = ?',
@@ -74,6 +86,7 @@ export async function openScreeningCore(start: number): Promise<ScreeningCore> {
       });
       return callId;
     },
+    asSupervisor,
     storedDisposition: (callId) => disposition.get(callId)?.disposition,
     form: (number, over = {}) => ({
       ...emptyIntakeForm(),

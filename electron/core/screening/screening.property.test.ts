@@ -1,6 +1,6 @@
 /**
  * The promise screening keeps whatever it knows (DESIGN §2): whatever a number's history,
- * its flag and its ticks, looking the caller up never stops the call from being stored or
+ * its flag, its soft block and its ticks, looking the caller up never stops the call from being stored or
  * its case from being saved — through the real core and a real SQLite store.
  */
 import fc from 'fast-check';
@@ -29,6 +29,7 @@ const earlier = fc.record({
 
 it('always stores the call, screened out or as a case, and saves its case, flagged or not', async () => {
   const levels = new Set<string>();
+  let blocked = 0;
   let n = 0;
   await fc.assert(
     fc.asyncProperty(
@@ -36,7 +37,8 @@ it('always stores the call, screened out or as a case, and saves its case, flagg
       fc.uniqueArray(fc.constantFrom(...Tick.options)),
       fc.boolean(),
       fc.option(screened, { nil: 'case' as const }),
-      async (history, ticks, withheld, ending) => {
+      fc.option(fc.integer({ min: 1, max: 72 }), { nil: null }),
+      async (history, ticks, withheld, ending, blockHours) => {
         s.clock.now = T0 + ++n * 10 * 24 * 60 * MIN; // each run on its own days
         const number = withheld ? null : `+628123${String(100000 + n).padStart(6, '0')}`;
         for (const h of [...history].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
@@ -45,12 +47,24 @@ it('always stores the call, screened out or as a case, and saves its case, flagg
           else if (number)
             await s.call('intake.save', { callId: uuidv7(), startedAt: at, form: s.form(number) });
         }
-        const { likelihood } = await s.call<{ likelihood: Likelihood }>('caller.lookup', {
+        // A supervisor's soft block on the number, some of the time.
+        if (number && blockHours !== null) {
+          await s.asSupervisor('caller.block', {
+            number,
+            reason: 'Iseng berulang',
+            hours: blockHours,
+          });
+        }
+        const { likelihood, history: known } = await s.call<{
+          likelihood: Likelihood;
+          history: { block: unknown };
+        }>('caller.lookup', {
           number: number ?? '',
           withheld,
           ticks,
         });
         levels.add(likelihood.level);
+        if (known.block) blocked++;
         // However it ends — screened out with one key, or saved as a case — it is stored.
         if (ending !== 'case') {
           const callId = await s.storeScreenedCall(number, s.clock.now - MIN, ending);
@@ -72,4 +86,5 @@ it('always stores the call, screened out or as a case, and saves its case, flagg
   );
   // The property covered flagged numbers, not only quiet ones.
   expect(levels).toEqual(new Set(['none', 'watch', 'flag']));
+  expect(blocked).toBeGreaterThan(0);
 });
