@@ -3,7 +3,10 @@
  * core's clock set to each call's start, so the likelihood is the console's own, computed
  * from what the desk knew when the number was entered. After each call the operator's
  * disposition is recorded as the console records it: a genuine call saved as a case
- * (`intake.save`), any other screened out (`call.screen`), a silent call called back.
+ * (`intake.save`), any other screened out (`call.screen`), a silent call called back. A
+ * genuine call the operator screened out anyway (a mislabel in the log) stays in the
+ * history as the operator recorded it, and is then reopened as a case by the shift's
+ * supervisor review (`intake.save` with `reopenedCallId`), as the center's routine is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +67,14 @@ export async function replayLog(
     const accounts = await core.ensureDemoAccounts();
     const operator = accounts!.find((a) => a.username === 'operator')!;
     await call('auth.signIn', { username: operator.username, password: operator.password });
+    // The supervisor's own screen, for the review that reopens screened genuine calls.
+    const review = core.openSession();
+    const supervisor = accounts!.find((a) => a.username === 'supervisor')!;
+    const signedIn = (await review.call('auth.signIn', {
+      username: supervisor.username,
+      password: supervisor.password,
+    })) as ApiResult<unknown>;
+    if (!signedIn.ok) throw new Error(`supervisor sign-in refused: ${signedIn.error.code}`);
 
     /** Saves a case; true when the store then holds it with this call on it. */
     const saveCase = async (
@@ -72,8 +83,9 @@ export async function replayLog(
       number: string | null,
       id: string,
       extra = {},
+      on = screen,
     ) => {
-      const saved = await screen.call('intake.save', {
+      const saved = await on.call('intake.save', {
         callId,
         startedAt,
         form: reportForm(number, id),
@@ -120,6 +132,18 @@ export async function replayLog(
           if (outcome === 'genuine') {
             storedAsCase = await saveCase(uuidv7(), c.end, number, c.id, { callbackOf: callId });
           }
+        }
+        if (c.label === 'genuine' && !storedAsCase) {
+          // The review of the shift finds it and reopens it as a case.
+          const reopenedId = uuidv7();
+          storedAsCase = await saveCase(
+            reopenedId,
+            c.end,
+            number,
+            c.id,
+            { reopenedCallId: callId },
+            review,
+          );
         }
       }
       outcomes.push({
