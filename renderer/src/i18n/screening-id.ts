@@ -1,0 +1,161 @@
+/** Texts of screening: caller history, disposition keys, soft blocks, the review. */
+import type { ReasonCode, SilentCode } from '../../../shared/domain/screening/reasons';
+
+export const screeningId = {
+  screening: {
+    title: 'Riwayat penelepon',
+    loading: 'Membaca riwayat nomor ini…',
+    failed: 'Riwayat nomor ini tidak dapat dibaca: {{reason}}',
+    reasons: 'Alasan',
+    level: {
+      none: 'Tidak ada tanda iseng',
+      watch: 'Perhatikan',
+      flag: 'Kemungkinan iseng',
+    },
+    reason: {
+      history_pranks: '{{pranks}} dari {{calls}} panggilan sebelumnya iseng',
+      history_pranks_abusive: '{{pranks}} dari {{calls}} panggilan sebelumnya iseng atau kasar',
+      last_prank: 'iseng terakhir {{ago}} lalu',
+      burst: '{{calls}} panggilan dalam {{minutes}} menit',
+      burst_own_case:
+        '{{calls}} panggilan dalam {{minutes}} menit, tetapi ada laporan terbuka dari nomor ini',
+      withheld: 'nomor disembunyikan',
+      malformed: 'nomor tidak valid',
+      block_manual: 'diblokir supervisor sampai {{until}}',
+      block_prank: 'diblokir otomatis karena iseng berulang sampai {{until}}',
+      tick_laughter: 'terdengar tertawa',
+      tick_children: 'terdengar suara anak-anak',
+      tick_abuse: 'kata-kata kasar',
+      genuine_calls: '{{cases}} panggilan sebelumnya menjadi laporan',
+      open_case: 'ada {{cases}} laporan terbuka dari nomor ini',
+      silent_repeat: 'panggilan kosong berulang: {{calls}} dalam {{hours}} jam',
+      block_silent: 'panggilan kosong berulang: diblokir otomatis sampai {{until}}',
+      tick_no_voice: 'tidak ada suara (mungkin penelepon tidak bisa bicara)',
+    },
+    ago: { minutes: '{{count}} menit', hours: '{{count}} jam', days: '{{count}} hari' },
+    history: {
+      calls: 'Panggilan sebelumnya',
+      none: 'belum pernah menelepon',
+      lastPrank: 'Iseng terakhir',
+      openCases: 'Laporan terbuka',
+      block: 'Blokir',
+    },
+    disposition: {
+      case: 'laporan {{count}}',
+      prank: 'iseng {{count}}',
+      abusive: 'kasar {{count}}',
+      silent: 'kosong {{count}}',
+      misdial: 'salah sambung {{count}}',
+      info: 'informasi {{count}}',
+      test: 'uji {{count}}',
+    },
+    block: {
+      manual: 'oleh supervisor, sampai {{until}}',
+      auto_prank: 'otomatis (iseng berulang), sampai {{until}}',
+      auto_silent: 'otomatis (panggilan kosong berulang), sampai {{until}}',
+    },
+  },
+  // Screening: ending a call without a case (disposition keys, ticks, callback).
+  screen: {
+    title: 'Akhiri tanpa laporan',
+    ticksLabel: 'Yang terdengar',
+    tick: {
+      laughter: 'Tertawa',
+      children: 'Suara anak',
+      abuse: 'Kata kasar',
+      no_voice: 'Tanpa suara',
+    },
+    note: 'Catatan singkat (opsional)',
+    dispositions: 'Disposisi panggilan',
+    disposition: {
+      prank: 'Iseng',
+      silent: 'Panggilan kosong',
+      misdial: 'Salah sambung',
+      abusive: 'Kasar',
+      info: 'Informasi',
+      test: 'Uji',
+    },
+    asking: 'Panggilan ini sudah dijawab: pilih disposisinya, atau kembali ke formulir dengan',
+    recorded: 'Panggilan dicatat: {{disposition}}',
+    callbackTitle: 'Telepon balik {{number}}',
+    callbackHint:
+      'Panggilan kosong bisa berasal dari orang yang tidak dapat bicara. Catat hasilnya:',
+    callbackOutcome: 'Hasil telepon balik',
+    callback: {
+      no_answer: 'Tidak diangkat',
+      genuine: 'Sungguhan: catat laporan',
+      prank: 'Iseng',
+    },
+    callbackRecorded: {
+      no_answer: 'Hasil telepon balik dicatat: tidak diangkat.',
+      genuine: 'Penelepon sungguhan: catat laporannya (terhubung ke panggilan kosong tadi).',
+      prank: 'Hasil telepon balik dicatat: iseng.',
+    },
+  },
+  // Soft blocks and the supervisor's review of screened calls.
+  blocks: {
+    banner: 'Blokir nomor',
+    kind: {
+      manual: 'Diblokir supervisor',
+      auto_prank: 'Panggilan iseng berulang (blokir otomatis)',
+      auto_silent: 'Panggilan kosong berulang (blokir otomatis)',
+    },
+    until: 'Berlaku sampai {{time}}.',
+    stillAnswered: 'Panggilan tetap dijawab dan dicatat.',
+  },
+  review: {
+    open: 'Tinjauan supervisor',
+    title: 'Tinjauan panggilan tersaring',
+    close: 'Tutup',
+    shift: 'Shift {{from}}–{{to}} WIB (shift: 07–15, 15–23, 23–07 WIB)',
+    previousShift: 'Shift sebelumnya',
+    nextShift: 'Shift berikutnya',
+    filters: 'Saring',
+    disposition: 'Disposisi',
+    anyDisposition: 'Semua',
+    desk: 'Desk',
+    operator: 'Operator',
+    number: 'Nomor',
+    calls: 'Panggilan tersaring',
+    none: 'Tidak ada panggilan tersaring pada shift ini.',
+    time: 'Waktu',
+    withheld: 'disembunyikan',
+    hashed: 'disamarkan (retensi)',
+    note: 'Catatan',
+    reopen: 'Buka jadi laporan',
+    reopenFor: 'Buka panggilan {{time}} dari {{number}} jadi laporan',
+    reopenedAs: 'sudah jadi laporan',
+    retention:
+      'Retensi nomor: nomor panggilan tanpa laporan diganti dengan hash setelah {{months}} bulan.',
+    dispositions: {
+      prank: 'Iseng',
+      silent: 'Panggilan kosong',
+      misdial: 'Salah sambung',
+      abusive: 'Kasar',
+      info: 'Informasi',
+      test: 'Uji',
+    },
+    reopenedLine:
+      'panggilan {{time}} WIB dari {{desk}}, disaring sebagai "{{disposition}}" oleh {{person}}',
+    reopening: 'Membuka ulang panggilan tersaring sebagai laporan (Ctrl+Enter menyimpan).',
+  },
+  blockAdmin: {
+    title: 'Blokir nomor',
+    number: 'Nomor yang diblokir',
+    reason: 'Alasan blokir',
+    hours: 'Lama blokir (jam)',
+    set: 'Pasang blokir',
+    active: 'Blokir yang berlaku',
+    none: 'Tidak ada blokir yang berlaku.',
+    lift: 'Cabut blokir',
+    liftFor: 'Cabut blokir {{number}}',
+    lifted: 'dicabut',
+    setDone: 'Blokir terpasang.',
+    liftDone: 'Blokir dicabut.',
+  },
+} as const;
+
+screeningId.screening.reason satisfies Record<
+  ReasonCode | SilentCode | 'history_pranks_abusive',
+  string
+>;
