@@ -238,6 +238,11 @@ export function generateLog(options: GenerateOptions): LogLine[] {
       d.disposition = r.pick(['misdial', 'silent'] as const);
     else if (d.label === 'silent' && r.chance(0.02)) d.disposition = 'prank';
     else if (d.label === 'misdial' && r.chance(0.03)) d.disposition = 'prank';
+    // A genuine caller brushed off, and a prank taken for a report (its "case" then sits in
+    // the number's history).
+    else if (d.label === 'genuine' && d.number !== null && r.chance(0.01))
+      d.disposition = r.pick(['prank', 'misdial'] as const);
+    else if (d.label === 'prank' && r.chance(0.01)) d.disposition = 'genuine';
   }
 
   const end = start + options.days * DAY;

@@ -32,6 +32,7 @@ export function history(
     malformed: false,
     calls: { ...emptyCounts(), ...counts },
     lastPrankAt: null,
+    lastCaseAt: null,
     openCases: 0,
     recent: [],
     block: null,

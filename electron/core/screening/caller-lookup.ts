@@ -53,6 +53,7 @@ export function createCallerLookup(
       malformed: checked !== null && !checked.ok,
       calls: known?.calls ?? emptyCounts(),
       lastPrankAt: known?.lastPrankAt ?? null,
+      lastCaseAt: known?.lastCaseAt ?? null,
       openCases: known?.openCases ?? 0,
       recent: known?.recent ?? [],
       block: e164 ? blocks.activeBlock(e164, now) : null,

@@ -19,6 +19,7 @@ const RECENT_LIMIT = 200;
 export interface NumberHistory {
   calls: DispositionCounts;
   lastPrankAt: number | null;
+  lastCaseAt: number | null;
   openCases: number;
   recent: RecentCall[];
 }
@@ -62,6 +63,7 @@ export function createCallerHistoryReads(
     read(number: string, now: number, recentFrom: number): NumberHistory {
       const calls = emptyCounts();
       let lastPrankAt: number | null = null;
+      let lastCaseAt: number | null = null;
       const hashed = hashedOf(number);
       for (const key of hashed ? [number, hashed] : [number]) {
         for (const row of byDisposition.all(key, now)) {
@@ -69,11 +71,13 @@ export function createCallerHistoryReads(
           if (row.disposition === 'prank' || row.disposition === 'abusive') {
             lastPrankAt = Math.max(lastPrankAt ?? row.last, row.last);
           }
+          if (row.disposition === 'case') lastCaseAt = Math.max(lastCaseAt ?? row.last, row.last);
         }
       }
       return {
         calls,
         lastPrankAt,
+        lastCaseAt,
         openCases: calls.case > 0 ? openCases.get(number, now)!.n : 0,
         recent: recent.all(number, recentFrom, now),
       };

@@ -50,6 +50,8 @@ export const CallerHistory = z.object({
   calls: DispositionCounts,
   /** UTC epoch ms of the last prank or abusive call, if any. */
   lastPrankAt: z.number().int().nullable(),
+  /** UTC epoch ms of the last call that opened or joined a case, if any. */
+  lastCaseAt: z.number().int().nullable().default(null),
   /** Cases not yet resolved, closed or cancelled that a call from this number opened or joined. */
   openCases: Int,
   /** Earlier calls within the longest window the rules look at (burst, silent), newest first. */

@@ -20,11 +20,28 @@ describe('likelihood', () => {
   it.each<[string, Parameters<typeof history>[0], Tick[], 'none' | 'watch' | 'flag', string[]]>([
     ['a first call from a valid number', {}, [], 'none', []],
     [
-      'a repeat prankster',
-      { counts: { prank: 4, case: 1 }, lastPrankAt: NOW - 2 * 60 * MIN },
+      'a repeat prankster whose one "case" came before its last pranks',
+      {
+        counts: { prank: 4, case: 1 },
+        lastPrankAt: NOW - 2 * 60 * MIN,
+        lastCaseAt: NOW - 48 * 60 * MIN,
+        openCases: 1,
+      },
       [],
       'flag',
-      ['history_pranks', 'genuine_calls', 'last_prank'],
+      ['history_pranks', 'last_prank'],
+    ],
+    [
+      'a household whose real report came after its children’s pranks',
+      {
+        counts: { prank: 2, case: 1 },
+        lastPrankAt: NOW - 48 * 60 * MIN,
+        lastCaseAt: NOW - 2 * 60 * MIN,
+        openCases: 1,
+      },
+      [],
+      'none',
+      ['history_pranks', 'genuine_calls', 'open_case'],
     ],
     ['one earlier prank, nothing else', { counts: { prank: 1 } }, [], 'flag', ['history_pranks']],
     [

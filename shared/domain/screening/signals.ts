@@ -23,10 +23,20 @@ export function prankHistory(h: CallerHistory, rules: LikelihoodRules): Reason[]
   return [{ code: 'history_pranks', params: { pranks, abusive: h.calls.abusive, calls }, weight }];
 }
 
-/** Earlier calls that became cases weigh against the flag: this number reports real things. */
+/**
+ * Pranks kept coming after the number's last case: that case (a prank taken for a report,
+ * or a household's one real emergency long before) does not vouch for the calls since.
+ */
+export const prankedSinceCase = (h: CallerHistory): boolean =>
+  h.lastPrankAt !== null && (h.lastCaseAt === null || h.lastCaseAt < h.lastPrankAt);
+
+/**
+ * Earlier calls that became cases weigh against the flag: this number reports real things —
+ * unless it pranked again after its last case.
+ */
 export function genuineHistory(h: CallerHistory, rules: LikelihoodRules): Reason[] {
   const cases = h.calls.case;
-  if (cases === 0) return [];
+  if (cases === 0 || prankedSinceCase(h)) return [];
   const weight = rules.history.perGenuine * Math.min(cases, rules.history.genuineCap);
   return [{ code: 'genuine_calls', params: { cases }, weight }];
 }
@@ -65,9 +75,12 @@ export function burst(h: CallerHistory, now: number, rules: LikelihoodRules): Re
   return [{ code: 'burst', params: { calls: count, minutes }, weight }];
 }
 
-/** An open case from this number: people call again about a real emergency. */
+/**
+ * An open case from this number: people call again about a real emergency. Not when the
+ * number pranked after its last case.
+ */
 export function openCase(h: CallerHistory, rules: LikelihoodRules): Reason[] {
-  if (h.openCases === 0) return [];
+  if (h.openCases === 0 || prankedSinceCase(h)) return [];
   return [{ code: 'open_case', params: { cases: h.openCases }, weight: rules.openCase.weight }];
 }
 
