@@ -50,15 +50,18 @@ export function Workspace({ operator }: { operator: Operator }) {
   return (
     <ReferenceProvider data={reference}>
       <CallAlarmAlerts />
-      {operator.role === 'supervisor' ? <SupervisorReview /> : null}
-      <main className="content workspace">
-        <PanelBoundary name={t('intake.title')}>
-          <IntakePanel />
-        </PanelBoundary>
-        <PanelBoundary name={t('queue.title')}>
-          <QueuePanel />
-        </PanelBoundary>
-      </main>
+      {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
+      <div className="workspace-frame">
+        {operator.role === 'supervisor' ? <SupervisorReview /> : null}
+        <main className="content workspace">
+          <PanelBoundary name={t('intake.title')}>
+            <IntakePanel />
+          </PanelBoundary>
+          <PanelBoundary name={t('queue.title')}>
+            <QueuePanel />
+          </PanelBoundary>
+        </main>
+      </div>
     </ReferenceProvider>
   );
 }
