@@ -13,7 +13,7 @@ import type { DuplicateSuggestion } from '../../shared/domain/duplicates';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import type { OpdCaseReporters, OpdDispatch } from '../../shared/hub/messages';
-import { openDeskCore } from '../support/desk-cores';
+import { call, openDeskCore } from '../support/desk-cores';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { connectOpd } from '../support/opd-client';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
@@ -24,11 +24,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 const status = (core: Core) =>
   call<{ hub: { state: string }; outbox: { waiting: number } }>(core, 'app.status', {});
 const detail = (core: Core, caseId: string) => call<CaseDetail>(core, 'case.get', { caseId });

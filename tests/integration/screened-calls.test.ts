@@ -10,7 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storePath } from '../../electron/core/core';
 import { hubStoreFile } from '../../hub/store/database';
-import { demoAccounts, openDeskCore } from '../support/desk-cores';
+import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
@@ -19,12 +19,6 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Rows of a store another process holds open (WAL lets a reader in). */
 function rows(file: string, sql: string): unknown[] {

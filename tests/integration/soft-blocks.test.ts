@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleSession, Core } from '../../electron/core/core';
 import type { Block } from '../../shared/domain/blocks';
-import { demoAccounts, openDeskCore } from '../support/desk-cores';
+import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { peerSockets, send } from '../support/hub-peers';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
@@ -22,12 +22,6 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function call<T>(screen: ConsoleSession, channel: string, args: unknown): Promise<T> {
-  const r = await screen.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 async function setup() {
   const dir = tempDir();

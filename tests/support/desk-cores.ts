@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore, type ConsoleSession, type Core } from '../../electron/core/core';
 import { createLogger } from '../../shared/log';
 import type { OneScreenCore } from './one-screen';
 import { repoRoot } from './processes';
@@ -70,4 +70,15 @@ export async function signInOperator(core: OneScreenCore): Promise<void> {
   const password = accounts!.find((a) => a.username === 'operator')!.password;
   const r = await core.call('auth.signIn', { username: 'operator', password });
   if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), r.error);
+}
+
+/** Calls the console on a screen; a refusal throws with its code and message. */
+export async function call<T>(
+  screen: Pick<ConsoleSession, 'call'>,
+  channel: string,
+  args: unknown,
+): Promise<T> {
+  const r = await screen.call(channel, args);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
 }
