@@ -11,9 +11,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DuplicateSuggestion } from '../../shared/domain/duplicates';
 import { emptyIntakeForm, type IntakeForm } from '../../shared/domain/intake';
-import { createLogger } from '../../shared/log';
+import { openLocalCore, signInOperator } from '../../tests/support/desk-cores';
 import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
-import { openCore } from './core';
 import { readDuplicateRules } from './duplicate-rules';
 import { placeWords, similarPlaceQuery } from './store/place-words';
 
@@ -28,19 +27,10 @@ let core: OneScreenCore;
 beforeEach(async () => {
   clock = T0;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-dups-'));
-  const opened = openCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir,
-    now: () => clock,
-  });
+  const opened = openLocalCore(dir, () => clock);
   oneScreen(opened);
   core = opened;
-  const accounts = await core.ensureDemoAccounts();
-  const password = accounts!.find((a) => a.username === 'operator')!.password;
-  await call('auth.signIn', { username: 'operator', password });
+  await signInOperator(core);
 });
 afterEach(() => {
   core.close();

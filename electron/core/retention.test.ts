@@ -14,11 +14,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { ReviewPage } from '../../shared/domain/review';
-import { createLogger } from '../../shared/log';
-import { openCore, storePath, type ConsoleSession, type Core } from './core';
+import { storePath, type ConsoleSession, type Core } from './core';
+import { openLocalCore } from '../../tests/support/desk-cores';
 import { numberKeyFile } from './retention';
 
-const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 const DAY = 86_400_000;
 /** 10.00 WIB on 28 November 2026. */
 const T = Date.UTC(2026, 10, 28, 3, 0, 0);
@@ -40,15 +39,7 @@ afterEach(() => {
 /** Opens the console (retention runs at start) and signs a screen in. */
 async function open(username = 'operator'): Promise<ConsoleSession> {
   core?.close();
-  core = openCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir,
-    deskId: 'desk-1',
-    now: () => clock,
-  });
+  core = openLocalCore(dir, () => clock, 'desk-1');
   const made = await core.ensureDemoAccounts();
   if (made) passwords = Object.fromEntries(made.map((a) => [a.username, a.password]));
   const screen = core.openSession();

@@ -13,10 +13,9 @@ import type { ConsoleSession } from './core';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import type { ReviewPage } from '../../shared/domain/review';
-import { createLogger } from '../../shared/log';
-import { openCore, type Core } from './core';
+import type { Core } from './core';
+import { openLocalCore } from '../../tests/support/desk-cores';
 
-const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 const HOUR = 3_600_000;
 /** 10.00 WIB: the morning shift (07–15 WIB). */
 const T = Date.UTC(2026, 10, 28, 3, 0, 0);
@@ -29,15 +28,7 @@ let supervisor: ConsoleSession;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-review-'));
   clock = T;
-  core = openCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir,
-    deskId: 'desk-1',
-    now: () => clock,
-  });
+  core = openLocalCore(dir, () => clock, 'desk-1');
   const accounts = (await core.ensureDemoAccounts())!;
   const signIn = async (username: string) => {
     const screen = core.openSession();

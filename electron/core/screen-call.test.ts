@@ -12,8 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { HubEvent } from '../../shared/hub/messages';
 import { createLogger } from '../../shared/log';
+import { openLocalCore, signInOperator } from '../../tests/support/desk-cores';
 import { oneScreen, type OneScreenCore } from '../../tests/support/one-screen';
-import { openCore, storePath } from './core';
+import { storePath } from './core';
 import { createBlockWrites } from './store/blocks';
 import { createCallWrites } from './store/calls';
 import { createCaseReplica } from './store/case-replica';
@@ -22,27 +23,16 @@ import { createDispatchWrites } from './store/dispatches';
 import { createHubEvents } from './store/hub-events';
 import { createOutbox } from './store/outbox';
 
-const resourcesDir = path.resolve(__dirname, '..', '..', 'resources', 'data');
 const NOW = Date.UTC(2026, 10, 28, 6, 0, 0);
 let dir: string;
 let core: OneScreenCore;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-screen-'));
-  const opened = openCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 't',
-    log: createLogger('t', () => undefined),
-    resourcesDir,
-    deskId: 'desk-1',
-    now: () => NOW,
-  });
+  const opened = openLocalCore(dir, () => NOW, 'desk-1');
   oneScreen(opened);
   core = opened;
-  const accounts = await core.ensureDemoAccounts();
-  const password = accounts!.find((a) => a.username === 'operator')!.password;
-  await call('auth.signIn', { username: 'operator', password });
+  await signInOperator(core);
 });
 afterEach(() => {
   core.close();

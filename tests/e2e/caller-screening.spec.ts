@@ -4,20 +4,11 @@
  * in plain Indonesian, reachable by keyboard, in English on Alt+L — and a flagged caller's
  * case is saved with the same keystrokes as any other.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import {
-  randomToken,
-  startHost,
-  startHub,
-  startLauncher,
-  tempDir,
-  writeTokens,
-  type LauncherProc,
-  type Proc,
-} from '../support/processes';
+import { startLauncher, tempDir, type LauncherProc, type Proc } from '../support/processes';
+import { openDesk, startCenter } from './support/center';
 import { signInOperator } from './support/operator';
 
 let launcher: LauncherProc;
@@ -31,16 +22,7 @@ test.afterEach(async () => {
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const panel = (page: Page) => page.getByRole('region', { name: 'Riwayat penelepon' });
 
-async function signIn(page: Page) {
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await page.goto(launcher.consoleUrl);
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
-  await field(page, 'Kata sandi').press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
-}
+const signIn = (page: Page) => signInOperator(page, launcher);
 
 /** Earlier calls of a number, as other desks' screened calls reach this desk's store. */
 function storeEarlierCalls(number: string, dispositions: string[]) {
@@ -155,24 +137,16 @@ test('a prank disposed of with one key on desk 1 shows in the history and flag o
   test.setTimeout(180_000);
   const procs: Proc[] = [];
   try {
-    const dir = tempDir('sigap-e2e-screening-');
-    const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken() };
-    const tokensFile = writeTokens(dir, [
-      { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
-      { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
-    ]);
-    const hub = await startHub(path.join(dir, 'hub'), tokensFile);
-    procs.push(hub);
-    const desk = async (deskId: 'desk-1' | 'desk-2') => {
-      const dataDir = path.join(dir, deskId);
-      const host = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
-      procs.push(host);
-      const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
-      await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
-      return page;
-    };
-    const desk1 = await desk('desk-1');
-    const desk2 = await desk('desk-2');
+    const center = await startCenter(
+      procs,
+      [
+        { kind: 'desk', id: 'desk-1' },
+        { kind: 'desk', id: 'desk-2' },
+      ],
+      'sigap-e2e-screening-',
+    );
+    const desk1 = await openDesk(browser, center, 'desk-1', { locale: 'id-ID' });
+    const desk2 = await openDesk(browser, center, 'desk-2', { locale: 'id-ID' });
 
     await desk1.keyboard.press('F2');
     await desk1.keyboard.type('0857 1234 5678');

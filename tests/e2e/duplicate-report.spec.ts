@@ -5,18 +5,11 @@
  * address; Alt+G joins it. Desk 1's case shows the co-reporter, and the OPD inbox shows one
  * case with two reporters — nothing was dispatched twice. Alt+↑/↓ choose among suggestions.
  */
-import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import {
-  randomToken,
-  startHost,
-  startHub,
-  tempDir,
-  writeTokens,
-  type Proc,
-} from '../support/processes';
+import { expect, test, type Page } from '@playwright/test';
+import type { Proc } from '../support/processes';
+import { openDesk, startCenter } from './support/center';
 import { inboxItem, inboxList, openInbox } from './support/inbox';
-import { field, queueRow, signInOperator } from './support/operator';
+import { field, queueRow } from './support/operator';
 
 const procs: Proc[] = [];
 test.afterEach(async () => {
@@ -42,35 +35,19 @@ async function typeInto(page: Page, label: string, text: string): Promise<void> 
   await page.keyboard.type(text);
 }
 
-async function deskPage(browser: Browser, host: { origin: string; key: string }, dataDir: string) {
-  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
-  const page = await context.newPage();
-  await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
-  return page;
-}
-
 test('a second caller about the same fallen tree joins the first case; the OPD sees one case with two reporters', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = tempDir('sigap-e2e-');
-  const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken(), dlh: randomToken() };
-  const tokensFile = writeTokens(dir, [
-    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
-    { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
-    { token: tokens.dlh, kind: 'opd', id: 'dlh', person: 'Sari' },
+  const center = await startCenter(procs, [
+    { kind: 'desk', id: 'desk-1' },
+    { kind: 'desk', id: 'desk-2' },
+    { kind: 'opd', id: 'dlh', person: 'Sari' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
-  procs.push(hub);
-  const desk = async (deskId: 'desk-1' | 'desk-2') => {
-    const dataDir = path.join(dir, deskId);
-    const host = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
-    procs.push(host);
-    return deskPage(browser, host, dataDir);
-  };
-  const desk1 = await desk('desk-1');
-  const desk2 = await desk('desk-2');
-  const { clerk } = await openInbox(browser, `${hub.url}/`, tokens.dlh, 'Sari');
+  const { hub, tokens } = center;
+  const desk1 = await openDesk(browser, center, 'desk-1');
+  const desk2 = await openDesk(browser, center, 'desk-2');
+  const { clerk } = await openInbox(browser, `${hub.url}/`, tokens['dlh']!, 'Sari');
 
   // Desk 1: the first caller, recorded and sent to the suggested OPDs in one key.
   await desk1.keyboard.press('F2');

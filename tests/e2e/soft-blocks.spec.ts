@@ -4,20 +4,11 @@
  * "Panggilan kosong berulang" with its expiry as soon as the number is typed — while the
  * call is recorded with the same keystrokes as any other.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { io } from 'socket.io-client';
+import { expect, test, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  randomToken,
-  startHost,
-  startHub,
-  tempDir,
-  writeTokens,
-  type Proc,
-} from '../support/processes';
-import { field, signInOperator } from './support/operator';
+import type { Proc } from '../support/processes';
+import { deskPage, deskSocket, openDesk, startCenter, startDesk } from './support/center';
+import { field } from './support/operator';
 
 const procs: Proc[] = [];
 const closers: Array<() => void> = [];
@@ -26,43 +17,22 @@ test.afterEach(async () => {
   for (const p of procs.splice(0).reverse()) await p.stop();
 });
 
-async function deskPage(browser: Browser, host: { origin: string; key: string }, dataDir: string) {
-  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
-  const page = await context.newPage();
-  await signInOperator(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir });
-  return page;
-}
-
 const banner = (page: Page) => page.getByRole('status', { name: 'Blokir nomor' });
 
 test('a burst of silent calls puts the block banner on desk 2, and the call is still recorded', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = tempDir('sigap-e2e-');
-  const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken(), 'desk-3': randomToken() };
-  const tokensFile = writeTokens(dir, [
-    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
-    { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
-    { token: tokens['desk-3'], kind: 'desk', id: 'desk-3' },
+  const center = await startCenter(procs, [
+    { kind: 'desk', id: 'desk-1' },
+    { kind: 'desk', id: 'desk-2' },
+    { kind: 'desk', id: 'desk-3' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
-  procs.push(hub);
-  const desk = async (deskId: 'desk-1' | 'desk-2') => {
-    const dataDir = path.join(dir, deskId);
-    const host = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
-    procs.push(host);
-    return deskPage(browser, host, dataDir);
-  };
-  const desk1 = await desk('desk-1');
-  const desk2 = await desk('desk-2');
+  const desk1 = await openDesk(browser, center, 'desk-1');
+  const desk2 = await openDesk(browser, center, 'desk-2');
 
   // Desk 3 logs three silent calls from one number within minutes.
-  const desk3 = io(`${hub.url}/desk`, {
-    auth: { token: tokens['desk-3'] },
-    transports: ['websocket'],
-  });
-  closers.push(() => desk3.close());
+  const desk3 = deskSocket(center, 'desk-3', closers);
   const start = Date.now() - 5 * 60_000;
   for (let i = 0; i < 3; i++) {
     const ack = (await desk3.timeout(5000).emitWithAck('call.log', {
@@ -107,32 +77,15 @@ test("a supervisor's block (Alt+B) shows on desk 2 with its reason, and goes whe
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = tempDir('sigap-e2e-');
-  const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken() };
-  const tokensFile = writeTokens(dir, [
-    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
-    { token: tokens['desk-2'], kind: 'desk', id: 'desk-2' },
+  const center = await startCenter(procs, [
+    { kind: 'desk', id: 'desk-1' },
+    { kind: 'desk', id: 'desk-2' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
-  procs.push(hub);
-  const host = async (deskId: 'desk-1' | 'desk-2') => {
-    const dataDir = path.join(dir, deskId);
-    const h = await startHost({ dataDir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
-    procs.push(h);
-    return { h, dataDir };
-  };
-  const one = await host('desk-1');
-  const desk2 = await deskPage(browser, (await host('desk-2')).h, path.join(dir, 'desk-2'));
+  const one = await startDesk(center, 'desk-1');
+  const desk2 = await openDesk(browser, center, 'desk-2');
 
   // Desk 1's supervisor signs in and opens the review.
-  const spv = await (await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' })).newPage();
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(one.dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await spv.goto(`${one.h.origin}/#key=${one.h.key}`);
-  await field(spv, 'Nama pengguna').fill('supervisor');
-  await field(spv, 'Kata sandi').fill(accounts.find((a) => a.username === 'supervisor')!.password);
-  await spv.keyboard.press('Enter');
+  const spv = await deskPage(browser, one, 'supervisor');
   await expect(spv.getByRole('button', { name: /Tinjauan supervisor/ })).toBeVisible();
   await spv.keyboard.press('F9');
   const review = spv.getByRole('dialog', { name: 'Tinjauan panggilan tersaring' });

@@ -4,20 +4,11 @@
  * its number and reopens it as a case; the case's timeline names the original call, its
  * disposition and who screened it. Operators have no review.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { io } from 'socket.io-client';
+import { expect, test } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  randomToken,
-  startHost,
-  startHub,
-  tempDir,
-  writeTokens,
-  type Proc,
-} from '../support/processes';
-import { field } from './support/operator';
+import type { Proc } from '../support/processes';
+import { deskSocket, startCenter, startDesk } from './support/center';
+import { field, signInAs } from './support/operator';
 
 const procs: Proc[] = [];
 const closers: Array<() => void> = [];
@@ -26,43 +17,16 @@ test.afterEach(async () => {
   for (const p of procs.splice(0).reverse()) await p.stop();
 });
 
-async function signIn(page: Page, url: string, dataDir: string, username: string) {
-  const { accounts } = JSON.parse(
-    fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'),
-  ) as { accounts: Array<{ username: string; password: string }> };
-  await page.goto(url);
-  await field(page, 'Nama pengguna').fill(username);
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === username)!.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
-}
-
 test('a supervisor reopens a screened call as a case, by keyboard', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const dir = tempDir('sigap-e2e-');
-  const tokens = { 'desk-1': randomToken(), 'desk-3': randomToken() };
-  const tokensFile = writeTokens(dir, [
-    { token: tokens['desk-1'], kind: 'desk', id: 'desk-1' },
-    { token: tokens['desk-3'], kind: 'desk', id: 'desk-3' },
+  const center = await startCenter(procs, [
+    { kind: 'desk', id: 'desk-1' },
+    { kind: 'desk', id: 'desk-3' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
-  procs.push(hub);
-  const dataDir = path.join(dir, 'desk-1');
-  const host = await startHost({
-    dataDir,
-    deskId: 'desk-1',
-    hubUrl: hub.url,
-    hubToken: tokens['desk-1'],
-  });
-  procs.push(host);
-  const url = `${host.origin}/#key=${host.key}`;
+  const desk1 = await startDesk(center, 'desk-1');
 
   // Desk 3 screened two calls out: a prank from the number, and a misdial from another.
-  const desk3 = io(`${hub.url}/desk`, {
-    auth: { token: tokens['desk-3'] },
-    transports: ['websocket'],
-  });
-  closers.push(() => desk3.close());
+  const desk3 = deskSocket(center, 'desk-3', closers);
   const at = Date.now() - 10 * 60_000;
   for (const [number, disposition] of [
     ['+6281355577799', 'prank'],
@@ -83,14 +47,14 @@ test('a supervisor reopens a screened call as a case, by keyboard', async ({ pag
   const operatorPage = await (
     await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' })
   ).newPage();
-  await signIn(operatorPage, url, dataDir, 'operator');
+  await signInAs(operatorPage, desk1, 'operator');
   await expect(operatorPage.getByRole('button', { name: /Tinjauan supervisor/ })).toHaveCount(0);
   await operatorPage.keyboard.press('F9');
   await expect(
     operatorPage.getByRole('dialog', { name: 'Tinjauan panggilan tersaring' }),
   ).toHaveCount(0);
 
-  await signIn(page, url, dataDir, 'supervisor');
+  await signInAs(page, desk1, 'supervisor');
   await expect(page.getByRole('button', { name: /Tinjauan supervisor/ })).toContainText('F9');
   await page.keyboard.press('F9');
   const review = page.getByRole('dialog', { name: 'Tinjauan panggilan tersaring' });

@@ -5,20 +5,18 @@
  * reporters (and no caller of an anonim case), and nothing is dispatched again — online,
  * and through the outbox when the hub was down at the time, exactly once.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/core';
 import type { DuplicateSuggestion } from '../../shared/domain/duplicates';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
 import type { OpdCaseReporters, OpdDispatch } from '../../shared/hub/messages';
-import { createLogger } from '../../shared/log';
+import { call, openDeskCore } from '../support/desk-cores';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { connectOpd } from '../support/opd-client';
-import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
+import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
 const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken(), dlh: randomToken() };
 const cleanups: Array<() => unknown> = [];
@@ -26,11 +24,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 const status = (core: Core) =>
   call<{ hub: { state: string }; outbox: { waiting: number } }>(core, 'app.status', {});
 const detail = (core: Core, caseId: string) => call<CaseDetail>(core, 'case.get', { caseId });
@@ -45,18 +38,7 @@ async function setup() {
   const hub = { current: await startHub(path.join(dir, 'hub'), tokensFile) };
   cleanups.push(() => hub.current.stop());
   const desk = async (deskId: 'desk-1' | 'desk-2') => {
-    const dataDir = path.join(dir, deskId);
-    fs.mkdirSync(dataDir);
-    const core = openCore({
-      dataDir,
-      mode: 'browser',
-      version: 't',
-      deskId,
-      log: createLogger(deskId, () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: hub.current.url,
-      hubToken: tokens[deskId],
-    });
+    const core = openDeskCore({ dir, deskId, hubUrl: hub.current.url, hubToken: tokens[deskId] });
     oneScreen(core);
     cleanups.push(() => core.close());
     const accounts = (await core.ensureDemoAccounts())!;

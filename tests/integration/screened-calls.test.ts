@@ -4,28 +4,21 @@
  * follows it there, and a desk that was off when the calls were screened gets them when it
  * comes back.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, storePath } from '../../electron/core/core';
+import { storePath } from '../../electron/core/core';
 import { hubStoreFile } from '../../hub/store/database';
-import { createLogger } from '../../shared/log';
+import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
-import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
+import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
 const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken() };
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function call<T>(core: Core, channel: string, args: unknown): Promise<T> {
-  const r = await core.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Rows of a store another process holds open (WAL lets a reader in). */
 function rows(file: string, sql: string): unknown[] {
@@ -48,17 +41,7 @@ async function setup() {
   /** Opens a desk on its folder (again, after it was closed) and signs its operator in. */
   const open = async (deskId: 'desk-1' | 'desk-2') => {
     const dataDir = path.join(dir, deskId);
-    fs.mkdirSync(dataDir, { recursive: true });
-    const core = openCore({
-      dataDir,
-      mode: 'browser',
-      version: 't',
-      deskId,
-      log: createLogger(deskId, () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: hub.url,
-      hubToken: tokens[deskId],
-    });
+    const core = openDeskCore({ dir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
     oneScreen(core);
     let closed = false;
     const close = () => {
@@ -66,14 +49,9 @@ async function setup() {
       closed = true;
     };
     cleanups.push(close);
-    const accounts = await core.ensureDemoAccounts();
-    const password = accounts
-      ? accounts.find((a) => a.username === 'operator')!.password
-      : (
-          JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as {
-            accounts: Array<{ username: string; password: string }>;
-          }
-        ).accounts.find((a) => a.username === 'operator')!.password;
+    const password = (await demoAccounts(core, dataDir)).find(
+      (a) => a.username === 'operator',
+    )!.password;
     await call(core, 'auth.signIn', { username: 'operator', password });
     await expect
       .poll(async () => (await call<{ hub: { state: string } }>(core, 'app.status', {})).hub.state)

@@ -5,16 +5,15 @@
  * supervisor's block and its lift reach the other desk; an operator's block is refused by
  * the desk and by the hub.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type ConsoleSession, type Core } from '../../electron/core/core';
+import type { ConsoleSession, Core } from '../../electron/core/core';
 import type { Block } from '../../shared/domain/blocks';
-import { createLogger } from '../../shared/log';
+import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { peerSockets, send } from '../support/hub-peers';
-import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
+import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
 const tokens = { 'desk-1': randomToken(), 'desk-2': randomToken(), 'desk-3': randomToken() };
 const NUMBER = '+6281234567890';
@@ -23,12 +22,6 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function call<T>(screen: ConsoleSession, channel: string, args: unknown): Promise<T> {
-  const r = await screen.call(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 async function setup() {
   const dir = tempDir();
@@ -45,24 +38,14 @@ async function setup() {
   /** Opens (or reopens, on the same store) a desk and signs its operator and supervisor in. */
   const desk = async (deskId: 'desk-1' | 'desk-2') => {
     const dataDir = path.join(dir, deskId);
-    fs.mkdirSync(dataDir, { recursive: true });
-    const core: Core = openCore({
-      dataDir,
-      mode: 'browser',
-      version: 't',
-      deskId,
-      log: createLogger(deskId, () => undefined),
-      resourcesDir: path.join(repoRoot, 'resources', 'data'),
-      hubUrl: hub.url,
-      hubToken: tokens[deskId],
-    });
+    const core: Core = openDeskCore({ dir, deskId, hubUrl: hub.url, hubToken: tokens[deskId] });
     let closed = false;
     const close = () => {
       if (!closed) core.close();
       closed = true;
     };
     cleanups.push(close);
-    const accounts = (await core.ensureDemoAccounts()) ?? readAccounts(dataDir);
+    const accounts = await demoAccounts(core, dataDir);
     const signIn = async (username: string) => {
       const screen = core.openSession();
       const a = accounts.find((x) => x.username === username)!;
@@ -82,11 +65,6 @@ async function setup() {
   /** Desk 3's calls, as its outbox would send them. */
   const desk3 = await peers.connect(`${hub.url}/desk`, tokens['desk-3']);
   return { desk, desk3 };
-}
-
-function readAccounts(dataDir: string): Array<{ username: string; password: string }> {
-  const file = path.join(dataDir, 'demo-accounts.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { accounts: [] }).accounts;
 }
 
 const actor3 = { id: 'desk-3', role: 'desk', person: 'Operator Tiga' } as const;

@@ -9,19 +9,24 @@ import type { LauncherProc } from '../../support/processes';
 
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-export async function signInOperator(
+/** Signs in with the demo account `username` (see demo-accounts.json in the data dir). */
+export async function signInAs(
   page: Page,
   l: Pick<LauncherProc, 'consoleUrl' | 'dataDir'>,
+  username: string,
 ): Promise<void> {
   const { accounts } = JSON.parse(
     fs.readFileSync(path.join(l.dataDir, 'demo-accounts.json'), 'utf8'),
   ) as { accounts: Array<{ username: string; password: string }> };
   await page.goto(l.consoleUrl);
-  await field(page, 'Nama pengguna').fill('operator');
-  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === 'operator')!.password);
+  await field(page, 'Nama pengguna').fill(username);
+  await field(page, 'Kata sandi').fill(accounts.find((a) => a.username === username)!.password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /Panggilan baru/ })).toBeVisible();
 }
+
+export const signInOperator = (page: Page, l: Pick<LauncherProc, 'consoleUrl' | 'dataDir'>) =>
+  signInAs(page, l, 'operator');
 
 export interface CallIn {
   description: string;
