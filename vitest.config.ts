@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
  * Time is shown in WIB whatever the machine's zone: the time tests also run under UTC and
  * under a zone west of UTC, each in its own project with TZ set.
  */
-const TIME_TESTS = ['shared/time.test.ts'];
+const TIME_TESTS = [
+  'shared/time.test.ts',
+  'shared/domain/clocks/calendar.test.ts',
+  'shared/domain/clocks/case-clocks.test.ts',
+];
 const OTHER_ZONES = ['UTC', 'America/Los_Angeles'];
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Identifier } from '../hub/protocol';
 import { normalizeNumber } from './phone';
 import { RoutingRule } from './routing';
+import { AtRiskShare, CategoryClocks } from './clocks/rules';
 
 export const Urgency = z.enum(['darurat', 'non_darurat']);
 export type Urgency = z.infer<typeof Urgency>;
@@ -31,6 +32,8 @@ export const Category = z.object({
   classification: Classification,
   /** Emergency clock: minutes to resolve, where the city has set a target. */
   resolveTargetMin: z.number().int().positive().optional(),
+  /** Its clocks and their targets (shared/domain/clocks); defaults where left out. */
+  clocks: CategoryClocks.optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -70,7 +73,12 @@ export const WilayahFile = z.object({
     }),
   ),
 });
-export const CategoriesFile = z.object({ categories: z.array(Category).min(1) });
+export const CategoriesFile = z.object({
+  note: z.string().optional(),
+  /** The share of a clock's target after which it is "at risk" (default 0.75). */
+  atRiskShare: AtRiskShare.optional(),
+  categories: z.array(Category).min(1),
+});
 export const OpdsFile = z.object({ note: z.string().optional(), opds: z.array(Opd).min(1) });
 
 /** "Oro-oro Ombo" → "oro-oro-ombo": stable ids for names that have none. */
