@@ -3,14 +3,15 @@
  * change is folded in once (O(1)), so the hub never rescans its tables per event, and a
  * desk builds the same facts from its replica's rows. Pure: no clock, no I/O.
  */
+import type { DispatchStatus } from '../../hub/messages';
 import type { Disposition } from '../case';
+import { isDispatchOpen, isUnseen } from '../lifecycle';
 import type { Urgency } from '../reference';
 import { shiftAt } from '../shift';
 import { wibDayStart, wibHour } from './hours';
 
 /** Dispatch statuses as the hub's events say them. */
-export type FactStatus =
-  'queued' | 'seen' | 'accepted' | 'in_progress' | 'resolved' | 'returned' | 'withdrawn';
+export type FactStatus = DispatchStatus;
 
 export interface OpenDispatch {
   dispatchId: string;
@@ -130,8 +131,6 @@ export interface DispatchFact {
   resolveTargetMin: number | null;
 }
 
-const CLOSED: ReadonlySet<FactStatus> = new Set(['resolved', 'returned', 'withdrawn']);
-
 /**
  * A dispatch changed status (`queued` is its making). Times to accept and to resolve are
  * taken from the dispatch's queuing; one whose queuing this fold never saw adds no time.
@@ -141,13 +140,13 @@ export function recordDispatch(f: DashboardFacts, d: DispatchFact): void {
   const today = isToday(f, d.at);
   const day = today ? opdDay(f, d.opdId) : undefined;
   if (day && (!day.last || day.last.at <= d.at)) day.last = { at: d.at, status: d.status };
-  if (d.status === 'queued') {
+  if (isUnseen(d.status)) {
     if (known) return;
     f.open.set(d.dispatchId, {
       dispatchId: d.dispatchId,
       caseId: d.caseId,
       opdId: d.opdId,
-      status: 'queued',
+      status: d.status,
       queuedAt: d.at,
       acceptedAt: null,
       urgency: d.urgency,
@@ -162,7 +161,7 @@ export function recordDispatch(f: DashboardFacts, d: DispatchFact): void {
     day?.accept.push(Math.max(0, d.at - known.queuedAt));
   }
   if (d.status === 'resolved') day?.resolve.push(Math.max(0, d.at - known.queuedAt));
-  if (CLOSED.has(d.status)) f.open.delete(d.dispatchId);
+  if (!isDispatchOpen(d.status)) f.open.delete(d.dispatchId);
   else known.status = d.status;
 }
 
