@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BlockRules } from '../shared/domain/blocks';
-import { OpdsFile } from '../shared/domain/reference';
+import { CategoriesFile, OpdsFile, type Opd } from '../shared/domain/reference';
 import { readBlocksAndRetention } from '../shared/domain/screening-file';
 import { isLoopbackHost } from '../shared/hub/url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
@@ -22,11 +22,20 @@ import { TokensFileError, loadTokens } from './tokens';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The OPD roster (DESIGN §5: OPD ids are the roster's ids in resources). */
-function loadOpdIds(file: string): Set<string> {
+function loadRoster(file: string): Opd[] {
   const parsed = OpdsFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success)
     usage(`OPD roster ${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
-  return new Set(parsed.data.opds.map((o) => o.id));
+  return parsed.data.opds;
+}
+
+/** Category id → its minutes to resolve, for the dashboard's at-risk and breached counts. */
+function loadResolveTargets(file: string): Map<string, number> {
+  const parsed = CategoriesFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) usage(`${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+  return new Map(
+    parsed.data.categories.flatMap((c) => (c.resolveTargetMin ? [[c.id, c.resolveTargetMin]] : [])),
+  );
 }
 
 /** The automatic soft-block rule (resources/data/screening.json, key `blocks`). */
@@ -131,7 +140,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const opdIds = loadOpdIds(values.opds ?? path.join(repoRoot, 'resources', 'data', 'opds.json'));
+  const roster = loadRoster(values.opds ?? path.join(repoRoot, 'resources', 'data', 'opds.json'));
+  const opdIds = new Set(roster.map((o) => o.id));
   const hub = await startHub({
     port,
     host,
@@ -142,6 +152,12 @@ async function main(): Promise<void> {
     opdIds,
     blockRules: loadBlockRules(path.join(repoRoot, 'resources', 'data', 'screening.json')),
     inboxDir,
+    dashboard: {
+      opds: roster,
+      resolveTargets: loadResolveTargets(
+        path.join(repoRoot, 'resources', 'data', 'categories.json'),
+      ),
+    },
   });
   let stopping = false;
   const stop = (signal: string): void => {

@@ -36,7 +36,11 @@ import {
 import type { Logger } from '../shared/log';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
+import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import type { GroupCommit } from './group-commit';
+import type { HubPresence } from './presence';
+import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
+import type { Role } from '../shared/domain/case';
 
 type Handler = (payload: unknown) => HubAck<object>;
 
@@ -46,6 +50,15 @@ const error = (code: HubErrorCode, message: string): HubAck<never> => ({
 });
 
 export const opdRoom = (opdId: string) => `opd:${opdId}`;
+
+/**
+ * Whether a desk's message comes from a supervisor. Today the hub trusts the desk for the
+ * role of the person signed in there (as for soft blocks); this is the one place the
+ * dashboard asks, so a per-person proof replaces it here alone.
+ */
+export function dashboardAllowed(personRole: Role): boolean {
+  return personRole === 'supervisor';
+}
 
 /**
  * Tells the OPD whose dispatch it is that its status changed (another clerk accepted it,
@@ -70,12 +83,14 @@ export function bindPeer(
   record: CenterRecord,
   log: Logger,
   commit: GroupCommit,
+  dashboard?: { presence: HubPresence; feed: DashboardFeed },
 ): void {
   const who = socket.data.identity as TokenEntry;
   const nsp = socket.nsp.name;
 
   const broadcast = (events: readonly HubEvent[]): void =>
     commit.afterCommit(() => {
+      dashboard?.feed.observe(events);
       // socket.io encodes a broadcast even for an empty namespace: skip those.
       const desks = io.of('/desk').sockets.size > 0;
       const supervisors = io.of('/supervisor').sockets.size > 0;
@@ -206,6 +221,22 @@ export function bindPeer(
         return ack;
       }),
       sync,
+      'desk.person': accept(DeskPerson, (msg) => {
+        dashboard?.presence.deskReported(who.id, msg);
+        dashboard?.feed.changed();
+        return { ok: true };
+      }),
+      'dashboard.subscribe': accept(DashboardSubscribe, (msg) => {
+        if (!msg.on) {
+          void socket.leave(DASHBOARD_ROOM);
+          return { ok: true };
+        }
+        if (!dashboardAllowed(msg.personRole)) {
+          return error('auth.not_supervisor', 'only a supervisor sees the dashboard');
+        }
+        void socket.join(DASHBOARD_ROOM);
+        return { ok: true, ...(dashboard ? { dashboard: dashboard.feed.snapshot() } : {}) };
+      }),
     }),
     ...(nsp === '/opd' && {
       transition: accept(Transition, (msg) => {

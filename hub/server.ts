@@ -18,8 +18,10 @@ import type { Logger } from '../shared/log';
 import { createCenterRecord, type CenterRecord } from './center-record';
 import { batchWebSocketWrites } from './batched-writes';
 import { createGroupCommit, type GroupCommit } from './group-commit';
+import { createDashboardFeed, type DashboardFeed, type DashboardRoster } from './dashboard-feed';
 import { createInboxHandler } from './inbox-page';
-import { bindPeer } from './peer-messages';
+import { bindPeer, opdRoom } from './peer-messages';
+import { createPresence, type HubPresence } from './presence';
 import { hubFiles, openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
 
@@ -36,6 +38,8 @@ export interface HubOptions {
   blockRules: BlockRules;
   /** The built OPD inbox page, served at `/`; without it the hub serves only socket.io. */
   inboxDir?: string | undefined;
+  /** The roster and resolve targets the dashboard shows; without it, OPDs by their ids. */
+  dashboard?: DashboardRoster | undefined;
 }
 
 export interface RunningHub {
@@ -72,6 +76,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     pingTimeout: 5000,
   });
   batchWebSocketWrites(io);
+  const presence = createPresence(io, opdRoom);
+  const feed = createDashboardFeed(
+    io,
+    store,
+    presence,
+    options.dashboard ?? {
+      opds: [...options.opdIds].map((id) => ({ id, short: id })),
+      resolveTargets: new Map(),
+    },
+    log.child('dashboard'),
+  );
 
   const refuse = (next: (err?: Error) => void, code: HandshakeError): void => next(new Error(code));
 
@@ -92,7 +107,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.data.identity = entry;
       next();
     });
-    nsp.on('connection', (socket) => onConnection(io, socket, record, ns, log, commit));
+    nsp.on('connection', (socket) =>
+      onConnection(io, socket, record, ns, log, commit, { presence, feed }),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -109,6 +126,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         io.close(() => {
+          feed.close();
           commit.close();
           clearTimeout(force);
           store.close();
@@ -128,11 +146,18 @@ function onConnection(
   ns: string,
   log: Logger,
   commit: GroupCommit,
+  dashboard: { presence: HubPresence; feed: DashboardFeed },
 ): void {
   const identity = socket.data.identity as TokenEntry;
   log.info('peer connected', { namespace: ns, kind: identity.kind, id: identity.id });
-  bindPeer(io, socket, record, log, commit);
+  bindPeer(io, socket, record, log, commit, dashboard);
+  if (ns === '/desk') dashboard.presence.deskConnected(identity.id, socket.id);
+  // A supervisor's own client has the figures at once, then every push.
+  if (ns === '/supervisor') socket.emit('dashboard', dashboard.feed.snapshot());
+  dashboard.feed.changed();
   socket.on('disconnect', (reason) => {
     log.info('peer disconnected', { namespace: ns, id: identity.id, reason });
+    if (ns === '/desk') dashboard.presence.deskDisconnected(identity.id, socket.id);
+    dashboard.feed.changed();
   });
 }

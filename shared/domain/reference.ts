@@ -37,6 +37,19 @@ export const Category = z.object({
 });
 export type Category = z.infer<typeof Category>;
 
+const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a WIB time written HH:MM, 00:00 to 24:00');
+
+/** A daily span in WIB: "07:00"–"16:00"; "00:00"–"24:00" is all day; from > to crosses midnight. */
+export const InboxHours = z
+  .object({ from: ClockTime, to: ClockTime })
+  .strict()
+  .refine((h) => h.from !== h.to, {
+    message: 'inbox hours must not start and end at the same time',
+  });
+export type InboxHours = z.infer<typeof InboxHours>;
+
 export const Opd = z.object({
   id: Identifier,
   name: z.string().min(1).max(120),
@@ -50,6 +63,10 @@ export const Opd = z.object({
     .max(30)
     .refine((v) => normalizeNumber(v).ok, 'not a valid Indonesian phone number')
     .optional(),
+  /** Whether the OPD works from the Sigap inbox (else the center phones it for every case). */
+  usesInbox: z.boolean().optional(),
+  /** When someone must have the inbox open, in WIB; outside them the center phones. */
+  inboxHours: InboxHours.optional(),
 });
 export type Opd = z.infer<typeof Opd>;
 

@@ -8,6 +8,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
+import {
+  DashboardPush,
+  DashboardSubscribe,
+  DashboardSubscribeAck,
+  DeskPerson,
+  DeskPersonAck,
+} from '../../shared/hub/dashboard';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
   CallerBlock,
@@ -46,6 +53,9 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'dispatch.new': { message: OpdDispatch },
   'dispatch.changed': { message: OpdDispatchChanged },
   'case.reporters': { message: OpdCaseReporters },
+  'desk.person': { message: DeskPerson, answer: DeskPersonAck },
+  'dashboard.subscribe': { message: DashboardSubscribe, answer: DashboardSubscribeAck },
+  dashboard: { message: DashboardPush },
 };
 
 interface Example {

@@ -1,0 +1,230 @@
+/**
+ * The supervisor's live dashboard at the hub: folds each committed event into the dashboard
+ * facts (shared/domain/dashboard) as it is broadcast — a few indexed lookups per event,
+ * never a table scan — and pushes the figures, at most PUSH_GAP_MS apart, to desks whose
+ * supervisor subscribed (room `dashboard` of `/desk`) and to every `/supervisor` peer.
+ * At start it reads today's events and the open dispatches once.
+ */
+import type { Server } from 'socket.io';
+import {
+  buildDashboard,
+  createFacts,
+  recordCall,
+  recordCase,
+  recordDispatch,
+  recordOpen,
+  rollDay,
+  type FactStatus,
+  type RosterOpd,
+} from '../shared/domain/dashboard';
+import { MIN_COUNT_FOR_MEDIAN } from '../shared/domain/dashboard/model';
+import { DISPATCH_LIFECYCLE, isUnseen, sqlStatusList } from '../shared/domain/lifecycle';
+import type { Urgency } from '../shared/domain/reference';
+import type { DashboardPush } from '../shared/hub/dashboard';
+import type { HubEvent } from '../shared/hub/messages';
+import type { Logger } from '../shared/log';
+import type { HubPresence } from './presence';
+import type { HubStore } from './store/database';
+
+/** At most four pushes a second, whatever the rate of events. */
+export const PUSH_GAP_MS = 250;
+/** Clocks turn amber and red by time alone: a push at least this often while anyone looks. */
+const TICK_MS = 15_000;
+export const DASHBOARD_ROOM = 'dashboard';
+
+export interface DashboardRoster {
+  opds: readonly RosterOpd[];
+  /** Category id → minutes to resolve, where the city set a target. */
+  resolveTargets: ReadonlyMap<string, number>;
+}
+
+const OPEN_STATUSES = `(${sqlStatusList(DISPATCH_LIFECYCLE, (r) => r.open)})`;
+
+export function createDashboardFeed(
+  io: Server,
+  db: HubStore,
+  presence: HubPresence,
+  roster: DashboardRoster,
+  log: Logger,
+  now: () => number = Date.now,
+) {
+  const opdIds = roster.opds.map((o) => o.id);
+  const facts = createFacts(now());
+  const caseFacts = db.prepare<[string], { field: string; value: string }>(
+    "SELECT field, value FROM case_fields WHERE case_id = ? AND field IN ('urgency', 'categoryId')",
+  );
+  const caseRow = db.prepare<[string], { created_at: number }>(
+    'SELECT created_at FROM cases WHERE id = ?',
+  );
+
+  const caseInfo = (caseId: string) => {
+    let urgency: Urgency = 'non_darurat';
+    let categoryId: string | undefined;
+    for (const row of caseFacts.all(caseId)) {
+      const value = JSON.parse(row.value) as unknown;
+      if (row.field === 'urgency' && (value === 'darurat' || value === 'non_darurat'))
+        urgency = value;
+      if (row.field === 'categoryId' && typeof value === 'string') categoryId = value;
+    }
+    const target = categoryId ? roster.resolveTargets.get(categoryId) : undefined;
+    return { urgency, resolveTargetMin: target ?? null };
+  };
+
+  function fold(e: HubEvent): void {
+    if (e.seq > facts.seq) facts.seq = e.seq;
+    rollDay(facts, e.at);
+    switch (e.type) {
+      case 'case.changed': {
+        if (typeof e.fields.categoryId !== 'string') return;
+        const created = caseRow.get(e.caseId)?.created_at ?? e.at;
+        const deskId = e.actor.id;
+        recordCase(facts, {
+          caseId: e.caseId,
+          at: created,
+          categoryId: e.fields.categoryId,
+          deskId,
+        });
+        return;
+      }
+      case 'case.appended':
+        if (e.entry.kind === 'co_reporter') {
+          const callId = 'callId' in e.entry && e.entry.callId ? e.entry.callId : `seq:${e.seq}`;
+          recordCall(facts, { callId, at: e.at, disposition: 'case', deskId: e.actor.id });
+        }
+        return;
+      case 'call.logged':
+        recordCall(facts, {
+          callId: e.call.callId,
+          at: e.call.at,
+          disposition: e.call.disposition,
+          deskId: e.call.desk ?? e.actor.id,
+        });
+        return;
+      case 'dispatch.status': {
+        const info = isUnseen(e.status)
+          ? caseInfo(e.caseId)
+          : { urgency: 'non_darurat' as const, resolveTargetMin: null };
+        recordDispatch(facts, {
+          dispatchId: e.dispatchId,
+          caseId: e.caseId,
+          opdId: e.opdId,
+          status: e.status as FactStatus,
+          at: e.at,
+          ...info,
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  load();
+
+  /** Today's events, then the dispatches still open from before today. */
+  function load(): void {
+    const started = now();
+    const first = firstSeqFrom(db, facts.dayStart);
+    const rows = db.prepare<[number], { seq: number; body: string }>(
+      'SELECT seq, body FROM events WHERE seq >= ? ORDER BY seq',
+    );
+    let n = 0;
+    for (const row of rows.iterate(first)) {
+      fold({ seq: row.seq, ...(JSON.parse(row.body) as Omit<HubEvent, 'seq'>) } as HubEvent);
+      n++;
+    }
+    const open = db.prepare<
+      [],
+      { id: string; case_id: string; opd_id: string; status: string; queued_at: number }
+    >(
+      `SELECT id, case_id, opd_id, status, queued_at FROM dispatches WHERE status IN ${OPEN_STATUSES}`,
+    );
+    for (const d of open.iterate()) {
+      if (facts.open.has(d.id)) continue;
+      recordOpen(facts, {
+        dispatchId: d.id,
+        caseId: d.case_id,
+        opdId: d.opd_id,
+        status: d.status as FactStatus,
+        queuedAt: d.queued_at,
+        acceptedAt: null,
+        ...caseInfo(d.case_id),
+      });
+    }
+    const seq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events').get();
+    facts.seq = Math.max(facts.seq, seq?.seq ?? 0);
+    log.info('dashboard loaded', { events: n, open: facts.open.size, ms: now() - started });
+  }
+
+  const snapshot = (): DashboardPush => {
+    const at = now();
+    rollDay(facts, at);
+    const figures = buildDashboard(facts, presence.snapshot(opdIds), roster.opds, at, {
+      partial: false,
+      minCountForMedian: MIN_COUNT_FOR_MEDIAN,
+    });
+    return { ...figures, emittedAt: now() };
+  };
+
+  let lastPush = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const audience = () =>
+    (io.of('/desk').adapter.rooms.get(DASHBOARD_ROOM)?.size ?? 0) +
+    io.of('/supervisor').sockets.size;
+  const push = (): void => {
+    timer = undefined;
+    lastPush = now();
+    if (audience() === 0) return;
+    const figures = snapshot();
+    io.of('/desk').to(DASHBOARD_ROOM).emit('dashboard', figures);
+    io.of('/supervisor').emit('dashboard', figures);
+  };
+  const request = (): void => {
+    if (timer) return;
+    timer = setTimeout(push, Math.max(0, lastPush + PUSH_GAP_MS - now()));
+  };
+  const tick = setInterval(request, TICK_MS);
+  tick.unref();
+
+  return {
+    /** Committed events, as they are broadcast. */
+    observe(events: readonly HubEvent[]): void {
+      if (events.length === 0) return;
+      for (const e of events) fold(e);
+      request();
+    },
+    /** Presence changed (a desk, a person, an inbox page). */
+    changed: request,
+    snapshot,
+    close(): void {
+      clearTimeout(timer);
+      clearInterval(tick);
+    },
+  };
+}
+
+export type DashboardFeed = ReturnType<typeof createDashboardFeed>;
+
+/**
+ * The first event of the WIB day starting at `dayStart`, by binary search over seq (events
+ * are appended in time order), so loading today never reads the days before.
+ */
+function firstSeqFrom(db: HubStore, dayStart: number): number {
+  const atOf = db.prepare<[number], { seq: number; at: number }>(
+    'SELECT seq, at FROM events WHERE seq >= ? ORDER BY seq LIMIT 1',
+  );
+  const bounds = db
+    .prepare<[], { lo: number | null; hi: number | null }>(
+      'SELECT min(seq) AS lo, max(seq) AS hi FROM events',
+    )
+    .get();
+  let lo = bounds?.lo ?? 1;
+  let hi = (bounds?.hi ?? 0) + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const row = atOf.get(mid);
+    if (!row || row.at >= dayStart) hi = mid;
+    else lo = row.seq + 1;
+  }
+  return lo;
+}

@@ -1,0 +1,183 @@
+/**
+ * The one aggregation behind the dashboard, run by the hub on its live facts and by a desk
+ * on facts from its own replica: per OPD (open, oldest, at risk, breached, medians, last
+ * action, watched), per desk, today by hour, and the OPDs ranked by their medians. Pure.
+ */
+import { ACCEPT_TARGET_MS } from '../call-alarm';
+import type { Disposition } from '../case';
+import type { InboxHours } from '../reference';
+import { shiftAt } from '../shift';
+import type { DashboardFacts, OpenDispatch } from './facts';
+import { wibDayStart, withinHours } from './hours';
+import type { Dashboard, DeskRow, OpdRow, OpdWatch } from './model';
+
+/** A dispatch is at risk once this share of its target has gone (DESIGN §2 clocks). */
+export const AT_RISK_SHARE = 0.75;
+
+export type DispatchClock = 'ok' | 'at_risk' | 'breached';
+
+/**
+ * Where a dispatch stands against its emergency clock: not yet accepted, against the accept
+ * target of its urgency (the call alarm's rule); accepted, against its category's resolve
+ * target where there is one. The edge belongs to the quiet side.
+ */
+export function dispatchClock(d: OpenDispatch, now: number): DispatchClock {
+  const unaccepted = d.status === 'queued' || d.status === 'seen';
+  const target = unaccepted
+    ? ACCEPT_TARGET_MS[d.urgency]
+    : d.resolveTargetMin !== null
+      ? d.resolveTargetMin * 60_000
+      : null;
+  if (target === null) return 'ok';
+  const elapsed = now - d.queuedAt;
+  if (elapsed > target) return 'breached';
+  return elapsed > target * AT_RISK_SHARE ? 'at_risk' : 'ok';
+}
+
+export interface RosterOpd {
+  id: string;
+  short: string;
+  phone?: string | undefined;
+  usesInbox?: boolean | undefined;
+  inboxHours?: InboxHours | undefined;
+}
+
+export interface DeskPresence {
+  deskId: string;
+  online: boolean;
+  people: string[];
+  onCall: boolean;
+}
+
+export interface Presence {
+  desks: DeskPresence[];
+  /** OPD id → how many inbox pages are open. */
+  watchers: ReadonlyMap<string, number>;
+}
+
+/**
+ * Whether anyone watches the OPD's inbox: with open dispatches and nobody there, within its
+ * inbox hours that is an alarm; outside them (or for an OPD without the inbox) the center
+ * phones its duty number.
+ */
+export function opdWatch(opd: RosterOpd, open: number, watchers: number, now: number): OpdWatch {
+  if (watchers > 0) return 'watched';
+  if (open === 0) return 'idle';
+  if (opd.usesInbox && opd.inboxHours && withinHours(opd.inboxHours, now)) return 'unwatched';
+  return 'phone';
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+export interface BuildOptions {
+  partial: boolean;
+  minCountForMedian: number;
+}
+
+export function buildDashboard(
+  facts: DashboardFacts,
+  presence: Presence,
+  roster: readonly RosterOpd[],
+  now: number,
+  options: BuildOptions,
+): Dashboard {
+  const sameDay = facts.dayStart === wibDayStart(now);
+  const byOpd = new Map<string, OpenDispatch[]>();
+  for (const d of facts.open.values()) {
+    const list = byOpd.get(d.opdId);
+    if (list) list.push(d);
+    else byOpd.set(d.opdId, [d]);
+  }
+  const shown = (values: readonly number[]) =>
+    values.length >= options.minCountForMedian ? median(values) : null;
+
+  const opds: OpdRow[] = roster.map((opd) => {
+    const open = byOpd.get(opd.id) ?? [];
+    const day = sameDay ? facts.opds.get(opd.id) : undefined;
+    let oldestAt: number | null = null;
+    let atRisk = 0;
+    let breached = 0;
+    for (const d of open) {
+      if (oldestAt === null || d.queuedAt < oldestAt) oldestAt = d.queuedAt;
+      const clock = dispatchClock(d, now);
+      if (clock === 'at_risk') atRisk += 1;
+      else if (clock === 'breached') breached += 1;
+    }
+    const watchers = presence.watchers.get(opd.id) ?? 0;
+    return {
+      opdId: opd.id,
+      short: opd.short,
+      dutyPhone: opd.phone ?? null,
+      usesInbox: opd.usesInbox ?? false,
+      open: open.length,
+      oldestAt,
+      atRisk,
+      breached,
+      today: day?.today ?? 0,
+      medianAcceptMs: shown(day?.accept ?? []),
+      medianResolveMs: shown(day?.resolve ?? []),
+      acceptCount: day?.accept.length ?? 0,
+      resolveCount: day?.resolve.length ?? 0,
+      lastAction: day?.last ?? null,
+      watchers,
+      watch: opdWatch(opd, open.length, watchers, now),
+    };
+  });
+
+  const shift = shiftAt(now).start;
+  const desks = new Map<string, DeskRow>();
+  const callsOf = (deskId: string) => {
+    const d = facts.desks.get(deskId);
+    return d && d.shiftStart === shift ? d.calls : 0;
+  };
+  for (const p of presence.desks) {
+    desks.set(p.deskId, { ...p, people: [...p.people], callsThisShift: callsOf(p.deskId) });
+  }
+  for (const deskId of facts.desks.keys()) {
+    if (!desks.has(deskId)) {
+      desks.set(deskId, {
+        deskId,
+        online: false,
+        people: [],
+        callsThisShift: callsOf(deskId),
+        onCall: false,
+      });
+    }
+  }
+
+  const rank = (pick: (o: OpdRow) => number | null, count: (o: OpdRow) => number) =>
+    opds
+      .flatMap((o) => {
+        const m = pick(o);
+        return m === null ? [] : [{ opdId: o.opdId, short: o.short, medianMs: m, count: count(o) }];
+      })
+      .sort((a, b) => a.medianMs - b.medianMs || b.count - a.count);
+
+  const empty = () => Array.from({ length: 24 }, () => ({}));
+  return {
+    at: now,
+    dayStart: wibDayStart(now),
+    partial: options.partial,
+    seq: facts.seq,
+    opds,
+    desks: [...desks.values()].sort((a, b) => a.deskId.localeCompare(b.deskId)),
+    callsByHour: sameDay
+      ? facts.callsByHour.map((h) => ({ ...h }) as Partial<Record<Disposition, number>>)
+      : empty(),
+    casesByHour: sameDay ? facts.casesByHour.map((h) => ({ ...h })) : empty(),
+    rankAccept: rank(
+      (o) => o.medianAcceptMs,
+      (o) => o.acceptCount,
+    ),
+    rankResolve: rank(
+      (o) => o.medianResolveMs,
+      (o) => o.resolveCount,
+    ),
+    minCountForMedian: options.minCountForMedian,
+  };
+}
