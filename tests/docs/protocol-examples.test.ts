@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
+  AlarmAck,
+  CaseAssign,
+  CaseEscalate,
+  CaseReroute,
   CallerBlock,
   CallerUnblock,
   CallLog,
@@ -22,6 +26,7 @@ import {
   OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
+  OpdDispatchEscalated,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
@@ -46,6 +51,11 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'dispatch.new': { message: OpdDispatch },
   'dispatch.changed': { message: OpdDispatchChanged },
   'case.reporters': { message: OpdCaseReporters },
+  'alarm.ack': { message: AlarmAck, answer: SeqAck },
+  'case.escalate': { message: CaseEscalate, answer: SeqAck },
+  'case.reroute': { message: CaseReroute, answer: SeqAck },
+  'case.assign': { message: CaseAssign, answer: SeqAck },
+  'dispatch.escalated': { message: OpdDispatchEscalated },
 };
 
 interface Example {
