@@ -34,7 +34,11 @@ export type IdempotentMessage =
   | 'call.log'
   | 'caller.block'
   | 'caller.unblock'
-  | 'transition';
+  | 'transition'
+  | 'alarm.ack'
+  | 'case.escalate'
+  | 'case.reroute'
+  | 'case.assign';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type {
+  CaseAssign,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -17,6 +18,7 @@ import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { EventLog } from './event-log';
 import type { HubStore } from './store/database';
+import { refuseUnlessSupervisor } from './supervisor-check';
 
 /** A co-reporter joined: the case's count of reporters, for the OPDs holding it now. */
 export interface ReportersChanged {
@@ -173,6 +175,34 @@ export function createCaseOperations(
           actor: msg.actor,
           caseId: msg.caseId,
           holder: who.id,
+        });
+        return { ack: { ok: true, seq: event.seq }, events: [event] };
+      });
+    },
+
+    /**
+     * A supervisor gives the case to a desk: their own (taking it from another) or another
+     * one. `knownDesk` says which desks this hub has; the desk then edits the case.
+     */
+    assign(
+      who: TokenEntry,
+      msg: z.output<typeof CaseAssign>,
+      knownDesk: (deskId: string) => boolean,
+    ): Outcome<{ seq: number }> {
+      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 'hand a case to a desk');
+      if (refused) return refused;
+      return once<{ seq: number }>('case.assign', who, msg.assignId, () => {
+        if (!caseRow.get(msg.caseId))
+          return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
+        if (!knownDesk(msg.toDesk)) return refuse('desk.unknown', `no desk "${msg.toDesk}" here`);
+        setHolder.run(msg.toDesk, msg.caseId);
+        addEditor.run(msg.caseId, msg.toDesk);
+        const event = eventLog.append({
+          type: 'case.claimed',
+          at: now(),
+          actor: msg.actor,
+          caseId: msg.caseId,
+          holder: msg.toDesk,
         });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });

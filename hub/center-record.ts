@@ -1,10 +1,14 @@
 /**
  * The center's record, kept by the hub: case operations (case-operations.ts), dispatch
- * operations (dispatch-operations.ts), soft blocks (block-operations.ts) and the event log every desk replays (event-log.ts),
- * behind one object. Every operation is one transaction, and every idempotent message is
+ * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm work (alarm-operations.ts) and the
+ * event log every desk replays (event-log.ts), behind one object. Every operation is one transaction, and every idempotent message is
  * applied once (applied-answers.ts): a repeat gets its first answer and changes nothing.
  */
+import type { z } from 'zod';
 import type { BlockRules } from '../shared/domain/blocks';
+import type { CaseAssign } from '../shared/hub/messages';
+import type { TokenEntry } from '../shared/hub/protocol';
+import { createAlarmOperations } from './alarm-operations';
 import { createAppliedAnswers } from './applied-answers';
 import { createBlockOperations } from './block-operations';
 import { createCaseOperations } from './case-operations';
@@ -20,13 +24,23 @@ export function createCenterRecord(
   now: () => number = Date.now,
   /** The automatic block rule; without it only supervisors set blocks. */
   blockRules?: BlockRules,
+  /** The desks this hub serves (a case is handed only to one of them); all, without it. */
+  deskIds?: ReadonlySet<string>,
 ) {
   const { once } = createAppliedAnswers(db);
   const eventLog = createEventLog(db);
   const cases = createCaseOperations(db, eventLog, once, now);
+  const alarms = createAlarmOperations(db, eventLog, once, now);
+  const dispatches = createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now);
   return {
     ...cases.operations,
-    ...createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now),
+    assign: (who: TokenEntry, msg: z.output<typeof CaseAssign>) =>
+      cases.operations.assign(who, msg, (id) => !deskIds || deskIds.has(id)),
+    ackAlarm: alarms.ackAlarm,
+    escalate: alarms.escalate,
+    escalationOf: alarms.escalationOf,
+    ...dispatches,
+    inbox: (opdId: string) => dispatches.inbox(opdId, alarms.escalationOf),
     ...blockOperations(db, eventLog, once, blockRules, now),
     sync: eventLog.sync,
   };

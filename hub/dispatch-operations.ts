@@ -6,7 +6,10 @@
 import type { z } from 'zod';
 import {
   DISPATCH_LIFECYCLE,
+  dispatchRank,
+  isDispatchOpen,
   isUnseen,
+  returnsCase,
   isWithdrawable,
   sqlStatusList,
 } from '../shared/domain/lifecycle';
@@ -15,6 +18,7 @@ import {
   type Actor,
   type DispatchRequest,
   type DispatchStatus,
+  type CaseReroute,
   type DispatchWithdraw,
   type HubEvent,
   type OpdDispatch,
@@ -26,6 +30,14 @@ import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { CaseLookup } from './case-operations';
 import type { EventLog } from './event-log';
 import type { HubStore } from './store/database';
+import { refuseUnlessSupervisor } from './supervisor-check';
+
+const withEscalation = (e: { note: string; at: number } | undefined) =>
+  e ? { escalation: { note: e.note, at: e.at } } : {};
+
+/** A dispatch a supervisor may re-route: returned, or still open and not yet accepted (stuck). */
+const reroutable = (s: DispatchStatus): boolean =>
+  returnsCase(s) || (isDispatchOpen(s) && dispatchRank(s) < dispatchRank('accepted'));
 
 export function createDispatchOperations(
   db: HubStore,
@@ -130,6 +142,74 @@ export function createDispatchOperations(
       return delivery ? { ...outcome, delivery } : outcome;
     },
 
+    /**
+     * A supervisor re-routes a returned or stuck dispatch: the old one is withdrawn (its OPD
+     * sees the withdrawal) and the case is dispatched to `opdId`, in one transaction.
+     */
+    reroute(
+      who: TokenEntry,
+      msg: z.output<typeof CaseReroute>,
+      forInbox = true,
+    ): Outcome<{ seq: number }> & { delivery?: OpdDispatch } {
+      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 're-route a case');
+      if (refused) return refused;
+      let delivery: OpdDispatch | undefined;
+      const outcome = once<{ seq: number }>('case.reroute', who, msg.rerouteId, () => {
+        const d = dispatchRow.get(msg.dispatchId);
+        if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
+        if (!opdIds.has(msg.opdId))
+          return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
+        if (msg.opdId === d.opd_id)
+          return refuse('dispatch.same_opd', `the dispatch is with ${d.opd_id} already`);
+        if (!reroutable(d.status)) {
+          return refuse('dispatch.not_stuck', `a ${d.status} dispatch is not re-routed`);
+        }
+        if (dispatchRow.get(msg.newDispatchId))
+          return refuse('protocol.id_reused', `dispatch ${msg.newDispatchId} exists already`);
+        const at = now();
+        const events: HubEvent[] = [];
+        if (!returnsCase(d.status)) {
+          setStatus.run('withdrawn', d.id);
+          events.push(
+            eventLog.append({
+              type: 'dispatch.status',
+              at,
+              actor: msg.actor,
+              caseId: d.case_id,
+              dispatchId: d.id,
+              opdId: d.opd_id,
+              status: 'withdrawn',
+              note: msg.reason,
+            }),
+          );
+        }
+        insertDispatch.run(msg.newDispatchId, d.case_id, msg.opdId, at, who.id);
+        const queued = eventLog.append({
+          type: 'dispatch.status',
+          at,
+          actor: msg.actor,
+          caseId: d.case_id,
+          dispatchId: msg.newDispatchId,
+          opdId: msg.opdId,
+          status: 'queued',
+          note: msg.reason,
+        });
+        events.push(queued);
+        if (forInbox) {
+          delivery = {
+            dispatchId: msg.newDispatchId,
+            caseId: d.case_id,
+            status: 'queued',
+            queuedAt: at,
+            case: cases.fields(d.case_id, true),
+            reporters: cases.reporters(d.case_id),
+          };
+        }
+        return { ack: { ok: true, seq: queued.seq }, events };
+      });
+      return delivery ? { ...outcome, delivery } : outcome;
+    },
+
     transition(who: TokenEntry, msg: z.output<typeof Transition>): Outcome<{ seq: number }> {
       return once<{ seq: number }>('transition', who, msg.transitionId, () => {
         const d = dispatchRow.get(msg.dispatchId);
@@ -172,8 +252,13 @@ export function createDispatchOperations(
       ];
     }),
 
-    inbox(opdId: string): OpdDispatch[] {
+    inbox(
+      opdId: string,
+      escalationOf: (dispatchId: string) => { note: string; at: number } | undefined = () =>
+        undefined,
+    ): OpdDispatch[] {
       return openForOpd.all(opdId).map((d) => ({
+        ...withEscalation(escalationOf(d.id)),
         dispatchId: d.id,
         caseId: d.case_id,
         status: d.status,

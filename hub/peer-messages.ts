@@ -9,6 +9,10 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { isUnseen } from '../shared/domain/lifecycle';
 import {
+  AlarmAck,
+  CaseAssign,
+  CaseEscalate,
+  CaseReroute,
   CallerBlock,
   CallerUnblock,
   CallLog,
@@ -25,6 +29,7 @@ import {
   type OpdCaseReporters,
   type OpdDispatch,
   type OpdDispatchChanged,
+  type OpdDispatchEscalated,
 } from '../shared/hub/messages';
 import {
   Hello,
@@ -65,6 +70,16 @@ export function dashboardAllowed(personRole: Role): boolean {
  * the center withdrew it…), in that OPD's room only. New dispatches go as `dispatch.new`.
  */
 export function notifyOpd(io: Server, e: HubEvent): void {
+  if (e.type === 'dispatch.escalated') {
+    const escalated: OpdDispatchEscalated = {
+      dispatchId: e.dispatchId,
+      note: e.note,
+      actor: e.actor,
+      at: e.at,
+    };
+    io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.escalated', escalated);
+    return;
+  }
   if (e.type !== 'dispatch.status' || !e.opdId || !e.dispatchId || !e.status) return;
   if (isUnseen(e.status)) return;
   const changed: OpdDispatchChanged = {
@@ -218,6 +233,28 @@ export function bindPeer(
         const { ack, events, delivery } = record.dispatch(who, msg, inboxOpen);
         broadcast(events);
         if (delivery) deliver(delivery, msg.opdId);
+        return ack;
+      }),
+      'alarm.ack': accept(AlarmAck, (msg) => {
+        const { ack, events } = record.ackAlarm(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.escalate': accept(CaseEscalate, (msg) => {
+        const { ack, events } = record.escalate(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'case.reroute': accept(CaseReroute, (msg) => {
+        const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;
+        const { ack, events, delivery } = record.reroute(who, msg, inboxOpen);
+        broadcast(events);
+        if (delivery) deliver(delivery, msg.opdId);
+        return ack;
+      }),
+      'case.assign': accept(CaseAssign, (msg) => {
+        const { ack, events } = record.assign(who, msg);
+        broadcast(events);
         return ack;
       }),
       sync,

@@ -58,7 +58,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { log } = options;
   hubFiles.dir(options.dataDir);
   const store = openHubStore(options.dataDir);
-  const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules);
+  const deskIds = new Set(
+    [...options.tokens.values()].filter((t) => t.kind === 'desk').map((t) => t.id),
+  );
+  const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules, deskIds);
   const commit = createGroupCommit(store, (error) =>
     log.error('sending after commit failed', { error: String(error) }),
   );

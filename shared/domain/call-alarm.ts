@@ -1,26 +1,16 @@
 /**
- * "Telepon OPD", called the call alarm in code: the one rule deciding that a dispatch needs
+ * "Telepon OPD", called the call alarm in code: the rule deciding that a dispatch needs
  * a phone call to its OPD (DESIGN §2: a dispatch never fails silently). Core applies it, at its own clock, to the
  * queue rows, the case detail, the status-bar count and the alarm sound; nothing else
  * decides it. Pure: no clock of its own, no I/O.
  */
+import { ACCEPT_TARGET_MS, SEND_TARGET_MS, dispatchAlarm } from './alarm';
 import type { DeskDispatchStatus } from './dispatch';
 import type { Urgency } from './reference';
 
+export { ACCEPT_TARGET_MS, SEND_TARGET_MS };
+
 const MIN = 60_000;
-
-/** DESIGN §2 emergency clock: a dispatch reaches the hub within 2 minutes. */
-export const SEND_TARGET_MS = 2 * MIN;
-
-/**
- * How long the OPD has to accept. An emergency: 5 minutes (DESIGN §2). A public-service
- * complaint: the city's follow-up target of 24 hours — phoning an agency about every
- * complaint not accepted within 5 minutes would bury the emergencies under alarms.
- */
-export const ACCEPT_TARGET_MS: Readonly<Record<Urgency, number>> = {
-  darurat: 5 * MIN,
-  non_darurat: 24 * 60 * MIN,
-};
 
 /** After "<OPD> sudah ditelepon" the alarm rests this long, then asks again if still stuck. */
 export const CALL_REST_MS = 5 * MIN;
@@ -62,16 +52,6 @@ export function callAlarmRaised(d: CallAlarmInput, now: number): boolean {
   if (d.calledAt != null) {
     if (d.status === 'refused' || now - d.calledAt <= CALL_REST_MS) return false;
   }
-  const age = now - d.createdAt;
-  switch (d.status) {
-    case 'refused':
-      return true;
-    case 'waiting':
-      return age > SEND_TARGET_MS;
-    case 'at_hub':
-    case 'seen':
-      return age > ACCEPT_TARGET_MS[d.urgency];
-    default:
-      return false;
-  }
+  // The red row is the alarm model's breach: refused, unsent or unaccepted past its target.
+  return dispatchAlarm(d, now)?.level === 'breached';
 }

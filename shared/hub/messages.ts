@@ -13,6 +13,9 @@ import { CALL_NOTE_LIMIT, Ticks } from '../domain/screened-call';
 import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
+import { AlarmLevel } from '../domain/alarm';
+
+export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
@@ -36,6 +39,12 @@ export const HubErrorCode = z.enum([
   'auth.not_supervisor',
   /** No soft block with that id. */
   'block.unknown',
+  /** A dispatch already accepted, resolved or withdrawn cannot be re-routed or escalated. */
+  'dispatch.not_stuck',
+  /** Re-routing to the OPD that already has the dispatch. */
+  'dispatch.same_opd',
+  /** No desk with that id at this hub. */
+  'desk.unknown',
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -284,6 +293,24 @@ export const HubEvent = z.discriminatedUnion('type', [
     until: EpochMs,
     liftedAt: EpochMs.nullable(),
   }),
+  /** A supervisor acknowledged an alarm: every supervisor sees who, and when (`at`). */
+  z.object({
+    ...eventBase,
+    type: z.literal('alarm.acked'),
+    caseId: Uuid,
+    dispatchId: Uuid,
+    level: AlarmLevel,
+    armedAt: EpochMs,
+  }),
+  /** A supervisor escalated a dispatch: a note to its OPD; its alarm is re-armed from `at`. */
+  z.object({
+    ...eventBase,
+    type: z.literal('dispatch.escalated'),
+    caseId: Uuid,
+    dispatchId: Uuid,
+    opdId: Identifier,
+    note: z.string().max(1000),
+  }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
@@ -294,6 +321,9 @@ export type UnsequencedEvent = HubEvent extends infer E
     : never
   : never;
 
+/** A supervisor's latest note to the OPD about a dispatch (escalation). */
+export const OpdEscalation = z.object({ note: z.string().max(1000), at: EpochMs });
+
 /** What an OPD inbox receives: the dispatch and the case as that OPD may see it. */
 export const OpdDispatch = z.object({
   dispatchId: Uuid,
@@ -303,6 +333,8 @@ export const OpdDispatch = z.object({
   case: EventCaseFields,
   /** The first caller and every co-reporter (a hub before co-reporters sends none: one). */
   reporters: z.number().int().positive().optional(),
+  /** The latest escalation by a supervisor, when there is one. */
+  escalation: OpdEscalation.optional(),
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
 
@@ -329,3 +361,12 @@ export const OpdDispatchChanged = z.object({
   at: EpochMs,
 });
 export type OpdDispatchChanged = z.infer<typeof OpdDispatchChanged>;
+
+/** Pushed to an OPD's room only: a supervisor escalated one of its dispatches, with a note. */
+export const OpdDispatchEscalated = z.object({
+  dispatchId: Uuid,
+  note: z.string().max(1000),
+  actor: EventActor,
+  at: EpochMs,
+});
+export type OpdDispatchEscalated = z.infer<typeof OpdDispatchEscalated>;

@@ -17,6 +17,10 @@ import {
 } from '../../shared/hub/dashboard';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
+  AlarmAck,
+  CaseAssign,
+  CaseEscalate,
+  CaseReroute,
   CallerBlock,
   CallerUnblock,
   CallLog,
@@ -29,6 +33,7 @@ import {
   OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
+  OpdDispatchEscalated,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
@@ -56,6 +61,11 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'desk.person': { message: DeskPerson, answer: DeskPersonAck },
   'dashboard.subscribe': { message: DashboardSubscribe, answer: DashboardSubscribeAck },
   dashboard: { message: DashboardPush },
+  'alarm.ack': { message: AlarmAck, answer: SeqAck },
+  'case.escalate': { message: CaseEscalate, answer: SeqAck },
+  'case.reroute': { message: CaseReroute, answer: SeqAck },
+  'case.assign': { message: CaseAssign, answer: SeqAck },
+  'dispatch.escalated': { message: OpdDispatchEscalated },
 };
 
 interface Example {

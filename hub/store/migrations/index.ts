@@ -8,6 +8,17 @@ import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
 import { m0006CoReporters } from './0006-co-reporters';
 import { m0007Blocks } from './0007-blocks';
+import { m0011Alarms } from './0011-alarms';
+
+/**
+ * Versions 8–10 are taken by work on other branches (accounts, audit, reports); until it
+ * is merged they hold no-ops here so the numbers stay in order. Merging replaces them.
+ */
+const reserved = (version: number): Migration<Database> => ({
+  version,
+  name: `reserved-${version}`,
+  up: () => undefined,
+});
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -17,4 +28,8 @@ export const migrations: readonly Migration<Database>[] = [
   m0005ScreenedCalls,
   m0006CoReporters,
   m0007Blocks,
+  reserved(8),
+  reserved(9),
+  reserved(10),
+  m0011Alarms,
 ];

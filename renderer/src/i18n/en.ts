@@ -283,6 +283,10 @@ export const en: Messages = {
     'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
     'auth.not_supervisor': 'Only a supervisor may set or lift a block.',
     'block.unknown': 'The hub does not know this block.',
+    'dispatch.not_stuck':
+      'The OPD has already accepted or closed this dispatch; it is not re-routed.',
+    'dispatch.same_opd': 'This dispatch is with that OPD already.',
+    'desk.unknown': 'The hub does not know that desk.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },

@@ -1,0 +1,73 @@
+/**
+ * Supervisors' hub messages (issue #14, "alarms that reach a person" and "actions"): they
+ * acknowledge an alarm, escalate a dispatch to its OPD, re-route a case to another OPD and
+ * hand a case to another desk. Each names the signed-in person's role (`personRole`): the
+ * hub refuses an operator's with `auth.not_supervisor` (hub/supervisor-check.ts).
+ */
+import { z } from 'zod';
+import { AlarmLevel } from '../domain/alarm';
+import { EpochMs, Role, Uuid } from '../domain/case';
+import { Identifier } from './protocol';
+
+/** The supervisor's own text to an OPD or the timeline. */
+export const SupervisorNote = z.string().trim().min(1).max(1000);
+
+// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
+const Actor = z
+  .object({
+    id: Identifier,
+    role: z.enum(['desk', 'opd', 'supervisor']),
+    person: z.string().min(1).max(120),
+  })
+  .strict();
+
+/** "Seen, I'm on it": one alarm (dispatch, level, arming) acknowledged. Idempotent on `ackId`. */
+export const AlarmAck = z
+  .object({
+    ackId: Uuid,
+    dispatchId: Uuid,
+    level: AlarmLevel,
+    /** When the alarm was armed (the dispatch made, or re-armed by an escalation). */
+    armedAt: EpochMs,
+    personRole: Role,
+    actor: Actor,
+  })
+  .strict();
+
+/** A note to the OPD holding a stuck dispatch; its alarm is re-armed. */
+export const CaseEscalate = z
+  .object({
+    escalateId: Uuid,
+    dispatchId: Uuid,
+    note: SupervisorNote,
+    personRole: Role,
+    actor: Actor,
+  })
+  .strict();
+
+/**
+ * Withdraws a returned or stuck dispatch and dispatches the case to another OPD, in one
+ * step. `newDispatchId` is the new dispatch's id. Idempotent on `rerouteId`.
+ */
+export const CaseReroute = z
+  .object({
+    rerouteId: Uuid,
+    dispatchId: Uuid,
+    newDispatchId: Uuid,
+    opdId: Identifier,
+    reason: SupervisorNote,
+    personRole: Role,
+    actor: Actor,
+  })
+  .strict();
+
+/** A supervisor gives a case to a desk (their own: taking it from another). */
+export const CaseAssign = z
+  .object({
+    assignId: Uuid,
+    caseId: Uuid,
+    toDesk: Identifier,
+    personRole: Role,
+    actor: Actor,
+  })
+  .strict();
