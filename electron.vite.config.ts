@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Exports run on a worker thread of core (electron/core/exports/run-export.ts).
+          'export-worker': resolve(__dirname, 'electron/core/exports/export-worker.ts'),
+        },
+      },
     },
   },
   preload: {

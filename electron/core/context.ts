@@ -9,6 +9,7 @@ import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
+import type { ExportService } from './exports/exports-service';
 
 export interface CoreContext {
   store: DeskStore;
@@ -28,4 +29,6 @@ export interface CoreContext {
   reference(): ReferenceData;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
+  /** Exports of cases and calls, each on a worker thread. */
+  exports: ExportService;
 }

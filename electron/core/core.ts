@@ -18,6 +18,7 @@ import { startReplication } from './hub/replication';
 import { paced } from './paced';
 import { files } from './private-files';
 import { createCallerLookup } from './screening/caller-lookup';
+import { createExportService } from './exports/exports-service';
 import { loadLikelihoodRules } from './screening/rules-file';
 import { readDuplicateRules } from './duplicate-rules';
 import { readRetention } from './screening-settings';
@@ -184,8 +185,20 @@ export function openCore(options: CoreOptions): Core {
     log: log.child('retention'),
   });
 
+  const exports = createExportService({
+    dataDir: options.dataDir,
+    storeFile: file,
+    nativeBinding: options.nativeBinding,
+    deskId,
+    now,
+    log: log.child('exports'),
+    language: () => store.settings.language(),
+    progress: (payload) => emit({ event: 'export.progress', payload }),
+  });
+
   const ctx: CoreContext = {
     store,
+    exports,
     lookupCaller: createCallerLookup(store.callers, store.blocks, () => likelihoodRules),
     retention: retentionRules,
     numberKeys: (e164) => [e164, hashOf(e164)],
@@ -227,6 +240,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ensureDemoAccounts: () => ensureDemoAccounts(db, options.dataDir, now()),
     close() {
+      exports.close();
       statusPush.stop();
       retention.stop();
       alarms.stop();

@@ -18,6 +18,7 @@ import { Identifier } from '../hub/protocol';
 import { Tick } from '../domain/screening';
 import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
+import { exportContract, exportEvents } from './export-contract';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -225,6 +226,7 @@ export const contract = {
   'review.calls': { args: ReviewQuery, result: ReviewPage },
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
+  ...exportContract,
 } as const;
 
 export const events = {
@@ -235,6 +237,7 @@ export const events = {
   'callers.changed': z.object({}),
   /** A dispatch of a case this desk holds just turned red: sound and notify, once. */
   'alarm.raised': CallAlarm,
+  ...exportEvents,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -56,6 +56,12 @@ export const ErrorCode = z.enum([
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */
   'hub.insecure_url',
   'hub.invalid_url',
+  /** No export with that id was made by the signed-in person on this desk. */
+  'export.not_found',
+  /** The export has not finished (or was cancelled): there is no file to read. */
+  'export.not_ready',
+  /** Another export is running on this desk. */
+  'export.busy',
   /** Something failed that the operator cannot fix; details are in the log. */
   'internal',
 ]);

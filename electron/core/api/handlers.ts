@@ -14,6 +14,7 @@ import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
+import { exportHandlers } from './export-handlers';
 import { requireOperator } from './require-session';
 
 export type Handlers = {
@@ -72,5 +73,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...duplicateHandlers(ctx),
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 }

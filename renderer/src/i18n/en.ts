@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { screeningEn } from './screening-en';
+import { exportErrorsEn, exportsEn } from './exports-en';
 
 export const en: Messages = {
   app: {
@@ -292,6 +293,7 @@ export const en: Messages = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
+  ...exportsEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',
@@ -316,6 +318,7 @@ export const en: Messages = {
     'block.not_found': 'This block is not on this desk.',
     'block.number_invalid': 'This number cannot be blocked: it is not valid.',
     'call.not_reopenable': 'This call has a case already.',
+    ...exportErrorsEn,
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import { screeningId } from './screening-id';
+import { exportErrorsId, exportsId } from './exports-id';
 
 export const id = {
   app: {
@@ -297,6 +298,7 @@ export const id = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
+  ...exportsId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -322,6 +324,7 @@ export const id = {
     'block.not_found': 'Blokir tidak ditemukan di desk ini.',
     'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
     'call.not_reopenable': 'Panggilan ini sudah menjadi laporan.',
+    ...exportErrorsId,
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

@@ -1,0 +1,93 @@
+/**
+ * Runs one export on a worker thread and follows it: progress as it comes, cancel at any
+ * time, and the file renamed from its partial name only once complete, so a cancelled,
+ * failed or crashed export never leaves a file that looks finished.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExportJobSpec, WorkerInput, WorkerMessage } from './worker-protocol';
+
+export type ExportOutcome =
+  | { state: 'done'; rows: number }
+  | { state: 'cancelled'; rows: number }
+  | { state: 'failed'; rows: number; message: string };
+
+export interface RunningExport {
+  cancel(): void;
+  /** Settles once the worker has stopped and the file is final or gone. */
+  finished: Promise<ExportOutcome>;
+}
+
+export interface ExportCallbacks {
+  total(total: number): void;
+  progress(rows: number): void;
+}
+
+/**
+ * The worker's entry: beside this module. From source (tests, the browser host, benches)
+ * it is TypeScript, loaded through tsx; in the desktop build it is the bundled JavaScript.
+ */
+function startWorker(input: WorkerInput): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const target = new URL('./export-worker.ts', here).href;
+    // The ESM build of tsx's API, beside the CommonJS one `require.resolve` finds.
+    const api = createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs');
+    const tsx = pathToFileURL(api).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(target)}); });`;
+    return new Worker(boot, { eval: true, workerData: input });
+  }
+  return new Worker(new URL('./export-worker.js', here), { workerData: input });
+}
+
+export function runExport(
+  spec: ExportJobSpec,
+  finalFile: string,
+  on: ExportCallbacks,
+): RunningExport {
+  const cancel = new SharedArrayBuffer(4);
+  const flag = new Int32Array(cancel);
+  const worker = startWorker({ ...spec, cancel });
+  let rows = 0;
+  let outcome: ExportOutcome | undefined;
+  const finished = new Promise<ExportOutcome>((resolve) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'total') on.total(m.total);
+      else if (m.type === 'progress') {
+        rows = m.rows;
+        on.progress(rows);
+      } else if (m.type === 'done') {
+        rows = m.rows;
+        // Cancelled after the last row but before this rename: still a cancel.
+        if (Atomics.load(flag, 0) === 1) outcome = { state: 'cancelled', rows };
+        else {
+          try {
+            fs.renameSync(spec.partFile, finalFile);
+            outcome = { state: 'done', rows };
+          } catch (error) {
+            outcome = { state: 'failed', rows, message: String(error) };
+          }
+        }
+      } else if (m.type === 'cancelled') outcome = { state: 'cancelled', rows: m.rows };
+      else outcome = { state: 'failed', rows, message: m.message };
+    });
+    worker.on('error', (error) => {
+      outcome ??= { state: 'failed', rows, message: String(error) };
+    });
+    worker.on('exit', () => {
+      // Whatever happened in the worker, a partial file never outlives it.
+      fs.rmSync(spec.partFile, { force: true });
+      resolve(outcome ?? { state: 'failed', rows, message: 'the export worker stopped' });
+    });
+  });
+  return {
+    cancel() {
+      Atomics.store(flag, 0, 1);
+    },
+    finished,
+  };
+}
