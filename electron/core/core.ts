@@ -9,6 +9,8 @@ import type { ApiResult } from '../../shared/api/errors';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
+import { hubNow } from '../../shared/domain/clocks';
+import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
@@ -84,6 +86,7 @@ export function openCore(options: CoreOptions): Core {
   loadDefaultReference(db, options.resourcesDir);
   const reference = readReference(db);
   const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
+  const clocks = loadClockData(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
   // The key retention hashes numbers with: made on first start, kept owner-only.
@@ -197,6 +200,8 @@ export function openCore(options: CoreOptions): Core {
     log,
     deskId,
     now,
+    hubNow: () => hubNow(now(), hub?.clockOffset?.()),
+    clocks,
     status,
     statusChanged,
     emit,

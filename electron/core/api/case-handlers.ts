@@ -1,4 +1,6 @@
 /** An open case: reading it, dispatching it, editing, taking over, notes, cancelling. */
+import { caseClocks } from '../../../shared/domain/clocks';
+import { caseFactsFrom } from '../clocks/case-facts';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { Who } from '../store/interface';
@@ -36,7 +38,9 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
       requireOperator(session);
       const detail = ctx.store.cases.detail(caseId, ctx.now());
       if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
-      return detail;
+      const rules = ctx.clocks.rulesFor(detail.categoryId, detail.urgency);
+      const clocks = caseClocks(caseFactsFrom(detail), rules, ctx.clocks.calendar, ctx.hubNow());
+      return { ...detail, clocks };
     },
     'case.dispatch': ({ caseId, opdIds }, session) => {
       const w = who(session);
