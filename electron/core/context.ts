@@ -22,8 +22,8 @@ export interface CoreContext {
   log: Logger;
   deskId: string;
   now(): number;
-  /** Now on the hub's clock (the desk's, corrected by the offset measured at hello). */
-  hubNow(): number;
+  /** Hub clock minus desk clock in ms, measured at hello; 0 until the hub answered once. */
+  hubOffset(): number;
   /** Category clock targets and the holiday calendar (resources/data). */
   clocks: ClockData;
   status(): AppStatus;

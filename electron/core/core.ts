@@ -9,7 +9,6 @@ import type { ApiResult } from '../../shared/api/errors';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
-import { hubNow } from '../../shared/domain/clocks';
 import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
@@ -200,7 +199,7 @@ export function openCore(options: CoreOptions): Core {
     log,
     deskId,
     now,
-    hubNow: () => hubNow(now(), hub?.clockOffset?.()),
+    hubOffset: () => hub?.clockOffset?.() ?? 0,
     clocks,
     status,
     statusChanged,

@@ -1,7 +1,9 @@
 /**
  * What the clocks need to know about a case, read from the case as the desk stores it: when
  * the call ended, when each dispatch left the desk, and when its OPD accepted, resolved or
- * returned it (the hub's times, from the timeline the hub's events wrote).
+ * returned it (the hub's times, from the timeline the hub's events wrote). The desk's own
+ * stamps are moved onto the hub's clock by the measured offset, so every fact and "now"
+ * are on one clock.
  */
 import type { CaseFacts, DispatchFacts } from '../../../shared/domain/clocks';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
@@ -26,7 +28,9 @@ const hubRank = (s: DeskDispatchStatus): number =>
 const ended = (s: DeskDispatchStatus): boolean =>
   deskStage(s) === 'refused' || !DESK_DISPATCH_LIFECYCLE[s].holds;
 
-export function caseFactsFrom(detail: StoredCaseDetail): CaseFacts {
+/** `hubOffset`: hub clock minus desk clock in ms (0 when never measured). */
+export function caseFactsFrom(detail: StoredCaseDetail, hubOffset = 0): CaseFacts {
+  const onHub = (deskTime: number): number => deskTime + hubOffset;
   /** The first timeline entry of these kinds by this OPD since the dispatch was made. */
   const firstBy = (d: Dispatch, kinds: readonly TimelineKind[]): number | null => {
     const at = detail.timeline
@@ -40,21 +44,21 @@ export function caseFactsFrom(detail: StoredCaseDetail): CaseFacts {
     const acceptedAt =
       rank >= DISPATCH_LIFECYCLE.accepted.rank
         ? (firstBy(d, ['dispatch.accepted', 'dispatch.in_progress', 'dispatch.resolved']) ??
-          d.updatedAt)
+          onHub(d.updatedAt))
         : null;
     const resolvedAt =
       rank >= DISPATCH_LIFECYCLE.resolved.rank
-        ? (firstBy(d, ['dispatch.resolved']) ?? d.updatedAt)
+        ? (firstBy(d, ['dispatch.resolved']) ?? onHub(d.updatedAt))
         : null;
     return {
       dispatchId: d.dispatchId,
       opdId: d.opdId,
       // The desk keeps when the operator sent it, not when the hub queued it: a dispatch
       // that has left the outbox counts from the operator's send.
-      dispatchedAt: deskStage(d.status) === 'sent' ? d.createdAt : null,
+      dispatchedAt: deskStage(d.status) === 'sent' ? onHub(d.createdAt) : null,
       acceptedAt,
       resolvedAt,
-      endedAt: over ? d.updatedAt : null,
+      endedAt: over ? onHub(d.updatedAt) : null,
     };
   });
   const firstCall = detail.calls[0];
@@ -68,12 +72,12 @@ export function caseFactsFrom(detail: StoredCaseDetail): CaseFacts {
       : null;
   return {
     urgency: detail.urgency,
-    reportedAt: firstCall?.endedAt ?? firstCall?.startedAt ?? detail.createdAt,
+    reportedAt: onHub(firstCall?.endedAt ?? firstCall?.startedAt ?? detail.createdAt),
     dispatches,
     resolvedAt,
-    closedAt: !isCaseOpen(detail.status) && !cancelled ? lastEntry : null,
+    closedAt: !isCaseOpen(detail.status) && !cancelled ? onHub(lastEntry) : null,
     cancelledAt: cancelled
-      ? (detail.timeline.find((t) => t.kind === 'cancelled')?.at ?? lastEntry)
+      ? onHub(detail.timeline.find((t) => t.kind === 'cancelled')?.at ?? lastEntry)
       : null,
   };
 }
