@@ -1,4 +1,6 @@
 /** Texts of the three clocks ("Jam layanan") in the case detail. */
+import type { ClockName, ClockState, ClockUnit } from '../../../shared/domain/clocks';
+
 export const clocksId = {
   clocks: {
     title: 'Jam layanan',
@@ -34,3 +36,8 @@ export const clocksId = {
       'Kalender libur tahun {{year}} belum ada: batas hari kerja tidak dapat dihitung. Beri tahu supervisor.',
   },
 } as const;
+
+// Every clock, state and unit the model can give has its words.
+clocksId.clocks.name satisfies Record<ClockName, string>;
+clocksId.clocks.states satisfies Record<ClockState, string>;
+clocksId.clocks.unit satisfies Record<ClockUnit, string>;
