@@ -34,7 +34,7 @@ export function caseFactsFrom(detail: StoredCaseDetail, hubOffset = 0): CaseFact
   /** The first timeline entry of these kinds by this OPD since the dispatch was made. */
   const firstBy = (d: Dispatch, kinds: readonly TimelineKind[]): number | null => {
     const at = detail.timeline
-      .filter((t) => kinds.includes(t.kind) && t.actor === d.opdId && t.at >= d.createdAt)
+      .filter((t) => kinds.includes(t.kind) && t.actor === d.opdId && t.at >= onHub(d.createdAt))
       .map((t) => t.at);
     return at.length > 0 ? Math.min(...at) : null;
   };
