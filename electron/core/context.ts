@@ -7,6 +7,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { ClockData } from './clocks/clock-data';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 import type { ExportService } from './exports/exports-service';
@@ -22,6 +23,10 @@ export interface CoreContext {
   log: Logger;
   deskId: string;
   now(): number;
+  /** Hub clock minus desk clock in ms, measured at hello; 0 until the hub answered once. */
+  hubOffset(): number;
+  /** Category clock targets and the holiday calendar (resources/data). */
+  clocks: ClockData;
   status(): AppStatus;
   /** Tell subscribers that something in AppStatus changed. */
   statusChanged(): void;

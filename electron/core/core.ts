@@ -9,6 +9,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
+import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
@@ -85,6 +86,7 @@ export function openCore(options: CoreOptions): Core {
   loadDefaultReference(db, options.resourcesDir);
   const reference = readReference(db);
   const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
+  const clocks = loadClockData(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
   // The key retention hashes numbers with: made on first start, kept owner-only.
@@ -210,6 +212,8 @@ export function openCore(options: CoreOptions): Core {
     log,
     deskId,
     now,
+    hubOffset: () => hub?.clockOffset?.() ?? 0,
+    clocks,
     status,
     statusChanged,
     emit,

@@ -5,6 +5,7 @@ import { CaseStatus, Disposition, EpochMs, Uuid } from './case';
 import { DeskDispatchStatus } from './dispatch';
 import { TimelineKind } from './timeline';
 import { Classification, Urgency } from './reference';
+import { ClockReading } from './clocks/reading';
 
 export const QueueSortColumn = z.enum(['time', 'urgency', 'status', 'category', 'kelurahan']);
 export type QueueSortColumn = z.infer<typeof QueueSortColumn>;
@@ -116,5 +117,9 @@ export const CaseDetail = z.object({
       callAlarm: z.boolean(),
     }),
   ),
+  /** Its three clocks and its dispatches', read by core at the hub's time (shared/domain/clocks). */
+  clocks: z.array(ClockReading),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+/** A case as the store reads it: everything but the clocks, which core reads from it. */
+export type StoredCaseDetail = Omit<CaseDetail, 'clocks'>;

@@ -1,4 +1,6 @@
 /** An open case: reading it, dispatching it, editing, taking over, notes, cancelling. */
+import { caseClocks, hubNow } from '../../../shared/domain/clocks';
+import { caseFactsFrom } from '../clocks/case-facts';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { Who } from '../store/interface';
@@ -36,7 +38,12 @@ export function caseHandlers(ctx: CoreContext): Pick<Handlers, CaseChannels> {
       requireOperator(session);
       const detail = ctx.store.cases.detail(caseId, ctx.now());
       if (!detail) throw new CoreError('case.not_found', 'No such case on this desk.');
-      return detail;
+      const rules = ctx.clocks.rulesFor(detail.categoryId, detail.urgency);
+      // Everything on the hub's clock (DESIGN §2): the desk's own stamps and its "now".
+      const offset = ctx.hubOffset();
+      const facts = caseFactsFrom(detail, offset);
+      const clocks = caseClocks(facts, rules, ctx.clocks.calendar, hubNow(ctx.now(), offset));
+      return { ...detail, clocks };
     },
     'case.dispatch': ({ caseId, opdIds }, session) => {
       const w = who(session);

@@ -8,6 +8,7 @@ import type { HubStatus } from '../../../shared/api/contract';
 import { HelloAnswer } from '../../../shared/hub/acks';
 import { HandshakeError, PROTOCOL_VERSION } from '../../../shared/hub/protocol';
 import type { Logger } from '../../../shared/log';
+import { hubClockOffset } from '../../../shared/domain/clocks';
 import { corkWrites } from './corked-writes';
 
 export interface HubLinkOptions {
@@ -28,6 +29,8 @@ export interface HubLink {
   request(event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
   /** Events the hub pushes (`event` messages), unvalidated: the caller checks them. */
   onEvent(listener: (raw: unknown) => void): () => void;
+  /** Hub clock minus desk clock in ms, measured at the last hello; null before the first. */
+  clockOffset?(): number | null;
   close(): void;
 }
 
@@ -60,9 +63,11 @@ export function connectHub(options: HubLinkOptions): HubLink {
   corkWrites(socket);
 
   let helloTimer: NodeJS.Timeout | undefined;
+  let clockOffset: number | null = null;
   const hello = (): void => {
     const connection = socket.id;
     const payload = { protocol: PROTOCOL_VERSION };
+    const sentAt = now();
     socket.timeout(HELLO_TIMEOUT_MS).emit('hello', payload, (err: Error | null, raw: unknown) => {
       if (socket.id !== connection) return; // answer (or timeout) of an older connection
       if (err) {
@@ -73,7 +78,10 @@ export function connectHub(options: HubLinkOptions): HubLink {
       }
       const ack = HelloAnswer.safeParse(raw);
       if (!ack.success) return set('offline', 'hub answered in an unknown protocol');
-      if (ack.data.ok) return set('online');
+      if (ack.data.ok) {
+        clockOffset = hubClockOffset({ hubTime: ack.data.hubTime, sentAt, receivedAt: now() });
+        return set('online');
+      }
       if (ack.data.error.code === 'protocol.desk_outdated') {
         // Only a newer Sigap on this desk helps: nothing is sent until then.
         log.error('hub refuses this desk version', { message: ack.data.error.message });
@@ -117,6 +125,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
 
   return {
     status: () => status,
+    clockOffset: () => clockOffset,
     request: (event, payload, timeoutMs) => {
       if (!socket.connected) return Promise.reject(new Error('hub not connected'));
       return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<unknown>;

@@ -5,7 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { callAlarmRaised } from '../../../shared/domain/call-alarm';
-import type { CaseDetail } from '../../../shared/domain/queue';
+import type { CaseDetail, StoredCaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
 import { mayEdit } from '../../../shared/domain/lifecycle';
 import type { Classification } from '../../../shared/domain/reference';
@@ -156,7 +156,7 @@ export function readCaseDetail(
   caseId: string,
   deskId: string,
   now: number,
-): CaseDetail | undefined {
+): StoredCaseDetail | undefined {
   const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!c) return undefined;
   const calls = db

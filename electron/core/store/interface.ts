@@ -9,7 +9,7 @@ import type { Operator } from '../../../shared/domain/case';
 import type { CaseEdit } from '../../../shared/domain/case-edit';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Draft, DraftForm } from '../../../shared/domain/intake';
-import type { CaseDetail, QueuePage, QueueQuery } from '../../../shared/domain/queue';
+import type { QueuePage, QueueQuery, StoredCaseDetail } from '../../../shared/domain/queue';
 import type { Actor, HubEvent } from '../../../shared/hub/messages';
 import type { CallbackRecorded, CallScreened } from '../../../shared/domain/screened-call';
 import type { CallbackOutcome } from '../../../shared/domain/screening';
@@ -57,7 +57,7 @@ export interface CasesStore {
   };
   exists(caseId: string): boolean;
   /** The case with its calls, timeline and dispatches; `now` decides which need a call. */
-  detail(caseId: string, now: number): CaseDetail | undefined;
+  detail(caseId: string, now: number): StoredCaseDetail | undefined;
   /** One page of the queue: filters, sort, search and paging answered by SQLite. */
   queue(query: z.output<typeof QueueQuery>): QueuePage;
   /** Edits fields of a case this desk holds; false when nothing changed. */

@@ -15,7 +15,10 @@ import { useReference } from '../reference/reference-context';
 import { CaseActions } from './CaseActions';
 import { focusIn, restoreFocus, type KeptInputs } from './case-inputs';
 import { DispatchSection } from './DispatchSection';
+import { ServiceClocks } from './ServiceClocks';
 import { useTimelineNote } from './timeline-note';
+
+const CLOCKS_REFRESH_MS = 30_000;
 
 interface Props {
   caseId: string;
@@ -52,9 +55,15 @@ export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
         r.ok ? setDetail(r.value) : setError(errorText(r.error)),
       );
     load();
-    return client.subscribe('queue.changed', (e) => {
+    // Clocks turn late with time alone: read them again now and then.
+    const tick = setInterval(load, CLOCKS_REFRESH_MS);
+    const unsubscribe = client.subscribe('queue.changed', (e) => {
       if (e.caseId === caseId) load();
     });
+    return () => {
+      clearInterval(tick);
+      unsubscribe();
+    };
     // errorText is stable in behaviour; re-subscribe only for another case.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, caseId]);
@@ -107,6 +116,7 @@ export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
               </div>
             ))}
           </dl>
+          <ServiceClocks detail={detail} />
           <DispatchSection detail={detail} inputs={inputs} />
           <CaseActions key={detail.caseId} detail={detail} inputs={inputs} />
           <h3>{t('detail.calls')}</h3>

@@ -1,6 +1,7 @@
 import type { Messages } from './id';
 import { screeningEn } from './screening-en';
 import { exportErrorsEn, exportsEn } from './exports-en';
+import { clocksEn } from './clocks-en';
 
 export const en: Messages = {
   app: {
@@ -294,6 +295,7 @@ export const en: Messages = {
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
   ...exportsEn,
+  ...clocksEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

@@ -4,6 +4,7 @@ import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import { screeningId } from './screening-id';
 import { exportErrorsId, exportsId } from './exports-id';
+import { clocksId } from './clocks-id';
 
 export const id = {
   app: {
@@ -299,6 +300,7 @@ export const id = {
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
   ...exportsId,
+  ...clocksId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
