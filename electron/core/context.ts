@@ -7,6 +7,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { DeskDashboard } from './dashboard/desk-dashboard';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
@@ -28,4 +29,6 @@ export interface CoreContext {
   reference(): ReferenceData;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
+  /** The supervisor's dashboard and this desk's presence at the hub. */
+  dashboard: DeskDashboard;
 }

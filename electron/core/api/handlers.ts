@@ -12,6 +12,7 @@ import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { requireOperator } from './require-session';
@@ -72,5 +73,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...duplicateHandlers(ctx),
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...dashboardHandlers(ctx),
   };
 }

@@ -28,6 +28,8 @@ export interface HubLink {
   request(event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
   /** Events the hub pushes (`event` messages), unvalidated: the caller checks them. */
   onEvent(listener: (raw: unknown) => void): () => void;
+  /** Another message the hub pushes, by name (`dashboard`), unvalidated: the caller checks it. */
+  onPush(name: string, listener: (raw: unknown) => void): () => void;
   close(): void;
 }
 
@@ -124,6 +126,10 @@ export function connectHub(options: HubLinkOptions): HubLink {
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
+    },
+    onPush(name, listener) {
+      socket.on(name, listener);
+      return () => socket.off(name, listener);
     },
     onChange(listener) {
       listeners.add(listener);
