@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { screeningEn } from './screening-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en: Messages = {
   app: {
@@ -288,6 +289,8 @@ export const en: Messages = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
+  // The supervisor's dashboard (F6).
+  ...dashboardEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

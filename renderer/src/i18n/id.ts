@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import { screeningId } from './screening-id';
+import { dashboardId } from './dashboard-id';
 
 export const id = {
   app: {
@@ -294,6 +295,8 @@ export const id = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
+  // The supervisor's dashboard (F6).
+  ...dashboardId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
