@@ -8,6 +8,7 @@ import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
 import type { ClockData } from './clocks/clock-data';
+import type { DeskDashboard } from './dashboard/desk-dashboard';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 import type { ExportService } from './exports/exports-service';
@@ -36,4 +37,6 @@ export interface CoreContext {
   lookupCaller: CallerLookup;
   /** Exports of cases and calls, each on a worker thread. */
   exports: ExportService;
+  /** The supervisor's dashboard and this desk's presence at the hub. */
+  dashboard: DeskDashboard;
 }

@@ -3,15 +3,19 @@
  * hub link, answers console API calls and pushes events. Hosts (the browser host, Electron
  * main) only carry calls and events to and from it, each screen's calls in its own session.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
+import type { RosterOpd } from '../../shared/domain/dashboard/build';
+import { OpdsFile } from '../../shared/domain/reference';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
 import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
+import { startDeskDashboard } from './dashboard/desk-dashboard';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
@@ -25,6 +29,7 @@ import { readDuplicateRules } from './duplicate-rules';
 import { readRetention } from './screening-settings';
 import { hashNumber, loadNumberKey, startRetention } from './retention';
 import { openStore } from './store/database';
+import { createDashboardReads } from './store/dashboard-reads';
 import { createDeskStore } from './store/desk-store';
 import { loadDefaultReference, readReference } from './store/reference';
 import type { Session } from './session';
@@ -160,6 +165,16 @@ export function openCore(options: CoreOptions): Core {
     ...(options.callAlarmCheckMs ? { intervalMs: options.callAlarmCheckMs } : {}),
   });
 
+  const dashboard = startDeskDashboard({
+    link: hub,
+    deskId,
+    reads: createDashboardReads(db),
+    roster: dashboardRoster(options.resourcesDir, reference.opds, log),
+    log: log.child('dashboard'),
+    now,
+    emit: (figures) => emit({ event: 'dashboard.changed', payload: figures }),
+  });
+
   const replication = hub
     ? startReplication({
         link: hub,
@@ -172,6 +187,7 @@ export function openCore(options: CoreOptions): Core {
         changed: (caseId) => {
           statusChanged();
           alarms.poke();
+          dashboard.replicaChanged();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
           // An event of no case: a call logged or a soft block set or lifted somewhere.
           else emit({ event: 'callers.changed', payload: {} });
@@ -207,6 +223,7 @@ export function openCore(options: CoreOptions): Core {
     outboxChanged: () => {
       statusChanged();
       alarms.poke();
+      dashboard.replicaChanged();
       replication?.kick();
     },
     log,
@@ -218,6 +235,7 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    dashboard,
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;
@@ -225,8 +243,14 @@ export function openCore(options: CoreOptions): Core {
   return {
     openSession() {
       const session: Session = { screen: ++screens, operator: null };
+      dashboard.screenOpened(session);
       return {
-        call: (channel, rawArgs) => route(channel, rawArgs, session),
+        call: async (channel, rawArgs) => {
+          const result = await route(channel, rawArgs, session);
+          // Who is signed in at this desk is reported to the hub (the dashboard's desks).
+          if (channel === 'auth.signIn' || channel === 'auth.signOut') dashboard.peopleChanged();
+          return result;
+        },
         close() {
           if (session.operator) {
             log.info('screen closed, signed out', {
@@ -235,6 +259,7 @@ export function openCore(options: CoreOptions): Core {
             });
           }
           session.operator = null;
+          dashboard.screenClosed(session);
         },
       };
     },
@@ -246,6 +271,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       exports.close();
       statusPush.stop();
+      dashboard.stop();
       retention.stop();
       alarms.stop();
       replication?.stop();
@@ -254,4 +280,22 @@ export function openCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/**
+ * The OPD roster as the dashboard needs it (inbox use and hours, duty numbers), read from
+ * opds.json at every start; the store's copy (without inbox hours) if the file is unreadable.
+ */
+function dashboardRoster(
+  resourcesDir: string,
+  stored: readonly RosterOpd[],
+  log: Logger,
+): RosterOpd[] {
+  try {
+    const file = path.join(resourcesDir, 'opds.json');
+    return OpdsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).opds;
+  } catch (error) {
+    log.warn('dashboard roster unreadable, inbox hours unknown', { error: String(error) });
+    return [...stored];
+  }
 }

@@ -16,6 +16,7 @@ import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
 import { Tick } from '../domain/screening';
+import { Dashboard } from '../domain/dashboard/model';
 import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
 import { exportContract, exportEvents } from './export-contract';
@@ -227,6 +228,14 @@ export const contract = {
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
   ...exportContract,
+  /**
+   * Supervisors: the live dashboard now (the hub's, or this desk's partial figures while the
+   * hub is unreachable); `dashboard.changed` events follow until `dashboard.close`.
+   */
+  'dashboard.open': { args: NoArgs, result: z.object({ dashboard: Dashboard }) },
+  'dashboard.close': { args: NoArgs, result: z.object({}) },
+  /** A call form opened or closed on this screen: the supervisors see the desk on a call. */
+  'dashboard.onCall': { args: z.object({ onCall: z.boolean() }).strict(), result: z.object({}) },
 } as const;
 
 export const events = {
@@ -238,6 +247,8 @@ export const events = {
   /** A dispatch of a case this desk holds just turned red: sound and notify, once. */
   'alarm.raised': CallAlarm,
   ...exportEvents,
+  /** New dashboard figures, for the screens showing the dashboard. */
+  'dashboard.changed': Dashboard,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -47,6 +47,7 @@ export function fakeHubLink(clock: FakeTimers, online = true): FakeHubLink {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onPush: () => () => undefined,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -12,6 +12,7 @@ import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { exportHandlers } from './export-handlers';
@@ -74,5 +75,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),
+    ...dashboardHandlers(ctx),
   };
 }

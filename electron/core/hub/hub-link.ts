@@ -31,6 +31,8 @@ export interface HubLink {
   onEvent(listener: (raw: unknown) => void): () => void;
   /** Hub clock minus desk clock in ms, measured at the last hello; null before the first. */
   clockOffset?(): number | null;
+  /** Another message the hub pushes, by name (`dashboard`), unvalidated: the caller checks it. */
+  onPush(name: string, listener: (raw: unknown) => void): () => void;
   close(): void;
 }
 
@@ -133,6 +135,10 @@ export function connectHub(options: HubLinkOptions): HubLink {
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
+    },
+    onPush(name, listener) {
+      socket.on(name, listener);
+      return () => socket.off(name, listener);
     },
     onChange(listener) {
       listeners.add(listener);

@@ -2,6 +2,7 @@ import type { Messages } from './id';
 import { screeningEn } from './screening-en';
 import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en: Messages = {
   app: {
@@ -296,6 +297,8 @@ export const en: Messages = {
   ...screeningEn,
   ...exportsEn,
   ...clocksEn,
+  // The supervisor's dashboard (F6).
+  ...dashboardEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

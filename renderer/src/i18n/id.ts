@@ -5,6 +5,7 @@ import type { HubErrorCode } from '../../../shared/hub/messages';
 import { screeningId } from './screening-id';
 import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
+import { dashboardId } from './dashboard-id';
 
 export const id = {
   app: {
@@ -301,6 +302,8 @@ export const id = {
   ...screeningId,
   ...exportsId,
   ...clocksId,
+  // The supervisor's dashboard (F6).
+  ...dashboardId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',

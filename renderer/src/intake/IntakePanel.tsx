@@ -31,6 +31,7 @@ import { RoutingChoice } from './RoutingChoice';
 import { SaveBar } from './SaveBar';
 import { ScreenBar } from './ScreenBar';
 import { useIntake } from './use-intake';
+import { useOnCallReport } from '../dashboard/use-on-call-report';
 
 export function IntakePanel() {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function IntakePanel() {
   const intake = useIntake();
   const { state, dispatch } = intake;
   const call = state.current;
+  useOnCallReport(call !== null && call !== undefined);
   const panel = useRef<HTMLElement>(null);
 
   useShortcut(GLOBAL_KEYS.newCall, intake.start);

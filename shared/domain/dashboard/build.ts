@@ -51,8 +51,8 @@ export interface DeskPresence {
 
 export interface Presence {
   desks: DeskPresence[];
-  /** OPD id → how many inbox pages are open. */
-  watchers: ReadonlyMap<string, number>;
+  /** OPD id → how many inbox pages are open; unknown to a desk without its hub. */
+  watchers?: ReadonlyMap<string, number> | undefined;
 }
 
 /**
@@ -60,10 +60,17 @@ export interface Presence {
  * inbox hours that is an alarm; outside them (or for an OPD without the inbox) the center
  * phones its duty number.
  */
-export function opdWatch(opd: RosterOpd, open: number, watchers: number, now: number): OpdWatch {
-  if (watchers > 0) return 'watched';
+export function opdWatch(
+  opd: RosterOpd,
+  open: number,
+  watchers: number | undefined,
+  now: number,
+): OpdWatch {
+  if (watchers !== undefined && watchers > 0) return 'watched';
   if (open === 0) return 'idle';
-  if (opd.usesInbox && opd.inboxHours && withinHours(opd.inboxHours, now)) return 'unwatched';
+  if (opd.usesInbox && opd.inboxHours && withinHours(opd.inboxHours, now)) {
+    return watchers === undefined ? 'unknown' : 'unwatched';
+  }
   return 'phone';
 }
 
@@ -108,7 +115,7 @@ export function buildDashboard(
       if (clock === 'at_risk') atRisk += 1;
       else if (clock === 'breached') breached += 1;
     }
-    const watchers = presence.watchers.get(opd.id) ?? 0;
+    const watchers = presence.watchers ? (presence.watchers.get(opd.id) ?? 0) : undefined;
     return {
       opdId: opd.id,
       short: opd.short,
@@ -124,7 +131,7 @@ export function buildDashboard(
       acceptCount: day?.accept.length ?? 0,
       resolveCount: day?.resolve.length ?? 0,
       lastAction: day?.last ?? null,
-      watchers,
+      watchers: watchers ?? 0,
       watch: opdWatch(opd, open.length, watchers, now),
     };
   });

@@ -28,6 +28,8 @@ export const OpdWatch = z.enum([
   'unwatched',
   /** Open dispatches outside the inbox hours (or an OPD without inbox): phone its duty number. */
   'phone',
+  /** Open dispatches within its hours, and this desk cannot see the inboxes (hub away). */
+  'unknown',
 ]);
 export type OpdWatch = z.infer<typeof OpdWatch>;
 
@@ -74,6 +76,8 @@ export const RankedOpd = z.object({
 export const Dashboard = z.object({
   /** When it was computed (hub time, or the desk's in a partial one). */
   at: At,
+  /** The hub's clock when it sent these figures (none in a desk's partial ones). */
+  emittedAt: At.optional(),
   /** The WIB day it covers: the UTC instant that day began. */
   dayStart: At,
   /** Partial: computed by a desk from its own replica while the hub is unreachable. */
