@@ -7,6 +7,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { HubLink } from './hub/hub-link';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
@@ -28,4 +29,6 @@ export interface CoreContext {
   reference(): ReferenceData;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
+  /** The link to the hub, when one is configured: supervisors' actions ask it directly. */
+  hub?: Pick<HubLink, 'status' | 'request'>;
 }

@@ -201,6 +201,7 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    ...(hub ? { hub } : {}),
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

@@ -18,6 +18,7 @@ import { Identifier } from '../hub/protocol';
 import { Tick } from '../domain/screening';
 import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
+import { superviseContract } from './supervise-contract';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -225,6 +226,7 @@ export const contract = {
   'review.calls': { args: ReviewQuery, result: ReviewPage },
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
+  ...superviseContract,
 } as const;
 
 export const events = {

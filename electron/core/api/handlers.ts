@@ -11,6 +11,7 @@ import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { reviewHandlers } from './review-handlers';
+import { superviseHandlers } from './supervise-handlers';
 import { caseHandlers } from './case-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
 import { intakeHandlers } from './intake-handlers';
@@ -72,5 +73,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...duplicateHandlers(ctx),
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...superviseHandlers(ctx),
   };
 }

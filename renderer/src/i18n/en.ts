@@ -316,6 +316,10 @@ export const en: Messages = {
     'block.not_found': 'This block is not on this desk.',
     'block.number_invalid': 'This number cannot be blocked: it is not valid.',
     'call.not_reopenable': 'This call has a case already.',
+    'hub.offline': 'The hub is not connected: supervisor actions need it. Try again later.',
+    'hub.refused': 'The hub refused this action.',
+    'alarm.not_found': 'This alarm is no longer raised.',
+    'dispatch.not_found': 'This dispatch is not on this desk.',
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

@@ -322,6 +322,10 @@ export const id = {
     'block.not_found': 'Blokir tidak ditemukan di desk ini.',
     'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
     'call.not_reopenable': 'Panggilan ini sudah menjadi laporan.',
+    'hub.offline': 'Hub tidak terhubung: tindakan supervisor memerlukan hub. Coba lagi nanti.',
+    'hub.refused': 'Hub menolak tindakan ini.',
+    'alarm.not_found': 'Alarm ini sudah tidak aktif.',
+    'dispatch.not_found': 'Disposisi ini tidak ada di meja ini.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
