@@ -1,6 +1,7 @@
 /**
  * The signed-in operator's desk: intake on the left, the queue on the right; a supervisor
- * also has the review of screened calls (F9).
+ * also has the alarm panel (alarms that need a supervisor) and the review of screened
+ * calls (F9).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Operator } from '../../../shared/domain/case';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
+import { SupervisorAlarms } from '../alarms/SupervisorAlarms';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
@@ -52,6 +54,7 @@ export function Workspace({ operator }: { operator: Operator }) {
       <CallAlarmAlerts />
       {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
       <div className="workspace-frame">
+        {operator.role === 'supervisor' ? <SupervisorAlarms /> : null}
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
