@@ -30,10 +30,10 @@ export function createAlarmOperations(
     { id: string; case_id: string; opd_id: string; status: DispatchStatus }
   >('SELECT id, case_id, opd_id, status FROM dispatches WHERE id = ?');
   const ackRow = db.prepare<[string, string, number], { seq: number }>(
-    'SELECT seq FROM alarm_acks WHERE dispatch_id = ? AND level = ? AND armed_at = ?',
+    'SELECT seq FROM alarm_acks WHERE dispatch_id = ? AND level = ? AND arming = ?',
   );
   const insertAck = db.prepare(
-    'INSERT INTO alarm_acks (dispatch_id, level, armed_at, at, acked_by, seq) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO alarm_acks (dispatch_id, level, arming, at, acked_by, seq) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertEscalation = db.prepare(
     'INSERT INTO escalations (id, dispatch_id, note, at, escalated_by, seq) VALUES (?, ?, ?, ?, ?, ?)',
@@ -50,7 +50,7 @@ export function createAlarmOperations(
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         // Another supervisor was first: theirs stands, and this one is answered with it.
-        const first = ackRow.get(d.id, msg.level, msg.armedAt);
+        const first = ackRow.get(d.id, msg.level, msg.arming);
         if (first) return { ack: { ok: true, seq: first.seq }, events: [] };
         const at = now();
         const event = eventLog.append({
@@ -60,9 +60,9 @@ export function createAlarmOperations(
           caseId: d.case_id,
           dispatchId: d.id,
           level: msg.level,
-          armedAt: msg.armedAt,
+          arming: msg.arming,
         });
-        insertAck.run(d.id, msg.level, msg.armedAt, at, JSON.stringify(msg.actor), event.seq);
+        insertAck.run(d.id, msg.level, msg.arming, at, JSON.stringify(msg.actor), event.seq);
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
     },

@@ -22,7 +22,7 @@ const ackOf = (dispatchId: string, personRole: 'supervisor' | 'operator', by = d
   ackId: uuidv7(),
   dispatchId,
   level: 'breached' as const,
-  armedAt: T0,
+  arming: 0,
   personRole,
   actor: { ...actorOf(by), person: personRole === 'supervisor' ? 'Bu Sri' : 'Andi' },
 });
@@ -40,7 +40,7 @@ describe('acknowledging an alarm', () => {
         caseId,
         dispatchId,
         level: 'breached',
-        armedAt: T0,
+        arming: 0,
         at: T0 + 6 * MIN,
         actor: expect.objectContaining({ person: 'Bu Sri' }),
       }),

@@ -9,6 +9,7 @@ import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
 import type { ClockData } from './clocks/clock-data';
 import type { DeskDashboard } from './dashboard/desk-dashboard';
+import type { HubLink } from './hub/hub-link';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 import type { ExportService } from './exports/exports-service';
@@ -39,4 +40,6 @@ export interface CoreContext {
   exports: ExportService;
   /** The supervisor's dashboard and this desk's presence at the hub. */
   dashboard: DeskDashboard;
+  /** The link to the hub, when one is configured: supervisors' actions ask it directly. */
+  hub?: Pick<HubLink, 'status' | 'request'>;
 }

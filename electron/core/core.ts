@@ -236,6 +236,7 @@ export function openCore(options: CoreOptions): Core {
     emit,
     reference: () => reference,
     dashboard,
+    ...(hub ? { hub } : {}),
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

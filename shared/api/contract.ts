@@ -20,6 +20,7 @@ import { Dashboard } from '../domain/dashboard/model';
 import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
 import { exportContract, exportEvents } from './export-contract';
+import { superviseContract } from './supervise-contract';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -236,6 +237,7 @@ export const contract = {
   'dashboard.close': { args: NoArgs, result: z.object({}) },
   /** A call form opened or closed on this screen: the supervisors see the desk on a call. */
   'dashboard.onCall': { args: z.object({ onCall: z.boolean() }).strict(), result: z.object({}) },
+  ...superviseContract,
 } as const;
 
 export const events = {

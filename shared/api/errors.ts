@@ -51,6 +51,14 @@ export const ErrorCode = z.enum([
   'block.number_invalid',
   /** The call to reopen was not screened out (it opened a case), or was reopened already. */
   'call.not_reopenable',
+  /** A supervisor's action needs the hub, and the hub is not reachable now. */
+  'hub.offline',
+  /** The hub refused the action; `fields.hub` holds the hub's own code. */
+  'hub.refused',
+  /** The alarm is no longer raised (the OPD accepted, or it was re-routed). */
+  'alarm.not_found',
+  /** No dispatch with that id on this desk. */
+  'dispatch.not_found',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

@@ -50,11 +50,13 @@ export interface AlarmState {
 }
 
 /**
- * An alarm's id: one per dispatch, level and arming. Acknowledging one leaves the next
- * (breached after at risk, or after an escalation re-armed the dispatch) to sound again.
+ * An alarm's id: one per dispatch, level and arming (0 as dispatched, n after the n-th
+ * escalation: every desk counts the same escalations in the hub's order, whatever its
+ * clock). Acknowledging one leaves the next (breached after at risk, or after an
+ * escalation re-armed the dispatch) to sound again.
  */
-export function alarmId(dispatchId: string, level: AlarmLevel, armedAt: number): string {
-  return `${dispatchId}:${level}:${armedAt}`;
+export function alarmId(dispatchId: string, level: AlarmLevel, arming: number): string {
+  return `${dispatchId}:${level}:${arming}`;
 }
 
 /** The target and the clock's start for a dispatch in this status, or none. */
@@ -90,10 +92,6 @@ export function dispatchAlarm(d: AlarmInput, now: number): AlarmState | null {
   return null;
 }
 
-/** When the alarm of a dispatch was armed: made, or re-armed by an escalation. */
-export const armedAt = (d: Pick<AlarmInput, 'createdAt' | 'rearmedAt'>): number =>
-  Math.max(d.createdAt, d.rearmedAt ?? d.createdAt);
-
 /** One raised alarm as supervisors see it, with who acknowledged it, if anyone. */
 export const RaisedAlarm = z.object({
   id: z.string(),
@@ -101,6 +99,8 @@ export const RaisedAlarm = z.object({
   caseId: z.string(),
   opdId: z.string(),
   level: AlarmLevel,
+  /** 0 as dispatched; n after the n-th escalation re-armed it. */
+  arming: z.number().int().nonnegative(),
   reason: AlarmReason,
   since: z.number().int(),
   /** The acknowledgement of this very alarm (level and arming), or null. */

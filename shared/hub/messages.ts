@@ -300,7 +300,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     caseId: Uuid,
     dispatchId: Uuid,
     level: AlarmLevel,
-    armedAt: EpochMs,
+    arming: z.number().int().nonnegative(),
   }),
   /** A supervisor escalated a dispatch: a note to its OPD; its alarm is re-armed from `at`. */
   z.object({

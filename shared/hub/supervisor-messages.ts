@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AlarmLevel } from '../domain/alarm';
-import { EpochMs, Role, Uuid } from '../domain/case';
+import { Role, Uuid } from '../domain/case';
 import { Identifier } from './protocol';
 
 /** The supervisor's own text to an OPD or the timeline. */
@@ -27,8 +27,8 @@ export const AlarmAck = z
     ackId: Uuid,
     dispatchId: Uuid,
     level: AlarmLevel,
-    /** When the alarm was armed (the dispatch made, or re-armed by an escalation). */
-    armedAt: EpochMs,
+    /** Which arming of the dispatch's alarm: 0 as dispatched, n after the n-th escalation. */
+    arming: z.number().int().nonnegative(),
     personRole: Role,
     actor: Actor,
   })

@@ -17,6 +17,8 @@ export interface DeskCoreOptions {
   hubToken: string;
   /** Reference data; the repo's resources/data unless given. */
   resourcesDir?: string;
+  /** The desk's clock; the real one unless given. */
+  now?: () => number;
 }
 
 export function openDeskCore(o: DeskCoreOptions): Core {
@@ -31,6 +33,7 @@ export function openDeskCore(o: DeskCoreOptions): Core {
     resourcesDir: o.resourcesDir || path.join(repoRoot, 'resources', 'data'),
     hubUrl: o.hubUrl,
     hubToken: o.hubToken,
+    ...(o.now ? { now: o.now, callAlarmCheckMs: 200 } : {}),
   });
 }
 

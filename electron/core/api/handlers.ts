@@ -11,6 +11,7 @@ import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { reviewHandlers } from './review-handlers';
+import { superviseHandlers } from './supervise-handlers';
 import { caseHandlers } from './case-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
@@ -76,5 +77,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...superviseHandlers(ctx),
   };
 }

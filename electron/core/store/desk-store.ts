@@ -25,6 +25,7 @@ import { queryQueue } from './queue';
 import { replayable } from './replayable';
 import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
+import { createSupervision } from './supervision';
 
 export function createDeskStore(
   db: Store,
@@ -45,12 +46,14 @@ export function createDeskStore(
   const calls = createCalls(db);
   const blocks = createBlockWrites(db, outbox);
   const review = createReview(db);
+  const supervision = createSupervision(db);
   const events = createHubEvents(
     db,
     createCaseReplica(db, outbox, deskId, log.child('replica')),
     dispatchWrites,
     callWrites,
     blocks,
+    supervision,
   );
   const caseExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM cases WHERE id = ?',
@@ -147,5 +150,6 @@ export function createDeskStore(
       setLanguage: (language, now) => writeLanguage(db, language, now),
     },
     alarms: createCallAlarmReads(db),
+    supervision,
   };
 }

@@ -9,6 +9,7 @@ import type { BlockWrites } from './blocks';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
+import { createSupervision, type Supervision } from './supervision';
 import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
@@ -19,6 +20,7 @@ export function createHubEvents(
   dispatches: DispatchWrites,
   calls: CallWrites,
   blocks: Pick<BlockWrites, 'fromFlag'>,
+  supervision: Pick<Supervision, 'acked' | 'escalated'> = createSupervision(db),
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
@@ -93,6 +95,12 @@ export function createHubEvents(
           break;
         case 'caller.flag':
           blocks.fromFlag(event);
+          break;
+        case 'alarm.acked':
+          supervision.acked(event);
+          break;
+        case 'dispatch.escalated':
+          supervision.escalated(event);
           break;
       }
       moveTo(event.seq);

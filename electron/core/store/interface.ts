@@ -23,6 +23,7 @@ import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
 import type { ApplyResult } from './hub-events';
 import type { Review } from './review';
+import type { Supervision } from './supervision';
 import type { OutboxKind, OutboxPayload, OutboxRow } from './outbox';
 
 export type { Who, SavedIntake, SaveIntakeInput };
@@ -183,4 +184,6 @@ export interface DeskStore {
   settings: SettingsStore;
   /** "Telepon OPD": which dispatches need a phone call now. */
   alarms: CallAlarmReads;
+  /** Supervisors' alarms: raised ones with their acknowledgements, and escalations. */
+  supervision: Supervision;
 }

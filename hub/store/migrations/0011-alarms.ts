@@ -14,11 +14,11 @@ export const m0011Alarms: Migration<Database> = {
       CREATE TABLE alarm_acks (
         dispatch_id TEXT NOT NULL REFERENCES dispatches (id),
         level       TEXT NOT NULL CHECK (level IN ('at_risk', 'breached')),
-        armed_at    INTEGER NOT NULL,
+        arming      INTEGER NOT NULL, -- 0 as dispatched, n after the n-th escalation
         at          INTEGER NOT NULL,
         acked_by    TEXT NOT NULL, -- the actor, as JSON
         seq         INTEGER NOT NULL, -- the event that told every desk
-        PRIMARY KEY (dispatch_id, level, armed_at)
+        PRIMARY KEY (dispatch_id, level, arming)
       ) STRICT;
 
       CREATE TABLE escalations (

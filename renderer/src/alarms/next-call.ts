@@ -1,6 +1,7 @@
 /**
- * "Open the next case that needs a phone call" (Alt+T, or the status-bar count): the queue
- * panel holds the case dialog, the status bar only asks for it, through this one event.
+ * "Open the next case that needs a phone call" (Alt+T, or the status-bar count), and "open
+ * this case" from the supervisors' alarm panel: the queue panel holds the case dialog,
+ * the others only ask for it, through these events.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
@@ -8,9 +9,15 @@ import { useClient } from '../api/client-context';
 import { useShortcut } from '../shell/shortcuts';
 
 const EVENT = 'sigap:next-call';
+/** "Open this case" from the supervisors' alarm panel; the case id is the event's detail. */
+const OPEN_EVENT = 'sigap:open-case';
 
 export function requestNextCall(): void {
   window.dispatchEvent(new Event(EVENT));
+}
+
+export function requestOpenCase(caseId: string): void {
+  window.dispatchEvent(new CustomEvent<string>(OPEN_EVENT, { detail: caseId }));
 }
 
 /**
@@ -41,5 +48,13 @@ export function useNextCallKey(
     window.addEventListener(EVENT, go);
     return () => window.removeEventListener(EVENT, go);
   }, [go]);
+  useEffect(() => {
+    const openOne = (e: Event) => {
+      const caseId = (e as CustomEvent<unknown>).detail;
+      if (typeof caseId === 'string') open(caseId);
+    };
+    window.addEventListener(OPEN_EVENT, openOne);
+    return () => window.removeEventListener(OPEN_EVENT, openOne);
+  }, [open]);
   return error;
 }

@@ -12,6 +12,7 @@ import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { onNewCall } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
+import { SupervisorActions } from '../alarms/SupervisorActions';
 import { CaseActions } from './CaseActions';
 import { focusIn, restoreFocus, type KeptInputs } from './case-inputs';
 import { DispatchSection } from './DispatchSection';
@@ -119,6 +120,7 @@ export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
           <ServiceClocks detail={detail} />
           <DispatchSection detail={detail} inputs={inputs} />
           <CaseActions key={detail.caseId} detail={detail} inputs={inputs} />
+          <SupervisorActions key={`supervise-${detail.caseId}`} detail={detail} />
           <h3>{t('detail.calls')}</h3>
           <ul>
             {detail.calls.map((c) => (

@@ -1,4 +1,5 @@
 import type { Messages } from './id';
+import { alarmsEn } from './alarms-en';
 import { screeningEn } from './screening-en';
 import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
@@ -299,6 +300,7 @@ export const en: Messages = {
   ...clocksEn,
   // The supervisor's dashboard (F6).
   ...dashboardEn,
+  ...alarmsEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',
@@ -324,6 +326,10 @@ export const en: Messages = {
     'block.number_invalid': 'This number cannot be blocked: it is not valid.',
     'call.not_reopenable': 'This call has a case already.',
     ...exportErrorsEn,
+    'hub.offline': 'The hub is not connected: supervisor actions need it. Try again later.',
+    'hub.refused': 'The hub refused this action.',
+    'alarm.not_found': 'This alarm is no longer raised.',
+    'dispatch.not_found': 'This dispatch is not on this desk.',
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
+import { alarmsId } from './alarms-id';
 import { screeningId } from './screening-id';
 import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
@@ -304,6 +305,7 @@ export const id = {
   ...clocksId,
   // The supervisor's dashboard (F6).
   ...dashboardId,
+  ...alarmsId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -330,6 +332,10 @@ export const id = {
     'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
     'call.not_reopenable': 'Panggilan ini sudah menjadi laporan.',
     ...exportErrorsId,
+    'hub.offline': 'Hub tidak terhubung: tindakan supervisor memerlukan hub. Coba lagi nanti.',
+    'hub.refused': 'Hub menolak tindakan ini.',
+    'alarm.not_found': 'Alarm ini sudah tidak aktif.',
+    'dispatch.not_found': 'Disposisi ini tidak ada di meja ini.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

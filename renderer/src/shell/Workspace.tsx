@@ -1,6 +1,8 @@
 /**
  * The signed-in operator's desk: intake on the left, the queue on the right; a supervisor
  * also has the review of screened calls (F9) and the live dashboard (F6).
+ * also has the alarm panel (alarms that need a supervisor) and the review of screened
+ * calls (F9).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +11,7 @@ import type { Operator } from '../../../shared/domain/case';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { SupervisorDashboard } from '../dashboard/SupervisorDashboard';
+import { SupervisorAlarms } from '../alarms/SupervisorAlarms';
 import { useClient } from '../api/client-context';
 import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
@@ -59,6 +62,8 @@ export function Workspace({ operator }: { operator: Operator }) {
             <SupervisorReview />
           </div>
         ) : null}
+        {operator.role === 'supervisor' ? <SupervisorAlarms /> : null}
+        {operator.role === 'supervisor' ? <SupervisorReview /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />

@@ -13,6 +13,17 @@ import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
 import { m0012CoReporters } from './0012-co-reporters';
 import { m0013Blocks } from './0013-blocks';
+import { m0016Supervision } from './0016-supervision';
+
+/**
+ * Versions 14 and 15 are taken by work on other branches (accounts, reports); until it is
+ * merged they hold no-ops here so the numbers stay in order. Merging replaces them.
+ */
+const reserved = (version: number): Migration => ({
+  version,
+  name: `reserved-${version}`,
+  up: () => undefined,
+});
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -28,4 +39,7 @@ export const migrations: readonly Migration[] = [
   m0011CallerHistory,
   m0012CoReporters,
   m0013Blocks,
+  reserved(14),
+  reserved(15),
+  m0016Supervision,
 ];

@@ -1,0 +1,116 @@
+/**
+ * Supervisors' alarms and actions through the console API. The raised alarms are read from
+ * this desk's replica; acknowledging, escalating, re-routing and handing a case over are
+ * asked of the hub directly (not queued): each concerns the whole center and is decided by
+ * the hub, which answers at once or refuses with its code. Without the hub: `hub.offline`.
+ * The hub's events then bring the change to every desk, this one included.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { SeqAck } from '../../../shared/hub/acks';
+import type { Actor } from '../../../shared/hub/messages';
+import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
+import type { Session } from '../session';
+import { requireSupervisor } from './block-handlers';
+import type { Handlers } from './handlers';
+
+/** How long a supervisor waits for the hub's answer before being told it is unreachable. */
+const ASK_TIMEOUT_MS = 10_000;
+
+type SuperviseChannels =
+  'alarm.list' | 'alarm.ack' | 'supervise.escalate' | 'supervise.reroute' | 'supervise.assign';
+
+export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseChannels> {
+  const supervisorActor = (session: Session): Actor => ({
+    id: ctx.deskId,
+    role: 'desk',
+    person: requireSupervisor(session).displayName,
+  });
+
+  /** Sends one message to the hub and waits for its answer; a refusal is a typed error. */
+  async function ask(event: string, payload: Record<string, unknown>): Promise<void> {
+    const offline = () =>
+      new CoreError('hub.offline', 'The hub is not connected; supervisor actions need it.');
+    if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
+    let raw: unknown;
+    try {
+      raw = await ctx.hub.request(event, payload, ASK_TIMEOUT_MS);
+    } catch {
+      throw offline();
+    }
+    const answer = SeqAck.safeParse(raw);
+    if (!answer.success) {
+      ctx.log.warn('unreadable hub answer', { event });
+      throw new CoreError('internal', 'The hub answered in a way this desk cannot read.');
+    }
+    if (!answer.data.ok) {
+      const { code, message } = answer.data.error;
+      ctx.log.info('supervisor action refused by the hub', { event, code });
+      throw new CoreError('hub.refused', message, { hub: code });
+    }
+  }
+
+  return {
+    'alarm.list': (_args, session) => {
+      requireSupervisor(session);
+      return { alarms: ctx.store.supervision.raised(ctx.now()) };
+    },
+    'alarm.ack': async ({ alarmId }, session) => {
+      const actor = supervisorActor(session);
+      const alarm = ctx.store.supervision.raised(ctx.now()).find((a) => a.id === alarmId);
+      if (!alarm) throw new CoreError('alarm.not_found', 'This alarm is no longer raised.');
+      if (alarm.acked) return {};
+      await ask('alarm.ack', {
+        ackId: uuidv7(),
+        dispatchId: alarm.dispatchId,
+        level: alarm.level,
+        arming: alarm.arming,
+        personRole: 'supervisor',
+        actor,
+      });
+      return {};
+    },
+    'supervise.escalate': async ({ dispatchId, note }, session) => {
+      const actor = supervisorActor(session);
+      await ask('case.escalate', {
+        escalateId: uuidv7(),
+        dispatchId,
+        note,
+        personRole: 'supervisor',
+        actor,
+      });
+      return {};
+    },
+    'supervise.reroute': async ({ dispatchId, opdId, reason }, session) => {
+      const actor = supervisorActor(session);
+      if (!ctx.reference().opds.some((o) => o.id === opdId)) {
+        throw new CoreError('api.invalid_args', 'Unknown OPD.', { opdId: 'dispatch.opd_unknown' });
+      }
+      const newDispatchId = uuidv7();
+      await ask('case.reroute', {
+        rerouteId: uuidv7(),
+        dispatchId,
+        newDispatchId,
+        opdId,
+        reason,
+        personRole: 'supervisor',
+        actor,
+      });
+      return { dispatchId: newDispatchId };
+    },
+    'supervise.assign': async ({ caseId, toDesk }, session) => {
+      const actor = supervisorActor(session);
+      if (!ctx.store.cases.exists(caseId)) {
+        throw new CoreError('case.not_found', 'No such case on this desk.');
+      }
+      await ask('case.assign', {
+        assignId: uuidv7(),
+        caseId,
+        toDesk,
+        personRole: 'supervisor',
+        actor,
+      });
+      return {};
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Supervisors' alarms on this desk: the one writer of `alarm_acks` and `escalations` (from
+ * the hub's `alarm.acked` and `dispatch.escalated` events), and the read of every raised
+ * alarm, by the one model in shared/domain/alarm.ts, with who acknowledged it. SQL only
+ * narrows the rows to dispatches old enough to be at risk; the model decides.
+ */
+import {
+  AT_RISK_SHARE,
+  alarmId,
+  dispatchAlarm,
+  type RaisedAlarm,
+} from '../../../shared/domain/alarm';
+import { CALLABLE_STATUSES, QUIET_UP_TO_MS } from '../../../shared/domain/call-alarm';
+import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
+import type { Urgency } from '../../../shared/domain/reference';
+import type { HubEvent } from '../../../shared/hub/messages';
+import type { Store } from './database';
+
+type EventOf<T extends HubEvent['type']> = Extract<HubEvent, { type: T }>;
+
+interface Candidate {
+  dispatchId: string;
+  caseId: string;
+  opdId: string;
+  status: DeskDispatchStatus;
+  createdAt: number;
+  urgency: Urgency;
+  arming: number;
+  rearmedAt: number | null;
+}
+
+const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
+const OLD_ENOUGH = `d.created_at < CASE d.status ${CALLABLE_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
+/** Made before these, a dispatch of each status may be at risk at `now`. */
+const bounds = (now: number): number[] =>
+  CALLABLE_STATUSES.map((s) => {
+    const quiet = QUIET_UP_TO_MS[s];
+    return quiet === null ? Number.MAX_SAFE_INTEGER : now - Math.floor(quiet * AT_RISK_SHARE);
+  });
+
+export function createSupervision(db: Store) {
+  const insertAck = db.prepare(
+    `INSERT OR IGNORE INTO alarm_acks (dispatch_id, level, arming, person, desk_id, at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEscalation = db.prepare(
+    'INSERT OR IGNORE INTO escalations (seq, dispatch_id, note, person, at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const candidates = db.prepare<number[], Candidate>(
+    `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
+            d.created_at AS createdAt, c.urgency,
+            (SELECT count(*) FROM escalations e WHERE e.dispatch_id = d.id) AS arming,
+            (SELECT max(at) FROM escalations e WHERE e.dispatch_id = d.id) AS rearmedAt
+     FROM dispatches d JOIN cases c ON c.id = d.case_id
+     WHERE d.status IN (${STATUS_LIST}) AND ${OLD_ENOUGH}
+     ORDER BY d.created_at, d.id`,
+  );
+  const ackOf = db.prepare<
+    [string, string, number],
+    { person: string; deskId: string; at: number }
+  >(
+    'SELECT person, desk_id AS deskId, at FROM alarm_acks WHERE dispatch_id = ? AND level = ? AND arming = ?',
+  );
+  const escalationsOf = db.prepare<[string], { note: string; person: string; at: number }>(
+    'SELECT note, person, at FROM escalations WHERE dispatch_id = ? ORDER BY seq',
+  );
+
+  return {
+    /** Every alarm raised at `now`, the longest waiting first, with its acknowledgement. */
+    raised(now: number): RaisedAlarm[] {
+      const out: RaisedAlarm[] = [];
+      for (const d of candidates.all(...bounds(now))) {
+        const state = dispatchAlarm(d, now);
+        if (!state) continue;
+        const acked = ackOf.get(d.dispatchId, state.level, d.arming) ?? null;
+        out.push({
+          id: alarmId(d.dispatchId, state.level, d.arming),
+          dispatchId: d.dispatchId,
+          caseId: d.caseId,
+          opdId: d.opdId,
+          arming: d.arming,
+          ...state,
+          acked,
+        });
+      }
+      return out;
+    },
+
+    /** The escalations of a dispatch, oldest first. */
+    escalationsOf: (dispatchId: string) => escalationsOf.all(dispatchId),
+
+    /** A supervisor somewhere acknowledged an alarm; the first acknowledgement stands. */
+    acked(e: EventOf<'alarm.acked'>): void {
+      insertAck.run(e.dispatchId, e.level, e.arming, e.actor.person, e.actor.id, e.at);
+    },
+
+    /** A supervisor escalated a dispatch: its alarm is armed again. */
+    escalated(e: EventOf<'dispatch.escalated'>): void {
+      insertEscalation.run(e.seq, e.dispatchId, e.note, e.actor.person, e.at);
+    },
+  };
+}
+
+export type Supervision = ReturnType<typeof createSupervision>;
