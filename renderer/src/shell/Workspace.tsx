@@ -1,6 +1,6 @@
 /**
  * The signed-in operator's desk: intake on the left, the queue on the right; a supervisor
- * also has the review of screened calls (F9).
+ * also has the review of screened calls (F9). Everyone has exports (F8).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { Operator } from '../../../shared/domain/case';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { useClient } from '../api/client-context';
+import { ExportsLauncher } from '../exports/ExportsLauncher';
 import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
@@ -53,6 +54,7 @@ export function Workspace({ operator }: { operator: Operator }) {
       {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
       <div className="workspace-frame">
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
+        <ExportsLauncher supervisor={operator.role === 'supervisor'} />
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />
