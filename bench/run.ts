@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { printJson, printTable, type Figure } from './lib/figures';
 import { dispatchBench } from './dispatch';
 import { duplicatesBench } from './duplicates';
+import { exportBench } from './export';
 import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
@@ -22,6 +23,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   hub: hubBench,
   outage: outageBench,
   screening: async () => [...(await screeningBench()), ...(await duplicatesBench())],
+  export: exportBench,
 };
 
 async function main(): Promise<void> {

@@ -58,6 +58,8 @@ export function openXlsxSink(
     stream,
     useStyles: false,
     useSharedStrings: false,
+    // The fastest deflate: an export is waited for, and its size matters less.
+    zip: { zlib: { level: 1 } },
   });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...headers]).commit();

@@ -3,6 +3,7 @@
  * also has the review of screened calls (F9) and the live dashboard (F6).
  * also has the alarm panel (alarms that need a supervisor) and the review of screened
  * calls (F9).
+ * also has the review of screened calls (F9). Everyone has exports (F8).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { CallAlarmAlerts } from '../alarms/CallAlarmAlerts';
 import { SupervisorDashboard } from '../dashboard/SupervisorDashboard';
 import { SupervisorAlarms } from '../alarms/SupervisorAlarms';
 import { useClient } from '../api/client-context';
+import { ExportsLauncher } from '../exports/ExportsLauncher';
 import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
@@ -64,6 +66,7 @@ export function Workspace({ operator }: { operator: Operator }) {
         ) : null}
         {operator.role === 'supervisor' ? <SupervisorAlarms /> : null}
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
+        <ExportsLauncher supervisor={operator.role === 'supervisor'} />
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />
