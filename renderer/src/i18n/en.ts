@@ -312,6 +312,11 @@ export const en: Messages = {
     'block.not_found': 'This block is not on this desk.',
     'block.number_invalid': 'This number cannot be blocked: it is not valid.',
     'call.not_reopenable': 'This call has a case already.',
+    'report.bad_date': 'That date does not exist.',
+    'report.no_such_shift': 'The shift schedule has no such shift.',
+    'report.not_begun': 'That shift or day has not begun yet.',
+    'report.not_found': 'That signed report is not on this desk.',
+    'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

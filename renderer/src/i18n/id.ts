@@ -319,6 +319,11 @@ export const id = {
     'block.not_found': 'Blokir tidak ditemukan di desk ini.',
     'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
     'call.not_reopenable': 'Panggilan ini sudah menjadi laporan.',
+    'report.bad_date': 'Tanggal itu tidak ada.',
+    'report.no_such_shift': 'Jadwal shift tidak memuat shift itu.',
+    'report.not_begun': 'Shift atau hari itu belum dimulai.',
+    'report.not_found': 'Laporan bertanda tangan itu tidak ada di desk ini.',
+    'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
