@@ -7,6 +7,8 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { ShiftSchedule } from '../../shared/domain/shift';
+import type { CenterFile } from './report/report-data';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
@@ -28,4 +30,6 @@ export interface CoreContext {
   reference(): ReferenceData;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
+  /** The shift schedule and the center's name, for reports (resources/data). */
+  reportSettings: { schedule: ShiftSchedule; center: CenterFile };
 }

@@ -24,6 +24,7 @@ import { readRetention } from './screening-settings';
 import { hashNumber, loadNumberKey, startRetention } from './retention';
 import { openStore } from './store/database';
 import { createDeskStore } from './store/desk-store';
+import { readCenter, readShiftSchedule } from './report/report-data';
 import { loadDefaultReference, readReference } from './store/reference';
 import type { Session } from './session';
 
@@ -201,6 +202,10 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    reportSettings: {
+      schedule: readShiftSchedule(options.resourcesDir),
+      center: readCenter(options.resourcesDir),
+    },
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

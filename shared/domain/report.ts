@@ -165,3 +165,46 @@ export const ReportRequest = z
   })
   .strict();
 export type ReportRequest = z.infer<typeof ReportRequest>;
+
+/** A signed report as listed: its period, hash, who signed and when. */
+export const SignedReport = z
+  .object({
+    reportId: Uuid,
+    kind: ReportKind,
+    date: z.string(),
+    shiftId: z.string().nullable(),
+    start: EpochMs,
+    end: EpochMs,
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    signedAt: EpochMs,
+    signerName: Text(120),
+    /** Signed while the hub was unreachable. */
+    offline: z.boolean(),
+  })
+  .strict();
+export type SignedReport = z.infer<typeof SignedReport>;
+
+/** The PDF of a report, for the screen to download or open. */
+export const ReportFile = z
+  .object({
+    fileName: z.string(),
+    /** The PDF's bytes, base64. */
+    pdf: z.string(),
+    hash: z.string(),
+  })
+  .strict();
+export type ReportFile = z.infer<typeof ReportFile>;
+
+/** The incoming supervisor signs on the same screen with their own username and password. */
+export const ReportSign = z
+  .object({
+    request: ReportRequest,
+    signer: z
+      .object({
+        username: z.string().trim().min(1, 'report.signer_required').max(64),
+        password: z.string().min(1, 'report.password_required').max(256),
+      })
+      .strict(),
+  })
+  .strict();
+export type ReportSign = z.infer<typeof ReportSign>;

@@ -10,6 +10,7 @@ import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
+import { reportHandlers } from './report-handlers';
 import { reviewHandlers } from './review-handlers';
 import { caseHandlers } from './case-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
@@ -72,5 +73,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...duplicateHandlers(ctx),
     ...blockHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }

@@ -23,6 +23,8 @@ import { findOperatorForSignIn } from './operators';
 import { createOutbox } from './outbox';
 import { queryQueue } from './queue';
 import { replayable } from './replayable';
+import { createReportReads } from './report-reads';
+import { createSignedReports } from './signed-reports';
 import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
 
@@ -147,5 +149,6 @@ export function createDeskStore(
       setLanguage: (language, now) => writeLanguage(db, language, now),
     },
     alarms: createCallAlarmReads(db),
+    reports: { reads: createReportReads(db), signed: createSignedReports(db) },
   };
 }

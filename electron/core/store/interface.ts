@@ -22,7 +22,9 @@ import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
 import type { ApplyResult } from './hub-events';
+import type { ReportReads } from './report-reads';
 import type { Review } from './review';
+import type { SignedReports } from './signed-reports';
 import type { OutboxKind, OutboxPayload, OutboxRow } from './outbox';
 
 export type { Who, SavedIntake, SaveIntakeInput };
@@ -183,4 +185,6 @@ export interface DeskStore {
   settings: SettingsStore;
   /** "Telepon OPD": which dispatches need a phone call now. */
   alarms: CallAlarmReads;
+  /** Shift and daily reports: their figures (read only) and the signed reports kept here. */
+  reports: { reads: ReportReads; signed: SignedReports };
 }
