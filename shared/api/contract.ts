@@ -232,6 +232,14 @@ export const contract = {
   'review.calls': { args: ReviewQuery, result: ReviewPage },
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
+  /** Supervisors: the shift schedule, and the shift running now with the date it began. */
+  'report.schedule': {
+    args: NoArgs,
+    result: z.object({
+      shifts: z.array(z.object({ id: z.string(), startMin: z.number().int() })),
+      current: z.object({ date: z.string(), shiftId: z.string() }),
+    }),
+  },
   /** Supervisors: a shift's or day's report figures, cut now (or at its end), with their hash. */
   'report.preview': {
     args: ReportRequest,

@@ -5,6 +5,7 @@
  * and their reprints (the stored snapshot, same hash, marked "cetak ulang").
  */
 import type { ReportFile, ReportRequest, ReportSnapshot } from '../../../shared/domain/report';
+import { datedShiftAt } from '../../../shared/domain/shift';
 import { verifyPassword } from '../auth/password';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
@@ -15,7 +16,12 @@ import { requireSupervisor } from './block-handlers';
 import type { Handlers } from './handlers';
 
 type ReportChannels =
-  'report.preview' | 'report.pdf' | 'report.sign' | 'report.signed' | 'report.reprint';
+  | 'report.schedule'
+  | 'report.preview'
+  | 'report.pdf'
+  | 'report.sign'
+  | 'report.signed'
+  | 'report.reprint';
 
 /** The hub is configured but away: the report says up to when its data reached this desk. */
 function hubDataUntil(ctx: CoreContext): number | null {
@@ -46,6 +52,15 @@ export function reportHandlers(ctx: CoreContext): Pick<Handlers, ReportChannels>
     return { snapshot, hash: reportHash(snapshot) };
   };
   return {
+    'report.schedule': (_args, session) => {
+      requireSupervisor(session);
+      const { schedule } = ctx.reportSettings;
+      const now = datedShiftAt(ctx.now(), 0, schedule);
+      return {
+        shifts: schedule.shifts.map((s) => ({ id: s.id, startMin: s.startMin })),
+        current: { date: now.date, shiftId: now.shiftId },
+      };
+    },
     'report.preview': (request, session) => {
       requireSupervisor(session);
       return cut(request);

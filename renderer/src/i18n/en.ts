@@ -1,4 +1,5 @@
 import type { Messages } from './id';
+import { reportEn } from './report-en';
 import { screeningEn } from './screening-en';
 
 export const en: Messages = {
@@ -288,6 +289,7 @@ export const en: Messages = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
+  ...reportEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

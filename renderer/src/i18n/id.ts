@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
+import { reportId } from './report-id';
 import { screeningId } from './screening-id';
 
 export const id = {
@@ -294,6 +295,7 @@ export const id = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
+  ...reportId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',

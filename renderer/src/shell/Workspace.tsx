@@ -13,6 +13,7 @@ import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
+import { ReportScreen } from '../report/ReportScreen';
 import { SupervisorReview } from '../screening/SupervisorReview';
 import { PanelBoundary } from './PanelBoundary';
 
@@ -53,6 +54,7 @@ export function Workspace({ operator }: { operator: Operator }) {
       {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
       <div className="workspace-frame">
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
+        {operator.role === 'supervisor' ? <ReportScreen operator={operator} /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />
