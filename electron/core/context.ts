@@ -10,6 +10,8 @@ import type { Logger } from '../../shared/log';
 import type { ClockData } from './clocks/clock-data';
 import type { DeskDashboard } from './dashboard/desk-dashboard';
 import type { HubLink } from './hub/hub-link';
+import type { ShiftSchedule } from '../../shared/domain/shift';
+import type { CenterFile } from './report/report-data';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 import type { ExportService } from './exports/exports-service';
@@ -42,4 +44,6 @@ export interface CoreContext {
   dashboard: DeskDashboard;
   /** The link to the hub, when one is configured: supervisors' actions ask it directly. */
   hub?: Pick<HubLink, 'status' | 'request'>;
+  /** The shift schedule and the center's name, for reports (resources/data). */
+  reportSettings: { schedule: ShiftSchedule; center: CenterFile };
 }

@@ -31,6 +31,7 @@ import { hashNumber, loadNumberKey, startRetention } from './retention';
 import { openStore } from './store/database';
 import { createDashboardReads } from './store/dashboard-reads';
 import { createDeskStore } from './store/desk-store';
+import { readCenter, readShiftSchedule } from './report/report-data';
 import { loadDefaultReference, readReference } from './store/reference';
 import type { Session } from './session';
 
@@ -237,6 +238,10 @@ export function openCore(options: CoreOptions): Core {
     reference: () => reference,
     dashboard,
     ...(hub ? { hub } : {}),
+    reportSettings: {
+      schedule: readShiftSchedule(options.resourcesDir),
+      center: readCenter(options.resourcesDir),
+    },
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;

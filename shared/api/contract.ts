@@ -11,6 +11,13 @@ import { CaseJoin, DuplicateQuery, DuplicateSuggestion } from '../domain/duplica
 import { CallCallback, CallScreen, CallScreened, CallbackRecorded } from '../domain/screened-call';
 import { Draft, DraftForm, IntakeSave, LIMITS } from '../domain/intake';
 import { CaseDetail, QueuePage, QueueQuery } from '../domain/queue';
+import {
+  ReportFile,
+  ReportRequest,
+  ReportSign,
+  ReportSnapshot,
+  SignedReport,
+} from '../domain/report';
 import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
@@ -238,6 +245,27 @@ export const contract = {
   /** A call form opened or closed on this screen: the supervisors see the desk on a call. */
   'dashboard.onCall': { args: z.object({ onCall: z.boolean() }).strict(), result: z.object({}) },
   ...superviseContract,
+  /** Supervisors: the shift schedule, and the shift running now with the date it began. */
+  'report.schedule': {
+    args: NoArgs,
+    result: z.object({
+      shifts: z.array(z.object({ id: z.string(), startMin: z.number().int() })),
+      current: z.object({ date: z.string(), shiftId: z.string() }),
+    }),
+  },
+  /** Supervisors: a shift's or day's report figures, cut now (or at its end), with their hash. */
+  'report.preview': {
+    args: ReportRequest,
+    result: z.object({ snapshot: ReportSnapshot, hash: z.string() }),
+  },
+  /** Supervisors: the same report as a PDF (A4), not signed. */
+  'report.pdf': { args: ReportRequest, result: ReportFile },
+  /** The incoming supervisor signs the report with their own password on this screen. */
+  'report.sign': { args: ReportSign, result: z.object({ report: SignedReport }) },
+  /** Supervisors: the signed reports kept at this desk, newest first. */
+  'report.signed': { args: NoArgs, result: z.object({ reports: z.array(SignedReport) }) },
+  /** Supervisors: a signed report printed again: its stored content, marked "cetak ulang". */
+  'report.reprint': { args: z.object({ reportId: Uuid }).strict(), result: ReportFile },
 } as const;
 
 export const events = {

@@ -59,6 +59,15 @@ export const ErrorCode = z.enum([
   'alarm.not_found',
   /** No dispatch with that id on this desk. */
   'dispatch.not_found',
+  /** Reports: the date does not exist, or the schedule has no such shift. */
+  'report.bad_date',
+  'report.no_such_shift',
+  /** Reports: the shift or day asked for has not begun yet. */
+  'report.not_begun',
+  /** Reports: no signed report with that id on this desk. */
+  'report.not_found',
+  /** Reports: the incoming supervisor's password is wrong, or the account is no supervisor. */
+  'report.bad_signer',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

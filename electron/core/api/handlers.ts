@@ -10,6 +10,7 @@ import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
+import { reportHandlers } from './report-handlers';
 import { reviewHandlers } from './review-handlers';
 import { superviseHandlers } from './supervise-handlers';
 import { caseHandlers } from './case-handlers';
@@ -78,5 +79,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...exportHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...superviseHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }

@@ -23,6 +23,8 @@ import { findOperatorForSignIn } from './operators';
 import { createOutbox } from './outbox';
 import { queryQueue } from './queue';
 import { replayable } from './replayable';
+import { createReportReads } from './report-reads';
+import { createSignedReports } from './signed-reports';
 import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
 import { createSupervision } from './supervision';
@@ -151,5 +153,6 @@ export function createDeskStore(
     },
     alarms: createCallAlarmReads(db),
     supervision,
+    reports: { reads: createReportReads(db), signed: createSignedReports(db) },
   };
 }

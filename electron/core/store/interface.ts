@@ -22,8 +22,10 @@ import type { ScreenInput } from './calls';
 import type { Who } from './case-edits';
 import type { SavedIntake, SaveIntakeInput } from './cases';
 import type { ApplyResult } from './hub-events';
+import type { ReportReads } from './report-reads';
 import type { Review } from './review';
 import type { Supervision } from './supervision';
+import type { SignedReports } from './signed-reports';
 import type { OutboxKind, OutboxPayload, OutboxRow } from './outbox';
 
 export type { Who, SavedIntake, SaveIntakeInput };
@@ -186,4 +188,6 @@ export interface DeskStore {
   alarms: CallAlarmReads;
   /** Supervisors' alarms: raised ones with their acknowledgements, and escalations. */
   supervision: Supervision;
+  /** Shift and daily reports: their figures (read only) and the signed reports kept here. */
+  reports: { reads: ReportReads; signed: SignedReports };
 }

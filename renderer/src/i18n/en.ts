@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { alarmsEn } from './alarms-en';
+import { reportEn } from './report-en';
 import { screeningEn } from './screening-en';
 import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
@@ -301,6 +302,7 @@ export const en: Messages = {
   // The supervisor's dashboard (F6).
   ...dashboardEn,
   ...alarmsEn,
+  ...reportEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',
@@ -330,6 +332,11 @@ export const en: Messages = {
     'hub.refused': 'The hub refused this action.',
     'alarm.not_found': 'This alarm is no longer raised.',
     'dispatch.not_found': 'This dispatch is not on this desk.',
+    'report.bad_date': 'That date does not exist.',
+    'report.no_such_shift': 'The shift schedule has no such shift.',
+    'report.not_begun': 'That shift or day has not begun yet.',
+    'report.not_found': 'That signed report is not on this desk.',
+    'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

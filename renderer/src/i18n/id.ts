@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import { alarmsId } from './alarms-id';
+import { reportId } from './report-id';
 import { screeningId } from './screening-id';
 import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
@@ -306,6 +307,7 @@ export const id = {
   // The supervisor's dashboard (F6).
   ...dashboardId,
   ...alarmsId,
+  ...reportId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -336,6 +338,11 @@ export const id = {
     'hub.refused': 'Hub menolak tindakan ini.',
     'alarm.not_found': 'Alarm ini sudah tidak aktif.',
     'dispatch.not_found': 'Disposisi ini tidak ada di meja ini.',
+    'report.bad_date': 'Tanggal itu tidak ada.',
+    'report.no_such_shift': 'Jadwal shift tidak memuat shift itu.',
+    'report.not_begun': 'Shift atau hari itu belum dimulai.',
+    'report.not_found': 'Laporan bertanda tangan itu tidak ada di desk ini.',
+    'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

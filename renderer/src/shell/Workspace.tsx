@@ -19,6 +19,7 @@ import { useErrorText } from '../i18n/use-error-text';
 import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
+import { ReportScreen } from '../report/ReportScreen';
 import { SupervisorReview } from '../screening/SupervisorReview';
 import { PanelBoundary } from './PanelBoundary';
 
@@ -67,6 +68,7 @@ export function Workspace({ operator }: { operator: Operator }) {
         {operator.role === 'supervisor' ? <SupervisorAlarms /> : null}
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
         <ExportsLauncher supervisor={operator.role === 'supervisor'} />
+        {operator.role === 'supervisor' ? <ReportScreen operator={operator} /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />

@@ -24,6 +24,8 @@ const reserved = (version: number): Migration => ({
   name: `reserved-${version}`,
   up: () => undefined,
 });
+import { m0014Reserved } from './0014-reserved';
+import { m0015Reports } from './0015-reports';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -42,4 +44,6 @@ export const migrations: readonly Migration[] = [
   reserved(14),
   reserved(15),
   m0016Supervision,
+  m0014Reserved,
+  m0015Reports,
 ];
