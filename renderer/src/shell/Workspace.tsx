@@ -54,21 +54,20 @@ export function Workspace({ operator }: { operator: Operator }) {
     );
   }
   if (!reference) return <main className="content">{t('app.loading')}</main>;
+  const supervisor = operator.role === 'supervisor';
   return (
     <ReferenceProvider data={reference}>
       <CallAlarmAlerts />
-      {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
+      {/* One row of the page's grid: the desk's tools sit above the desk, inside it. */}
       <div className="workspace-frame">
-        {operator.role === 'supervisor' ? (
-          <div className="supervisor-keys">
-            <SupervisorDashboard />
-            <SupervisorReview />
-          </div>
-        ) : null}
-        {operator.role === 'supervisor' ? <SupervisorAlarms /> : null}
-        {operator.role === 'supervisor' ? <SupervisorReview /> : null}
-        <ExportsLauncher supervisor={operator.role === 'supervisor'} />
-        {operator.role === 'supervisor' ? <ReportScreen operator={operator} /> : null}
+        {/* The desk's tools, in the order of their keys (F6–F9). */}
+        <div className="desk-tools">
+          {supervisor ? <SupervisorDashboard /> : null}
+          {supervisor ? <ReportScreen operator={operator} /> : null}
+          <ExportsLauncher supervisor={supervisor} />
+          {supervisor ? <SupervisorReview /> : null}
+        </div>
+        {supervisor ? <SupervisorAlarms /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />

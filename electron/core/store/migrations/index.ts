@@ -13,10 +13,11 @@ import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
 import { m0012CoReporters } from './0012-co-reporters';
 import { m0013Blocks } from './0013-blocks';
+import { m0015Reports } from './0015-reports';
 import { m0016Supervision } from './0016-supervision';
 
 /**
- * Versions 14 and 15 are taken by work on other branches (accounts, reports); until it is
+ * Version 14 is taken by work on another branch (accounts); until it is
  * merged they hold no-ops here so the numbers stay in order. Merging replaces them.
  */
 const reserved = (version: number): Migration => ({
@@ -24,8 +25,6 @@ const reserved = (version: number): Migration => ({
   name: `reserved-${version}`,
   up: () => undefined,
 });
-import { m0014Reserved } from './0014-reserved';
-import { m0015Reports } from './0015-reports';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -42,8 +41,6 @@ export const migrations: readonly Migration[] = [
   m0012CoReporters,
   m0013Blocks,
   reserved(14),
-  reserved(15),
-  m0016Supervision,
-  m0014Reserved,
   m0015Reports,
+  m0016Supervision,
 ];
