@@ -1,10 +1,15 @@
 /**
  * "Jam layanan": the case's clocks as core read them (shared/domain/clocks) — what each
  * measures, its target, its state and when it is due, in WIB. Read only; clocks that do
- * not run on this case are left out, and a missing holiday year is said in words.
+ * not run on this case are left out, and a missing or incomplete holiday year is said in
+ * words.
  */
 import { useTranslation } from 'react-i18next';
-import type { ClockReading } from '../../../shared/domain/clocks';
+import {
+  incompleteCalendarYears,
+  missingCalendarYears,
+  type ClockReading,
+} from '../../../shared/domain/clocks';
 import type { CaseDetail } from '../../../shared/domain/queue';
 import { formatWib } from '../../../shared/time';
 import { useReference } from '../reference/reference-context';
@@ -19,9 +24,8 @@ export function ServiceClocks({ detail }: { detail: CaseDetail }) {
   const noLapor =
     detail.urgency === 'darurat' &&
     detail.clocks.some((c) => c.family === 'lapor' && c.startedAt === null);
-  const missingYears = [
-    ...new Set(detail.clocks.flatMap((c) => (c.problem ? [c.problem.year] : []))),
-  ];
+  const missingYears = missingCalendarYears(detail.clocks);
+  const incompleteYears = incompleteCalendarYears(detail.clocks);
 
   const when = (c: ClockReading): string => {
     if (c.stoppedAt !== null && c.state !== 'breached' && c.state !== 'not_applicable') {
@@ -58,6 +62,11 @@ export function ServiceClocks({ detail }: { detail: CaseDetail }) {
           ))}
         </tbody>
       </table>
+      {incompleteYears.map((year) => (
+        <p key={year} className="muted">
+          {t('clocks.calendarIncomplete', { year })}
+        </p>
+      ))}
       {noLapor ? <p className="muted">{t('clocks.noLapor')}</p> : null}
     </section>
   );

@@ -34,5 +34,7 @@ export const clocksEn: Pick<Messages, 'clocks'> = {
     noLapor: 'The SP4N-LAPOR! working-day clock does not run on emergency cases.',
     calendarMissing:
       'The holiday calendar for {{year}} is missing: working-day deadlines cannot be counted. Tell a supervisor.',
+    calendarIncomplete:
+      'The holiday calendar for {{year}} is not complete yet: working-day deadlines may come early.',
   },
 };

@@ -34,6 +34,8 @@ export const clocksId = {
     noLapor: 'Jam hari kerja SP4N-LAPOR! tidak berlaku untuk laporan darurat.',
     calendarMissing:
       'Kalender libur tahun {{year}} belum ada: batas hari kerja tidak dapat dihitung. Beri tahu supervisor.',
+    calendarIncomplete:
+      'Kalender libur tahun {{year}} belum lengkap: batas hari kerja bisa lebih awal dari semestinya.',
   },
 } as const;
 

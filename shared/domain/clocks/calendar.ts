@@ -74,6 +74,33 @@ export function calendarMissing(year: number): CalendarMissing {
   };
 }
 
+/** A year listed without every day off yet: deadlines in it may come a day or two early. */
+export interface CalendarIncomplete {
+  code: 'calendar.year_incomplete';
+  year: number;
+  message: string;
+}
+
+export function calendarIncomplete(year: number): CalendarIncomplete {
+  return {
+    code: 'calendar.year_incomplete',
+    year,
+    message: `The holiday calendar for ${year} is not complete yet: deadlines may come early.`,
+  };
+}
+
+/** The first year from `from`'s WIB day to `to`'s that the calendar lists as incomplete. */
+export function incompleteYearBetween(
+  from: number,
+  to: number,
+  cal: WorkingCalendar,
+): number | null {
+  const first = new Date(wibDayNumber(from) * DAY_MS).getUTCFullYear();
+  const last = new Date(wibDayNumber(to) * DAY_MS).getUTCFullYear();
+  for (let y = first; y <= last; y++) if (cal.incompleteYears.has(y)) return y;
+  return null;
+}
+
 export type CalendarResult<T> = { ok: true; value: T } | { ok: false; missing: CalendarMissing };
 
 /** The WIB day an instant falls on, as a day number (0 = 1 Jan 1970 in WIB). */

@@ -14,6 +14,7 @@ import {
   dispatchClocks,
   hubClockOffset,
   hubNow,
+  incompleteCalendarYears,
   missingCalendarYears,
   workingCalendar,
   worstState,
@@ -217,6 +218,19 @@ describe('the city 24 hours and the SP4N-LAPOR! working days', () => {
     expect(missingCalendarYears(readings)).toEqual([2028]);
     // The minute and hour clocks need no calendar and keep running.
     expect(byName(readings, 'follow_up').state).toBe('running');
+  });
+});
+
+describe('a year whose decree is not fully entered', () => {
+  it('still gives a due time, with a warning that names the year', () => {
+    const rules = clockRulesFor(category('jalan-rusak'), 'non_darurat');
+    const late = facts({ urgency: 'non_darurat', reportedAt: wib('2026-12-30 10:00') });
+    const readings = caseClocks(late, rules, calendar, wib('2026-12-30 12:00'));
+    const forward = byName(readings, 'lapor_forward');
+    expect(formatWib(forward.dueAt!)).toBe('05/01/2027 23.59.59 WIB');
+    expect(forward.problem).toMatchObject({ code: 'calendar.year_incomplete', year: 2027 });
+    expect(incompleteCalendarYears(readings)).toEqual([2027]);
+    expect(missingCalendarYears(readings)).toEqual([]);
   });
 });
 

@@ -4,8 +4,21 @@
  * readings out. Every screen, alarm and report that speaks of "late" asks here.
  */
 import type { Urgency } from '../reference';
-import { addWorkingDays, workingTimeBetween, type WorkingCalendar } from './calendar';
-import type { ClockFamily, ClockName, ClockReading, ClockState, ClockUnit } from './reading';
+import {
+  addWorkingDays,
+  calendarIncomplete,
+  incompleteYearBetween,
+  workingTimeBetween,
+  type WorkingCalendar,
+} from './calendar';
+import type {
+  ClockFamily,
+  ClockName,
+  ClockProblem,
+  ClockReading,
+  ClockState,
+  ClockUnit,
+} from './reading';
 import type { ClockRules } from './rules';
 
 const MIN = 60_000;
@@ -74,6 +87,7 @@ function read(spec: Spec, rules: ClockRules, calendar: WorkingCalendar, now: num
   const end = spec.stoppedAt ?? spec.endedAt ?? now;
   let dueAt: number;
   let share: number;
+  let problem: ClockReading['problem'] = null;
   if (spec.unit === 'working_days') {
     const due = addWorkingDays(start, spec.amount, calendar);
     const elapsed = workingTimeBetween(start, Math.max(start, end), calendar);
@@ -84,6 +98,8 @@ function read(spec: Spec, rules: ClockRules, calendar: WorkingCalendar, now: num
     }
     dueAt = due.value;
     share = elapsed.value / spec.amount;
+    const incomplete = incompleteYearBetween(start, dueAt, calendar);
+    if (incomplete !== null) problem = calendarIncomplete(incomplete);
   } else {
     const span = spec.amount * (spec.unit === 'minutes' ? MIN : HOUR);
     dueAt = start + span;
@@ -102,7 +118,7 @@ function read(spec: Spec, rules: ClockRules, calendar: WorkingCalendar, now: num
   } else {
     state = share >= rules.atRiskShare ? 'at_risk' : 'running';
   }
-  return { ...base, dueAt, stoppedAt, state, share, problem: null };
+  return { ...base, dueAt, stoppedAt, state, share, problem };
 }
 
 function notApplicable(clock: ClockName, family: ClockFamily, unit: ClockUnit): ClockReading {
@@ -261,7 +277,16 @@ export function autoCloseDue(
 
 /** The years the calendar misses for these readings (each once): raise one alarm per year. */
 export function missingCalendarYears(readings: Iterable<ClockReading>): number[] {
+  return yearsWith(readings, 'calendar.year_missing');
+}
+
+/** The years listed but not complete for these readings (each once): worth a warning. */
+export function incompleteCalendarYears(readings: Iterable<ClockReading>): number[] {
+  return yearsWith(readings, 'calendar.year_incomplete');
+}
+
+function yearsWith(readings: Iterable<ClockReading>, code: ClockProblem['code']): number[] {
   const years = new Set<number>();
-  for (const r of readings) if (r.problem) years.add(r.problem.year);
+  for (const r of readings) if (r.problem?.code === code) years.add(r.problem.year);
   return [...years].sort((a, b) => a - b);
 }

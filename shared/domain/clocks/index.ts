@@ -9,6 +9,7 @@
  *   const clocks = caseClocks(facts, rules, calendar, hubNow(Date.now(), offset));
  *   worstState(clocks);                 // 'breached' | 'at_risk' | … for a row or an OPD
  *   missingCalendarYears(clocks);       // [2028] → raise "calendar missing for year 2028"
+ *   incompleteCalendarYears(clocks);    // [2027] → warn: that year's decree not fully entered
  *
  * - Emergency minutes: `dispatch` ≤ 2 min after the call ends, `accept` ≤ 5 min after the
  *   dispatch, `resolve` within the category's target (per dispatch).
@@ -24,7 +25,9 @@ export {
   CalendarFile,
   OffDayKind,
   addWorkingDays,
+  calendarIncomplete,
   calendarMissing,
+  incompleteYearBetween,
   isWorkingDay,
   isoDate,
   wibDayNumber,
@@ -32,6 +35,7 @@ export {
   workingCalendar,
   workingDaysBetween,
   workingTimeBetween,
+  type CalendarIncomplete,
   type CalendarMissing,
   type CalendarResult,
   type WorkingCalendar,
@@ -59,6 +63,7 @@ export {
   autoCloseDue,
   caseClocks,
   dispatchClocks,
+  incompleteCalendarYears,
   missingCalendarYears,
   type CaseFacts,
   type DispatchFacts,

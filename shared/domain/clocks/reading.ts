@@ -56,11 +56,17 @@ export type ClockState = z.infer<typeof ClockState>;
 export const ClockUnit = z.enum(['minutes', 'hours', 'working_days']);
 export type ClockUnit = z.infer<typeof ClockUnit>;
 
+/**
+ * `calendar.year_missing`: the calendar has no such year, so the due time is unknown (an
+ * alarm). `calendar.year_incomplete`: the year is listed without every day off yet, so the
+ * due time may come a day or two early (a warning).
+ */
 export const ClockProblem = z.object({
-  code: z.literal('calendar.year_missing'),
+  code: z.enum(['calendar.year_missing', 'calendar.year_incomplete']),
   year: z.number().int(),
   message: z.string(),
 });
+export type ClockProblem = z.infer<typeof ClockProblem>;
 
 export const ClockReading = z.object({
   clock: ClockName,
@@ -77,7 +83,7 @@ export const ClockReading = z.object({
   state: ClockState,
   /** Elapsed ÷ target (working time for working days): 1 is due; null when not known. */
   share: z.number().nonnegative().nullable(),
-  /** The calendar misses a year this clock needs: its due time is unknown (raise an alarm). */
+  /** The calendar misses (or has not all of) a year this clock needs; see ClockProblem. */
   problem: ClockProblem.nullable(),
 });
 export type ClockReading = z.infer<typeof ClockReading>;
