@@ -244,6 +244,23 @@ describe('exports', () => {
   });
 });
 
+describe('files left in the exports folder', () => {
+  it('removes partial files a crash left and finished ones a day old, at start', async () => {
+    const folder = exportsFolder(dir);
+    fs.mkdirSync(folder, { recursive: true });
+    const partial = path.join(folder, 'sigap-laporan-2026-11-28_2026-11-28-aaaaaaaa.xlsx.part');
+    const old = path.join(folder, 'sigap-laporan-2026-11-20_2026-11-20-bbbbbbbb.csv');
+    const fresh = path.join(folder, 'sigap-panggilan-2026-11-28_2026-11-28-cccccccc.csv');
+    for (const f of [partial, old, fresh]) fs.writeFileSync(f, 'x');
+    // The test clock is T; file times are the machine's: age them against T.
+    fs.utimesSync(old, new Date(T - 25 * 3_600_000), new Date(T - 25 * 3_600_000));
+    fs.utimesSync(fresh, new Date(T - 3_600_000), new Date(T - 3_600_000));
+    fs.utimesSync(partial, new Date(T - 60_000), new Date(T - 60_000));
+    await open();
+    expect(fs.readdirSync(folder)).toEqual([path.basename(fresh)]);
+  });
+});
+
 describe('a cancelled export', () => {
   beforeEach(async () => {
     // Enough cases that the export is still writing when the cancel arrives.

@@ -67,11 +67,34 @@ export function exportsFolder(dataDir: string): string {
   return path.join(dataDir, 'exports');
 }
 
+/** How long a finished export's file stays in the data folder for its download. */
+export const EXPORT_KEEP_MS = 24 * 3_600_000;
+
+/**
+ * Callers' data does not linger: partial files a crash left behind go at once, and
+ * finished files once they are a day old (the download has long been made by then).
+ */
+export function sweepExports(folder: string, now: number): number {
+  if (!fs.existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    const stale = name.endsWith('.part') || now - fs.statSync(file).mtimeMs > EXPORT_KEEP_MS;
+    if (stale && name.startsWith('sigap-')) {
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 export function createExportService(o: ExportServiceOptions): ExportService {
   const jobs = new Map<string, Job>();
   const running = new Set<Promise<unknown>>();
   const folder = exportsFolder(o.dataDir);
   const recordFile = exportRecordFile(o.dataDir);
+  const swept = sweepExports(folder, o.now());
+  if (swept > 0) o.log.info('old or partial exports removed', { files: swept });
 
   const own = (exportId: string, by: Operator): Job => {
     const job = jobs.get(exportId);
@@ -89,6 +112,7 @@ export function createExportService(o: ExportServiceOptions): ExportService {
       const { start, end } = exportRange(order);
       const fileName = `sigap-${KIND_WORD[order.kind]}-${isoDay(order.from)}_${isoDay(order.to)}-${exportId.slice(-8)}.${order.format}`;
       files.dir(folder);
+      sweepExports(folder, o.now());
       const file = path.join(folder, fileName);
       const record = (event: ExportRecord['event'], rows?: number): void =>
         appendExportRecord(recordFile, {

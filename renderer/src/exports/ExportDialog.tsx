@@ -49,6 +49,13 @@ export function ExportDialog({ supervisor, onClose }: Props) {
       ),
     [client],
   );
+  // Reopened while an export runs (or after it ended): show that one, with its cancel or download.
+  useEffect(() => {
+    void client['export.list']({}).then((r) => {
+      const latest = r.ok ? r.value.exports[0] : undefined;
+      if (latest) setJob((current) => current ?? latest);
+    });
+  }, [client]);
 
   const fieldText = (field: 'from' | 'to'): string | undefined => {
     const code = error?.fields?.[field];
