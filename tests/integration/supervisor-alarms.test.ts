@@ -139,6 +139,16 @@ describe('supervisors’ alarms across desks', () => {
     await expect
       .poll(async () => (await alarmsOf(desk1.supervisor))[0]?.acked)
       .toMatchObject({ person: 'Supervisor Demo', deskId: 'desk-2', at: expect.any(Number) });
+
+    // An escalation re-arms it: quiet on both desks until its target passes again.
+    await call(desk1.supervisor, 'supervise.escalate', { dispatchId, note: 'Mohon segera' });
+    for (const d of [desk1, desk2]) await expect.poll(() => alarmsOf(d.supervisor)).toEqual([]);
+    clock.forward(6 * MIN);
+    await expect
+      .poll(() => alarmsOf(desk2.supervisor))
+      .toEqual([
+        expect.objectContaining({ dispatchId, level: 'breached', arming: 1, acked: null }),
+      ]);
   });
 
   it('re-routes a stuck dispatch to another OPD: the new inbox gets it, the old one sees it withdrawn', async () => {
@@ -173,6 +183,11 @@ describe('supervisors’ alarms across desks', () => {
     });
     const old = dispatches[0]!.dispatchId;
     await expect.poll(() => dlh.inbox.map((d) => d.dispatchId)).toEqual([old]);
+    // An escalation reaches DLH's inbox as a note.
+    const notes: string[] = [];
+    dlh.socket.on('dispatch.escalated', (e: { note: string }) => notes.push(e.note));
+    await call(desk2.supervisor, 'supervise.escalate', { dispatchId: old, note: 'Tolong dicek' });
+    await expect.poll(() => notes).toEqual(['Tolong dicek']);
 
     // An operator's re-route is refused, and nothing moves.
     expect(
