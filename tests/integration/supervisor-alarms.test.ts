@@ -223,6 +223,23 @@ describe('supervisors’ alarms across desks', () => {
       )
       .toEqual(['dlh:withdrawn', 'dishub:seen']);
 
+    // The supervisor takes the case from desk 1 to desk 2, where it may now be edited.
+    expect(
+      await desk1.operator.call('supervise.assign', { caseId, toDesk: 'desk-2' }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.not_supervisor' } });
+    await call(desk2.supervisor, 'supervise.assign', { caseId, toDesk: 'desk-2' });
+    for (const d of [desk1, desk2]) {
+      await expect
+        .poll(
+          async () =>
+            (await call<{ holderDesk: string }>(d.operator, 'case.get', { caseId })).holderDesk,
+        )
+        .toBe('desk-2');
+    }
+    expect(await call<{ mayEdit: boolean }>(desk2.operator, 'case.get', { caseId })).toMatchObject({
+      mayEdit: true,
+    });
+
     // Re-routing the withdrawn one again is the hub's refusal, with its code.
     expect(
       await desk2.supervisor.call('supervise.reroute', {
