@@ -139,6 +139,16 @@ describe('supervisors’ alarms across desks', () => {
     await expect
       .poll(async () => (await alarmsOf(desk1.supervisor))[0]?.acked)
       .toMatchObject({ person: 'Supervisor Demo', deskId: 'desk-2', at: expect.any(Number) });
+
+    // An escalation re-arms it: quiet on both desks until its target passes again.
+    await call(desk1.supervisor, 'supervise.escalate', { dispatchId, note: 'Mohon segera' });
+    for (const d of [desk1, desk2]) await expect.poll(() => alarmsOf(d.supervisor)).toEqual([]);
+    clock.forward(6 * MIN);
+    await expect
+      .poll(() => alarmsOf(desk2.supervisor))
+      .toEqual([
+        expect.objectContaining({ dispatchId, level: 'breached', arming: 1, acked: null }),
+      ]);
   });
 
   it('re-routes a stuck dispatch to another OPD: the new inbox gets it, the old one sees it withdrawn', async () => {
@@ -173,6 +183,11 @@ describe('supervisors’ alarms across desks', () => {
     });
     const old = dispatches[0]!.dispatchId;
     await expect.poll(() => dlh.inbox.map((d) => d.dispatchId)).toEqual([old]);
+    // An escalation reaches DLH's inbox as a note.
+    const notes: string[] = [];
+    dlh.socket.on('dispatch.escalated', (e: { note: string }) => notes.push(e.note));
+    await call(desk2.supervisor, 'supervise.escalate', { dispatchId: old, note: 'Tolong dicek' });
+    await expect.poll(() => notes).toEqual(['Tolong dicek']);
 
     // An operator's re-route is refused, and nothing moves.
     expect(
@@ -207,6 +222,23 @@ describe('supervisors’ alarms across desks', () => {
         ).dispatches.map((d) => `${d.opdId}:${d.status}`),
       )
       .toEqual(['dlh:withdrawn', 'dishub:seen']);
+
+    // The supervisor takes the case from desk 1 to desk 2, where it may now be edited.
+    expect(
+      await desk1.operator.call('supervise.assign', { caseId, toDesk: 'desk-2' }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.not_supervisor' } });
+    await call(desk2.supervisor, 'supervise.assign', { caseId, toDesk: 'desk-2' });
+    for (const d of [desk1, desk2]) {
+      await expect
+        .poll(
+          async () =>
+            (await call<{ holderDesk: string }>(d.operator, 'case.get', { caseId })).holderDesk,
+        )
+        .toBe('desk-2');
+    }
+    expect(await call<{ mayEdit: boolean }>(desk2.operator, 'case.get', { caseId })).toMatchObject({
+      mayEdit: true,
+    });
 
     // Re-routing the withdrawn one again is the hub's refusal, with its code.
     expect(

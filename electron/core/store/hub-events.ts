@@ -100,7 +100,7 @@ export function createHubEvents(
           supervision.acked(event);
           break;
         case 'dispatch.escalated':
-          supervision.escalated(event);
+          supervision.escalated(event, now);
           break;
       }
       moveTo(event.seq);

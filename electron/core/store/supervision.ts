@@ -94,9 +94,13 @@ export function createSupervision(db: Store) {
       insertAck.run(e.dispatchId, e.level, e.arming, e.actor.person, e.actor.id, e.at);
     },
 
-    /** A supervisor escalated a dispatch: its alarm is armed again. */
-    escalated(e: EventOf<'dispatch.escalated'>): void {
-      insertEscalation.run(e.seq, e.dispatchId, e.note, e.actor.person, e.at);
+    /**
+     * A supervisor escalated a dispatch: its alarm is armed again from `now`, on this desk's
+     * clock like the rule it restarts (the hub's stamp would shorten or stretch it by however
+     * far the two clocks differ).
+     */
+    escalated(e: EventOf<'dispatch.escalated'>, now: number): void {
+      insertEscalation.run(e.seq, e.dispatchId, e.note, e.actor.person, now);
     },
   };
 }

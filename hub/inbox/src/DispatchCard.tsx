@@ -114,6 +114,12 @@ export const DispatchCard = forwardRef<HTMLLIElement, Props>(function DispatchCa
         <span className={`badge status-${item.status}`}>{t(`status.${item.status}`)}</span>
       </div>
       {c.description ? <p className="description">{c.description}</p> : null}
+      {d.escalation ? (
+        <p className="escalation" role="note">
+          <strong>{t('item.escalation', { time: formatWibTime(d.escalation.at, lang) })}</strong>{' '}
+          {d.escalation.note}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t('item.place')}</dt>
         <dd>{placeName(c.kelurahanId, c.kecamatanId)}</dd>

@@ -12,6 +12,7 @@ import {
   OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
+  OpdDispatchEscalated,
   type Actor,
 } from '../../../shared/hub/messages';
 import { PROTOCOL_VERSION, type HelloAck } from '../../../shared/hub/protocol';
@@ -27,6 +28,7 @@ export interface LinkHandlers {
   changed(change: OpdDispatchChanged): void;
   /** Another caller joined a case this OPD holds: how many reported it now. */
   reporters(r: OpdCaseReporters): void;
+  escalated(e: OpdDispatchEscalated): void;
   applied(t: {
     transitionId: string;
     dispatchId: string;
@@ -135,6 +137,10 @@ export function connectHub(token: string, handlers: LinkHandlers): HubLink {
   socket.on('case.reporters', (raw: unknown) => {
     const r = OpdCaseReporters.safeParse(raw);
     if (r.success) handlers.reporters(r.data);
+  });
+  socket.on('dispatch.escalated', (raw: unknown) => {
+    const e = OpdDispatchEscalated.safeParse(raw);
+    if (e.success) handlers.escalated(e.data);
   });
   handlers.state('connecting');
 

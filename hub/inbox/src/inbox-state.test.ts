@@ -136,3 +136,25 @@ describe('OPD inbox queue', () => {
     );
   });
 });
+
+describe("a supervisor's escalation", () => {
+  it('shows the note on the open dispatch it concerns, and nowhere else', () => {
+    const d1 = dispatch(1, 'darurat', 100);
+    const s = inboxReducer(loaded(d1, dispatch(2, 'darurat', 200)), {
+      type: 'escalated',
+      dispatchId: d1.dispatchId,
+      note: 'Mohon segera',
+      at: 500,
+    });
+    expect(s.open[d1.dispatchId]?.dispatch.escalation).toEqual({ note: 'Mohon segera', at: 500 });
+    expect(s.open[dispatch(2, 'darurat', 200).dispatchId]?.dispatch.escalation).toBeUndefined();
+    // One the page no longer holds changes nothing.
+    const other = inboxReducer(s, {
+      type: 'escalated',
+      dispatchId: dispatch(3, 'darurat', 1).dispatchId,
+      note: 'x',
+      at: 1,
+    });
+    expect(other).toBe(s);
+  });
+});

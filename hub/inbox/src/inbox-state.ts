@@ -39,6 +39,8 @@ export type InboxAction =
   | { type: 'changed'; change: OpdDispatchChanged }
   /** Another caller joined the case: its dispatches show the new count of reporters. */
   | { type: 'reporters'; caseId: string; reporters: number }
+  /** A supervisor escalated a dispatch: its card shows the note. */
+  | { type: 'escalated'; dispatchId: string; note: string; at: number }
   | { type: 'sending'; dispatchId: string; transitionId: string; to: ActionTo }
   | {
       type: 'applied';
@@ -125,6 +127,18 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         changed = true;
       }
       return changed ? { ...state, open } : state;
+    }
+    case 'escalated': {
+      const item = state.open[action.dispatchId];
+      if (!item) return state;
+      const escalation = { note: action.note, at: action.at };
+      return {
+        ...state,
+        open: {
+          ...state.open,
+          [action.dispatchId]: { ...item, dispatch: { ...item.dispatch, escalation } },
+        },
+      };
     }
     case 'sending': {
       const item = state.open[action.dispatchId];

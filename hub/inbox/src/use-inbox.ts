@@ -37,6 +37,8 @@ export function useInbox(session: Session, onRefused: (code: string) => void) {
       },
       changed: (change) => dispatch({ type: 'changed', change }),
       reporters: (r) => dispatch({ type: 'reporters', ...r }),
+      escalated: (e) =>
+        dispatch({ type: 'escalated', dispatchId: e.dispatchId, note: e.note, at: e.at }),
       applied: (t) => dispatch({ type: 'applied', ...t }),
       refused: (t) => dispatch({ type: 'refused', ...t }),
     });

@@ -11,6 +11,8 @@ import { useClient } from '../api/client-context';
 import { playAlarmTone } from './alarm-tone';
 
 const LOOK_EVERY_MS = 3_000;
+/** The least time between two reads asked for by changes. */
+const CHANGE_GAP_MS = 200;
 
 export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm) => void): {
   alarms: RaisedAlarm[] | undefined;
@@ -44,12 +46,18 @@ export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm) => void): {
   useEffect(() => {
     refresh();
     const timer = setInterval(refresh, LOOK_EVERY_MS);
-    const offQueue = client.subscribe('queue.changed', refresh);
-    const offStatus = client.subscribe('app.status', refresh);
+    // A burst of changes (a desk draining its outbox) makes one read, not one per case.
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const offQueue = client.subscribe('queue.changed', () => {
+      soon ??= setTimeout(() => {
+        soon = undefined;
+        refresh();
+      }, CHANGE_GAP_MS);
+    });
     return () => {
       clearInterval(timer);
+      clearTimeout(soon);
       offQueue();
-      offStatus();
     };
   }, [client, refresh]);
 

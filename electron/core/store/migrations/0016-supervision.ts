@@ -24,7 +24,7 @@ export const m0016Supervision: Migration = {
         dispatch_id TEXT NOT NULL,
         note        TEXT NOT NULL,
         person      TEXT NOT NULL,
-        at          INTEGER NOT NULL -- the hub's time
+        at          INTEGER NOT NULL -- this desk's time when it learnt of it
       ) STRICT;
       CREATE INDEX escalations_dispatch ON escalations (dispatch_id, seq);
     `);

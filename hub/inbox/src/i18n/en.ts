@@ -55,6 +55,7 @@ export const en: Messages = {
     caller: 'Reporter',
     anonim: 'Anonymous',
     withheld: 'Number withheld',
+    escalation: 'Supervisor escalation at {{time}} WIB:',
     reporters: 'Reporters',
     reporterCount_one: '{{count}} reporter',
     reporterCount_other: '{{count}} reporters',

@@ -54,6 +54,7 @@ export const id = {
     anonim: 'Anonim',
     withheld: 'Nomor disembunyikan',
     reporters: 'Jumlah pelapor',
+    escalation: 'Eskalasi supervisor pukul {{time}} WIB:',
     reporterCount_one: '{{count}} pelapor',
     reporterCount_other: '{{count}} pelapor',
     queued: 'Masuk',
