@@ -8,6 +8,8 @@ import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
 import { m0006CoReporters } from './0006-co-reporters';
 import { m0007Blocks } from './0007-blocks';
+import { m0008Accounts } from './0008-accounts';
+import { m0009Audit } from './0009-audit';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -17,4 +19,6 @@ export const migrations: readonly Migration<Database>[] = [
   m0005ScreenedCalls,
   m0006CoReporters,
   m0007Blocks,
+  m0008Accounts,
+  m0009Audit,
 ];
