@@ -149,6 +149,24 @@ export function createAccounts(
     },
 
     /**
+     * Demo accounts (`--demo-accounts FILE`) on a hub with no account yet; false when it
+     * has accounts (the file is then ignored). Passwords are hashed by the caller.
+     */
+    seedDemo(people: Array<Omit<AccountRecord, 'enabled'>>): boolean {
+      if (count.get()!.n > 0) return false;
+      const at = now();
+      const actor = { id: 'hub', role: 'supervisor', person: 'Akun demo' } as const;
+      for (const p of people) {
+        insert.run(p.id, p.username, p.displayName, p.role, p.passwordHash, at, at);
+        changed(p.id, actor, { id: p.id, displayName: p.displayName }, 'account.create', {
+          role: p.role,
+          demo: true,
+        });
+      }
+      return true;
+    },
+
+    /**
      * A token for the person whose password was just checked against `checkedHash`; refused
      * when the account changed meanwhile (disabled, password reset).
      */

@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
+import type { AccountRecord } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
 import {
   HandshakeAuth,
@@ -36,6 +37,8 @@ export interface HubOptions {
   blockRules: BlockRules;
   /** The built OPD inbox page, served at `/`; without it the hub serves only socket.io. */
   inboxDir?: string | undefined;
+  /** Demo accounts, hashed, made only while the hub has no account (`--demo-accounts`). */
+  demoAccounts?: Array<Omit<AccountRecord, 'enabled'>> | undefined;
 }
 
 export interface RunningHub {
@@ -55,6 +58,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   hubFiles.dir(options.dataDir);
   const store = openHubStore(options.dataDir);
   const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules);
+  if (options.demoAccounts && store.transaction(record.accounts.seedDemo)(options.demoAccounts))
+    log.info('demo accounts made', { count: options.demoAccounts.length });
   const commit = createGroupCommit(store, (error) =>
     log.error('sending after commit failed', { error: String(error) }),
   );

@@ -7,6 +7,8 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { PersonTokens } from './auth/person-tokens';
+import type { HubLink } from './hub/hub-link';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 
@@ -28,4 +30,8 @@ export interface CoreContext {
   reference(): ReferenceData;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
+  /** The hub link, for messages sent directly (accounts); none when no hub is configured. */
+  hub: Pick<HubLink, 'status' | 'request'> | undefined;
+  /** The hub tokens of the people signed in here. */
+  people: PersonTokens;
 }

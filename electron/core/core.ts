@@ -14,6 +14,8 @@ import { createHandlers } from './api/handlers';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
+import { createPersonTokens, withPersonToken } from './auth/person-tokens';
+import { fail } from '../../shared/api/errors';
 import { startReplication } from './hub/replication';
 import { paced } from './paced';
 import { files } from './private-files';
@@ -64,6 +66,17 @@ export interface Core {
   ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
   close(): void;
 }
+
+/** Channels a signed-out screen uses: a disabled person's call to one simply finds them signed out. */
+const SIGNED_OUT_CHANNELS: ReadonlySet<string> = new Set([
+  'app.status',
+  'app.setLanguage',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'reference.get',
+  'account.setupNeeded',
+]);
 
 /** The least time between two status pushes while changes keep coming. */
 const STATUS_GAP_MS = 50;
@@ -157,6 +170,13 @@ export function openCore(options: CoreOptions): Core {
     ...(options.callAlarmCheckMs ? { intervalMs: options.callAlarmCheckMs } : {}),
   });
 
+  const people = createPersonTokens({
+    link: hub,
+    log: log.child('people'),
+    now,
+    applyAccount: (account) => store.operators.apply(account, now()),
+  });
+
   const replication = hub
     ? startReplication({
         link: hub,
@@ -166,6 +186,7 @@ export function openCore(options: CoreOptions): Core {
         log: log.child('replication'),
         now,
         atomically: (fn) => store.replica.atomically(fn),
+        personal: (payload) => withPersonToken(people, payload),
         changed: (caseId) => {
           statusChanged();
           alarms.poke();
@@ -201,6 +222,8 @@ export function openCore(options: CoreOptions): Core {
     statusChanged,
     emit,
     reference: () => reference,
+    hub,
+    people,
   };
   const route = createRouter(createHandlers(ctx), log.child('api'));
   let screens = 0;
@@ -209,7 +232,23 @@ export function openCore(options: CoreOptions): Core {
     openSession() {
       const session: Session = { screen: ++screens, operator: null };
       return {
-        call: (channel, rawArgs) => route(channel, rawArgs, session),
+        call: (channel, rawArgs) => {
+          // Disabled (the hub's event reached this desk): signed out, and the call refused.
+          const person = session.operator;
+          if (person && !store.operators.isEnabled(person.id)) {
+            log.info('account disabled, signed out', {
+              operator: person.id,
+              screen: session.screen,
+            });
+            people.forget(person.id);
+            session.operator = null;
+            if (!SIGNED_OUT_CHANNELS.has(channel))
+              return Promise.resolve(
+                fail('auth.account_disabled', 'This account was disabled by a supervisor.'),
+              );
+          }
+          return route(channel, rawArgs, session);
+        },
         close() {
           if (session.operator) {
             log.info('screen closed, signed out', {
@@ -231,6 +270,7 @@ export function openCore(options: CoreOptions): Core {
       retention.stop();
       alarms.stop();
       replication?.stop();
+      people.close();
       hub?.close();
       listeners.clear();
       db.close();

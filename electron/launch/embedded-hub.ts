@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '../../shared/log';
 import { OpdsFile } from '../../shared/domain/reference';
 import type { TokensFile } from '../../shared/hub/protocol';
+import { demoAccountsFile, writeDemoAccounts } from '../core/auth/demo-accounts';
 import { files } from '../core/private-files';
 import { freePort, isPortFree } from './free-port';
 import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
@@ -65,6 +66,9 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
   const deskToken = tokens.tokens.find((t) => t.kind === 'desk')?.token;
   if (!deskToken) throw new Error(`${p.hubTokens} has no desk token`);
   const port = await ensurePort(dataDir);
+  // Demo accounts: the hub makes the same people the console does (only while it has none).
+  const demo = demoAccountsFile(dataDir);
+  writeDemoAccounts(demo);
   files.dir(p.runDir);
   const logFile = openLogFile(p.hubLog, LOG_FILE_DEFAULTS, (error) =>
     log.warn('hub log file cannot be written', { file: p.hubLog, error: error.message }),
@@ -82,6 +86,8 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
           p.hubDir,
           '--tokens',
           p.hubTokens,
+          '--demo-accounts',
+          demo,
         ],
         // The IPC channel is only a lifeline: the hub stops when the launcher is gone.
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },

@@ -15,6 +15,7 @@ import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
+import { accountsContract } from './accounts-contract';
 import { Tick } from '../domain/screening';
 import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
@@ -225,6 +226,7 @@ export const contract = {
   'review.calls': { args: ReviewQuery, result: ReviewPage },
   /** Supervisors: blocks in force, and those lifted or expired in the last 24 hours. */
   'blocks.list': { args: NoArgs, result: z.object({ blocks: z.array(Block) }) },
+  ...accountsContract,
 } as const;
 
 export const events = {

@@ -77,3 +77,23 @@ export const AuditFilter = z
   })
   .strict();
 export type AuditFilter = z.infer<typeof AuditFilter>;
+
+/**
+ * Demo accounts (`npm start -- --demo`, tests): one file, `demo-accounts.json`, read by the
+ * hub (`--demo-accounts FILE`, used only while it has no account) and by the desk, so both
+ * know the same people with the same passwords and ids. Never for real use.
+ */
+export const DemoAccountsFile = z.object({
+  accounts: z
+    .array(
+      z.object({
+        id: Uuid,
+        username: Username,
+        password: z.string().min(1).max(256),
+        role: Role,
+        displayName: DisplayName,
+      }),
+    )
+    .min(1),
+});
+export type DemoAccountsFile = z.infer<typeof DemoAccountsFile>;

@@ -9,6 +9,7 @@ import type { BlockWrites } from './blocks';
 import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
+import { applyAccount } from './operators';
 import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
@@ -93,6 +94,10 @@ export function createHubEvents(
           break;
         case 'caller.flag':
           blocks.fromFlag(event);
+          break;
+        case 'account.changed':
+          // The center's accounts: who signs in here, offline too, and who is disabled.
+          applyAccount(db, event.account, now);
           break;
       }
       moveTo(event.seq);

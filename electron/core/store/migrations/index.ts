@@ -13,6 +13,7 @@ import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
 import { m0012CoReporters } from './0012-co-reporters';
 import { m0013Blocks } from './0013-blocks';
+import { m0014AccountsReplica } from './0014-accounts-replica';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m0011CallerHistory,
   m0012CoReporters,
   m0013Blocks,
+  m0014AccountsReplica,
 ];
