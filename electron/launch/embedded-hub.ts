@@ -60,15 +60,19 @@ async function ensurePort(dataDir: string): Promise<number> {
   return port;
 }
 
-export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<EmbeddedHub> {
+export async function startEmbeddedHub(
+  dataDir: string,
+  log: Logger,
+  /** Demo mode: the hub makes the demo accounts the console does (while it has none). */
+  demo = false,
+): Promise<EmbeddedHub> {
   const p = dataPaths(dataDir);
   const tokens = ensureTokens(dataDir);
   const deskToken = tokens.tokens.find((t) => t.kind === 'desk')?.token;
   if (!deskToken) throw new Error(`${p.hubTokens} has no desk token`);
   const port = await ensurePort(dataDir);
-  // Demo accounts: the hub makes the same people the console does (only while it has none).
-  const demo = demoAccountsFile(dataDir);
-  writeDemoAccounts(demo);
+  const demoFile = demoAccountsFile(dataDir);
+  if (demo) writeDemoAccounts(demoFile);
   files.dir(p.runDir);
   const logFile = openLogFile(p.hubLog, LOG_FILE_DEFAULTS, (error) =>
     log.warn('hub log file cannot be written', { file: p.hubLog, error: error.message }),
@@ -86,8 +90,7 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
           p.hubDir,
           '--tokens',
           p.hubTokens,
-          '--demo-accounts',
-          demo,
+          ...(demo ? ['--demo-accounts', demoFile] : []),
         ],
         // The IPC channel is only a lifeline: the hub stops when the launcher is gone.
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },

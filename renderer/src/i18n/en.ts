@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { screeningEn } from './screening-en';
+import { accountsEn } from './accounts-en';
 
 export const en: Messages = {
   app: {
@@ -296,6 +297,7 @@ export const en: Messages = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
+  ...accountsEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

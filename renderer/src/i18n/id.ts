@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import type { TimelineKind } from '../../../shared/domain/timeline';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import { screeningId } from './screening-id';
+import { accountsId } from './accounts-id';
 
 export const id = {
   app: {
@@ -301,6 +302,7 @@ export const id = {
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
+  ...accountsId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',

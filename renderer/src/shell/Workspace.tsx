@@ -14,6 +14,7 @@ import { IntakePanel } from '../intake/IntakePanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
 import { SupervisorReview } from '../screening/SupervisorReview';
+import { AccountsAdmin } from '../accounts/AccountsAdmin';
 import { PanelBoundary } from './PanelBoundary';
 
 export function Workspace({ operator }: { operator: Operator }) {
@@ -53,6 +54,7 @@ export function Workspace({ operator }: { operator: Operator }) {
       {/* One row of the page's grid: the review's button sits above the desk, inside it. */}
       <div className="workspace-frame">
         {operator.role === 'supervisor' ? <SupervisorReview /> : null}
+        {operator.role === 'supervisor' ? <AccountsAdmin /> : null}
         <main className="content workspace">
           <PanelBoundary name={t('intake.title')}>
             <IntakePanel />
