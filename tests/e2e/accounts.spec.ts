@@ -2,10 +2,19 @@
  * Center-wide accounts on screen, two desks on one hub in Chromium: the supervisor on
  * desk 1 opens the accounts screen (Alt+K), adds an operator and, after that operator has
  * signed in on desk 2, disables the account; the operator's next action on desk 2 is
- * refused with "dinonaktifkan", and the audit log tab shows who disabled whom.
+ * refused with "dinonaktifkan", and the audit log tab shows who disabled whom. A new
+ * center (no account, no demo mode) asks for its first supervisor instead of a sign-in.
  */
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Proc } from '../support/processes';
+import {
+  randomToken,
+  startHost,
+  startHub,
+  tempDir,
+  writeTokens,
+  type Proc,
+} from '../support/processes';
 import { deskPage, startCenter, startDesk } from './support/center';
 import { field } from './support/operator';
 
@@ -71,4 +80,47 @@ test("a supervisor disables an operator, and that operator's next action is refu
   await expect(log.getByRole('row').filter({ hasText: 'akun dinonaktifkan' })).toContainText(
     'desk-1',
   );
+});
+
+test('a new center asks for its first supervisor, who then signs in', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A hub and a desk with no account at all, and no demo mode.
+  const dir = tempDir('sigap-e2e-first-');
+  const token = randomToken();
+  const hub = await startHub(
+    path.join(dir, 'hub'),
+    writeTokens(dir, [{ token, kind: 'desk', id: 'desk-1' }]),
+  );
+  procs.push(hub);
+  const host = await startHost({
+    dataDir: path.join(dir, 'desk-1'),
+    deskId: 'desk-1',
+    hubUrl: hub.url,
+    hubToken: token,
+    extra: { SIGAP_DEMO: '0' },
+  });
+  procs.push(host);
+  const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+  await page.goto(`${host.origin}/#key=${host.key}`);
+
+  const setup = page.getByRole('form', { name: 'Buat akun supervisor pertama' });
+  await expect(setup).toBeVisible();
+  await setup.getByLabel('Nama pengguna').fill('sari');
+  await setup.getByLabel('Nama lengkap').fill('Sari Kepala Regu');
+  await setup.getByLabel('Kata sandi (min. 8 karakter)').fill('sandi-sari-123');
+  await setup.getByLabel('Ulangi kata sandi').fill('sandi-lain-123');
+  await setup.getByLabel('Ulangi kata sandi').press('Enter');
+  await expect(setup.getByRole('alert')).toHaveText('Kedua kata sandi tidak sama.');
+
+  await setup.getByLabel('Ulangi kata sandi').fill('sandi-sari-123');
+  await setup.getByLabel('Ulangi kata sandi').press('Enter');
+  await expect(page.getByRole('button', { name: /Akun & audit/ })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Sari Kepala Regu');
+
+  // Signed out, the sign-in (not the setup) comes back, and her password works.
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await field(page, 'Nama pengguna').fill('sari');
+  await field(page, 'Kata sandi').fill('sandi-sari-123');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Akun & audit/ })).toBeVisible();
 });
