@@ -3,7 +3,8 @@
  * and the hub sets one itself when a stored call brings its number to the count of the
  * rule (shared/domain/blocks.ts, numbers from resources/data/screening.json). Each change
  * is a `caller.flag` event, so every desk has it, and a desk that was away replays it.
- * Nothing here refuses a call: a block is a banner on the intake screen.
+ * Nothing here refuses a call: a block is a banner on the intake screen. Only a supervisor
+ * (their person token, person-auth.ts) sets or lifts one, and each is in the audit log.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -17,7 +18,9 @@ import {
 import type { Actor, CallerBlock, CallerUnblock, HubEvent } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
+import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
+import type { PersonAuth } from './person-auth';
 import type { HubStore } from './store/database';
 
 interface BlockRow {
@@ -38,6 +41,8 @@ export function createBlockOperations(
   once: AppliedAnswers['once'],
   rules: BlockRules,
   now: () => number,
+  auth: PersonAuth,
+  audit: AuditLog,
 ) {
   const insert = db.prepare(
     `INSERT INTO blocks (id, number, kind, reason, set_at, until, set_by)
@@ -87,11 +92,24 @@ export function createBlockOperations(
 
   return {
     block(who: TokenEntry, msg: z.output<typeof CallerBlock>): Outcome<{ seq: number }> {
-      if (msg.personRole !== 'supervisor') {
-        return refuse('auth.not_supervisor', 'only a supervisor sets a soft block');
-      }
       return once<{ seq: number }>('caller.block', who, msg.blockId, () => {
+        // Checked inside: a repeat of a block already applied gets its answer, token or not.
+        const supervisor = auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         const at = now();
+        audit.record({
+          at,
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'caller.block',
+          desk: who.id,
+          details: {
+            blockId: msg.blockId,
+            number: msg.number,
+            reason: msg.reason,
+            until: msg.until,
+          },
+        });
         const event = setBlock(
           {
             id: msg.blockId,
@@ -108,12 +126,19 @@ export function createBlockOperations(
     },
 
     unblock(who: TokenEntry, msg: z.output<typeof CallerUnblock>): Outcome<{ seq: number }> {
-      if (msg.personRole !== 'supervisor') {
-        return refuse('auth.not_supervisor', 'only a supervisor lifts a soft block');
-      }
       return once<{ seq: number }>('caller.unblock', who, msg.unblockId, () => {
+        const supervisor = auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         const row = byId.get(msg.blockId);
         if (!row) return refuse('block.unknown', `no soft block ${msg.blockId}`);
+        audit.record({
+          at: now(),
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'caller.unblock',
+          desk: who.id,
+          details: { blockId: row.id, number: row.number },
+        });
         // Lifted already (by another supervisor): nothing changes, and that is an answer too.
         const lifted = { ...row, lifted_at: row.lifted_at ?? now() };
         if (row.lifted_at === null) lift.run(lifted.lifted_at, JSON.stringify(msg.actor), row.id);

@@ -1,7 +1,9 @@
 /**
  * The center's record, kept by the hub: case operations (case-operations.ts), dispatch
- * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm work (alarm-operations.ts) and the
- * event log every desk replays (event-log.ts), behind one object. Every operation is one transaction, and every idempotent message is
+ * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm
+ * work (alarm-operations.ts), accounts and person tokens (accounts.ts, person-auth.ts), the
+ * audit log (audit.ts) and the event log every desk replays (event-log.ts), behind one
+ * object. Every operation is one transaction, and every idempotent message is
  * applied once (applied-answers.ts): a repeat gets its first answer and changes nothing.
  */
 import type { z } from 'zod';
@@ -9,11 +11,14 @@ import type { BlockRules } from '../shared/domain/blocks';
 import type { CaseAssign } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createAlarmOperations } from './alarm-operations';
+import { createAccounts } from './accounts';
 import { createAppliedAnswers } from './applied-answers';
+import { createAuditLog, type AuditLog } from './audit';
 import { createBlockOperations } from './block-operations';
 import { createCaseOperations } from './case-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
+import { createPersonAuth, type PersonAuth } from './person-auth';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
@@ -30,6 +35,8 @@ export function createCenterRecord(
   const { once } = createAppliedAnswers(db);
   const eventLog = createEventLog(db);
   const cases = createCaseOperations(db, eventLog, once, now);
+  const auth = createPersonAuth(db, now);
+  const audit = createAuditLog(db);
   const alarms = createAlarmOperations(db, eventLog, once, now);
   const dispatches = createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now);
   return {
@@ -41,7 +48,10 @@ export function createCenterRecord(
     escalationOf: alarms.escalationOf,
     ...dispatches,
     inbox: (opdId: string) => dispatches.inbox(opdId, alarms.escalationOf),
-    ...blockOperations(db, eventLog, once, blockRules, now),
+    ...blockOperations(db, eventLog, once, blockRules, now, auth, audit),
+    accounts: createAccounts(db, eventLog, audit, auth, now),
+    auth,
+    audit,
     sync: eventLog.sync,
   };
 }
@@ -52,6 +62,8 @@ function blockOperations(
   once: ReturnType<typeof createAppliedAnswers>['once'],
   rules: BlockRules | undefined,
   now: () => number,
+  auth: PersonAuth,
+  audit: AuditLog,
 ) {
   // A count no window reaches: the rule is off, supervisors' blocks still work.
   const off = { count: 1000, windowMinutes: 1 };
@@ -61,6 +73,8 @@ function blockOperations(
     once,
     rules ?? { prank: off, silent: off, autoHours: 24 },
     now,
+    auth,
+    audit,
   );
   return { block: ops.block, unblock: ops.unblock, blockAfterCall: ops.afterCall };
 }

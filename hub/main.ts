@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DemoAccountsFile } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
 import { CategoriesFile, OpdsFile, type Opd } from '../shared/domain/reference';
 import { readBlocksAndRetention } from '../shared/domain/screening-file';
@@ -16,6 +17,7 @@ import { isLoopbackHost } from '../shared/hub/url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { BackupError, backupHubStore } from './backup';
 import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
+import { hashPassword } from './password';
 import { startHub } from './server';
 import { TokensFileError, loadTokens } from './tokens';
 
@@ -47,7 +49,7 @@ function loadBlockRules(file: string): BlockRules {
 
 function usage(problem: string): never {
   process.stderr.write(
-    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE] [--inbox DIR]\n`,
+    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE] [--inbox DIR] [--demo-accounts FILE]\n`,
   );
   process.exit(2);
 }
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
       'tls-key': { type: 'string' },
       opds: { type: 'string' },
       inbox: { type: 'string' },
+      'demo-accounts': { type: 'string' },
     },
     strict: true,
   });
@@ -158,6 +161,9 @@ async function main(): Promise<void> {
         path.join(repoRoot, 'resources', 'data', 'categories.json'),
       ),
     },
+    demoAccounts: values['demo-accounts']
+      ? await readDemoAccounts(values['demo-accounts'])
+      : undefined,
   });
   let stopping = false;
   const stop = (signal: string): void => {
@@ -172,6 +178,22 @@ async function main(): Promise<void> {
   process.on('disconnect', () => stop('launcher gone'));
   // Only now: whoever waits for this line may send SIGTERM at once, and must get a clean stop.
   process.stdout.write(`hub listening on ${hub.url}\n`);
+}
+
+/** Demo accounts to make on a hub with none (tests, `npm start -- --demo`), hashed. */
+async function readDemoAccounts(file: string) {
+  let parsed;
+  try {
+    parsed = DemoAccountsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (error) {
+    usage(`--demo-accounts ${file} is not a demo accounts file: ${(error as Error).message}`);
+  }
+  return Promise.all(
+    parsed.accounts.map(async ({ password, ...a }) => ({
+      ...a,
+      passwordHash: await hashPassword(password),
+    })),
+  );
 }
 
 main().catch((error: unknown) => {

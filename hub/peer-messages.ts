@@ -39,6 +39,7 @@ import {
   type TokenEntry,
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
+import { accountHandlers, type Prepared, type Validate } from './account-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
@@ -148,28 +149,44 @@ export function bindPeer(
       `this hub serves desks of protocol ${MIN_DESK_PROTOCOL} or later: update Sigap on this desk`,
     );
 
+  /** Validates and checks the actor against the connection's token. */
+  const validate: Validate = (schema, payload) => {
+    if (outdated) return { ok: false, answer: tooOld() };
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        ok: false,
+        answer: error(
+          'protocol.invalid',
+          `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
+        ),
+      };
+    }
+    const actor = (parsed.data as { actor?: { id: string; role: string } }).actor;
+    if (actor && (actor.id !== who.id || actor.role !== who.kind)) {
+      return {
+        ok: false,
+        answer: error('auth.actor_mismatch', `this connection acts as ${who.kind} ${who.id}`),
+      };
+    }
+    return { ok: true, msg: parsed.data };
+  };
+
   /** Validates, checks the actor, applies; never throws into socket.io. */
   function accept<S extends z.ZodType>(
     schema: S,
     apply: (msg: z.output<S>) => HubAck<object>,
   ): Handler {
     return (payload) => {
-      if (outdated) return tooOld();
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return error(
-          'protocol.invalid',
-          `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
-        );
-      }
-      const actor = (parsed.data as { actor?: { id: string; role: string } }).actor;
-      if (actor && (actor.id !== who.id || actor.role !== who.kind)) {
-        return error('auth.actor_mismatch', `this connection acts as ${who.kind} ${who.id}`);
-      }
-      return apply(parsed.data);
+      const v = validate(schema, payload);
+      return v.ok ? apply(v.msg) : v.answer;
     };
   }
+
+  const accountMessages = accountHandlers(record, who, validate, broadcast);
+  /** Messages with slow work (a password hash) done before they join a commit group. */
+  const slow: Record<string, Prepared> = nsp === '/desk' ? accountMessages.slow : {};
 
   const sync = accept(SyncRequest, ({ sinceSeq, limit }) => ({
     ok: true,
@@ -257,6 +274,7 @@ export function bindPeer(
         broadcast(events);
         return ack;
       }),
+      ...accountMessages.quick,
       sync,
       'desk.person': accept(DeskPerson, (msg) => {
         dashboard?.presence.deskReported(who.id, msg);
@@ -291,9 +309,28 @@ export function bindPeer(
   socket.onAny((...args: unknown[]) => {
     const { name, payload, extra, ack } = readPacket(args);
     const label = nameForLog(name);
+    const prepare =
+      typeof name === 'string' && Object.hasOwn(slow, name) && ack && extra === 0
+        ? slow[name]
+        : undefined;
+    if (prepare) {
+      prepare(payload).then(
+        (apply) => submit(apply, label, ack),
+        (e: unknown) => {
+          log.error('message failed', {
+            namespace: nsp,
+            id: who.id,
+            event: label,
+            error: String(e),
+          });
+          ack?.(error('internal', 'the hub could not apply this message; it is logged'));
+        },
+      );
+      return;
+    }
     const handler =
       typeof name === 'string' && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-    commit.submit<HubAck<object>>(
+    submit(
       () => {
         if (!handler) {
           return error(
@@ -308,6 +345,18 @@ export function bindPeer(
         if (extra > 0) return error('protocol.invalid', 'a message carries one payload');
         return handler(payload);
       },
+      label,
+      ack,
+    );
+  });
+
+  function submit(
+    apply: () => HubAck<object>,
+    label: string,
+    ack: ((answer: HubAck<object>) => void) | undefined,
+  ): void {
+    commit.submit<HubAck<object>>(
+      apply,
       (answer) => {
         if (!answer.ok) {
           log.warn('message refused', {
@@ -324,7 +373,7 @@ export function bindPeer(
         return error('internal', 'the hub could not apply this message; it is logged');
       },
     );
-  });
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
+import type { AccountRecord } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
 import {
   HandshakeAuth,
@@ -40,6 +41,8 @@ export interface HubOptions {
   inboxDir?: string | undefined;
   /** The roster and resolve targets the dashboard shows; without it, OPDs by their ids. */
   dashboard?: DashboardRoster | undefined;
+  /** Demo accounts, hashed, made only while the hub has no account (`--demo-accounts`). */
+  demoAccounts?: Array<Omit<AccountRecord, 'enabled'>> | undefined;
 }
 
 export interface RunningHub {
@@ -62,6 +65,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     [...options.tokens.values()].filter((t) => t.kind === 'desk').map((t) => t.id),
   );
   const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules, deskIds);
+  if (options.demoAccounts && store.transaction(record.accounts.seedDemo)(options.demoAccounts))
+    log.info('demo accounts made', { count: options.demoAccounts.length });
   const commit = createGroupCommit(store, (error) =>
     log.error('sending after commit failed', { error: String(error) }),
   );

@@ -1,14 +1,16 @@
 /**
- * `npm start [-- --browser]`: builds when needed, starts the embedded hub (unless
+ * `npm start [-- --browser] [-- --demo]`: builds when needed, starts the embedded hub (unless
  * SIGAP_HUB_URL is set) and the console: the desktop window when Electron and its
  * better-sqlite3 build are here (or can be fetched once), else the browser host, printing
  * where to open it and why. Children are supervised: the hub and browser host restart if
- * they die, the desktop window reopens if it crashes.
+ * they die, the desktop window reopens if it crashes. `--demo` (or SIGAP_DEMO=1) makes demo
+ * accounts and prints their passwords; without it a new center's first start asks for its
+ * first supervisor account.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
-import { readSettings } from '../electron/core/config';
+import { demoMode, readSettings } from '../electron/core/config';
 import { files } from '../electron/core/private-files';
 import { build, buildIsStale } from '../electron/launch/build';
 import { startConsoleHost } from '../electron/launch/console-host';
@@ -23,6 +25,9 @@ import { demoAccountsFile, type DemoAccount } from '../electron/core/auth/demo-a
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  // Children (console host, desktop window) read demo mode from the environment.
+  if (process.argv.includes('--demo')) process.env.SIGAP_DEMO = '1';
+  const demo = demoMode();
   const settings = readSettings();
   const log = configuredLogger(
     'launcher',
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
   let hubUrl = settings.hubUrl;
   let hubToken = settings.hubToken;
   if (!hubUrl) {
-    hub = await startEmbeddedHub(settings.dataDir, log);
+    hub = await startEmbeddedHub(settings.dataDir, log, demo);
     hubUrl = hub.url;
     hubToken = hub.deskToken;
   }
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
       say(`  Hub:      ${hubUrl}${hub ? ' (embedded, restarts on its own)' : ''}`);
       say(inboxLine(hubUrl, hub ? settings.dataDir : undefined));
       say(`  Data:     ${settings.dataDir}`);
-      printDemoAccounts(settings.dataDir);
+      printDemoAccounts(settings.dataDir, demo);
       say('Close the window or press Ctrl+C to stop.');
       // Closing the window ends the run; Ctrl+C closes the window (main closes the store)
       // and the hub together, so neither is restarted on its way down.
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
   say(inboxLine(hubUrl, hub ? settings.dataDir : undefined));
   say(`  Data:     ${settings.dataDir}`);
   say(`  Browser host: ${browserReason}; open the console address in Chromium, Chrome or Firefox.`);
-  printDemoAccounts(settings.dataDir);
+  printDemoAccounts(settings.dataDir, demo);
   say('Press Ctrl+C to stop.');
 
   let stopping = false;
@@ -129,11 +134,14 @@ function inboxLine(hubUrl: string, embeddedDataDir: string | undefined): string 
   return `  Inbox:    ${new URL('/', hubUrl).href} (OPD inbox; ${tokens})`;
 }
 
-function printDemoAccounts(dataDir: string): void {
+function printDemoAccounts(dataDir: string, demoOn: boolean): void {
   const demo = demoAccountsFile(dataDir);
-  if (fs.existsSync(demo)) {
+  if (!demoOn) {
+    say('  Accounts: a new center asks for its first supervisor account in the console;');
+    say('            `npm start -- --demo` makes demo accounts instead, for trying Sigap.');
+  } else if (fs.existsSync(demo)) {
     const { accounts } = JSON.parse(fs.readFileSync(demo, 'utf8')) as { accounts: DemoAccount[] };
-    say('  Sign in with a demo account (replace them before real use):');
+    say('  DEMO MODE. Sign in with a demo account (never for real use):');
     for (const a of accounts)
       say(`    ${a.role.padEnd(10)} username: ${a.username.padEnd(11)} password: ${a.password}`);
     say(`    (kept in ${demo})`);

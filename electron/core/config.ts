@@ -33,6 +33,12 @@ export interface ConsoleSettings {
   deskId: string;
 }
 
+/**
+ * Demo mode (SIGAP_DEMO=1, set by `npm start -- --demo`): a desk without accounts gets a
+ * demo operator and supervisor instead of asking for the first supervisor.
+ */
+export const demoMode = (env: NodeJS.ProcessEnv = process.env): boolean => env.SIGAP_DEMO === '1';
+
 /** Where a desk keeps its data when SIGAP_DATA_DIR is not set. */
 export function defaultDataDir(platform = process.platform, env = process.env): string {
   if (platform === 'win32')

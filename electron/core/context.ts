@@ -12,6 +12,7 @@ import type { DeskDashboard } from './dashboard/desk-dashboard';
 import type { HubLink } from './hub/hub-link';
 import type { ShiftSchedule } from '../../shared/domain/shift';
 import type { CenterFile } from './report/report-data';
+import type { PersonTokens } from './auth/person-tokens';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
 import type { ExportService } from './exports/exports-service';
@@ -42,8 +43,10 @@ export interface CoreContext {
   exports: ExportService;
   /** The supervisor's dashboard and this desk's presence at the hub. */
   dashboard: DeskDashboard;
-  /** The link to the hub, when one is configured: supervisors' actions ask it directly. */
-  hub?: Pick<HubLink, 'status' | 'request'>;
   /** The shift schedule and the center's name, for reports (resources/data). */
   reportSettings: { schedule: ShiftSchedule; center: CenterFile };
+  /** The hub link, for messages sent directly (accounts, supervisors' actions); none when no hub is configured. */
+  hub: Pick<HubLink, 'status' | 'request'> | undefined;
+  /** The hub tokens of the people signed in here. */
+  people: PersonTokens;
 }

@@ -19,6 +19,8 @@ import { startDeskDashboard } from './dashboard/desk-dashboard';
 import type { CoreContext } from './context';
 import { connectHub, type HubLink } from './hub/hub-link';
 import { demoAccountsFile, ensureDemoAccounts, type DemoAccount } from './auth/demo-accounts';
+import { createPersonTokens, withPersonToken } from './auth/person-tokens';
+import { fail } from '../../shared/api/errors';
 import { startReplication } from './hub/replication';
 import { paced } from './paced';
 import { files } from './private-files';
@@ -72,6 +74,17 @@ export interface Core {
   ensureDemoAccounts(): Promise<DemoAccount[] | undefined>;
   close(): void;
 }
+
+/** Channels a signed-out screen uses: a disabled person's call to one simply finds them signed out. */
+const SIGNED_OUT_CHANNELS: ReadonlySet<string> = new Set([
+  'app.status',
+  'app.setLanguage',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'reference.get',
+  'account.setupNeeded',
+]);
 
 /** The least time between two status pushes while changes keep coming. */
 const STATUS_GAP_MS = 50;
@@ -176,6 +189,13 @@ export function openCore(options: CoreOptions): Core {
     emit: (figures) => emit({ event: 'dashboard.changed', payload: figures }),
   });
 
+  const people = createPersonTokens({
+    link: hub,
+    log: log.child('people'),
+    now,
+    applyAccount: (account) => store.operators.apply(account, now()),
+  });
+
   const replication = hub
     ? startReplication({
         link: hub,
@@ -185,6 +205,7 @@ export function openCore(options: CoreOptions): Core {
         log: log.child('replication'),
         now,
         atomically: (fn) => store.replica.atomically(fn),
+        personal: (payload) => withPersonToken(people, payload),
         changed: (caseId) => {
           statusChanged();
           alarms.poke();
@@ -237,7 +258,8 @@ export function openCore(options: CoreOptions): Core {
     emit,
     reference: () => reference,
     dashboard,
-    ...(hub ? { hub } : {}),
+    hub,
+    people,
     reportSettings: {
       schedule: readShiftSchedule(options.resourcesDir),
       center: readCenter(options.resourcesDir),
@@ -252,9 +274,22 @@ export function openCore(options: CoreOptions): Core {
       dashboard.screenOpened(session);
       return {
         call: async (channel, rawArgs) => {
+          // Disabled (the hub's event reached this desk): signed out, and the call refused.
+          const person = session.operator;
+          if (person && !store.operators.isEnabled(person.id)) {
+            log.info('account disabled, signed out', {
+              operator: person.id,
+              screen: session.screen,
+            });
+            people.forget(person.id);
+            session.operator = null;
+            if (!SIGNED_OUT_CHANNELS.has(channel))
+              return fail('auth.account_disabled', 'This account was disabled by a supervisor.');
+          }
           const result = await route(channel, rawArgs, session);
           // Who is signed in at this desk is reported to the hub (the dashboard's desks).
-          if (channel === 'auth.signIn' || channel === 'auth.signOut') dashboard.peopleChanged();
+          if (channel === 'auth.signIn' || channel === 'auth.signOut' || !session.operator)
+            dashboard.peopleChanged();
           return result;
         },
         close() {
@@ -281,6 +316,7 @@ export function openCore(options: CoreOptions): Core {
       retention.stop();
       alarms.stop();
       replication?.stop();
+      people.close();
       hub?.close();
       listeners.clear();
       db.close();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../../shared/log';
-import { readSettings } from '../core/config';
+import { demoMode, readSettings } from '../core/config';
 import { openCore } from '../core/core';
 import { clockFromEnv } from '../core/test-clock';
 import { startHost } from './server';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     deskId: settings.deskId,
     now: clockFromEnv(process.env, log),
   });
-  await core.ensureDemoAccounts();
+  if (demoMode()) await core.ensureDemoAccounts();
   const host = await startHost({
     core,
     staticDir,

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '../../shared/log';
 import { OpdsFile } from '../../shared/domain/reference';
 import type { TokensFile } from '../../shared/hub/protocol';
+import { demoAccountsFile, writeDemoAccounts } from '../core/auth/demo-accounts';
 import { files } from '../core/private-files';
 import { freePort, isPortFree } from './free-port';
 import { LOG_FILE_DEFAULTS, openLogFile } from './log-file';
@@ -59,12 +60,19 @@ async function ensurePort(dataDir: string): Promise<number> {
   return port;
 }
 
-export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<EmbeddedHub> {
+export async function startEmbeddedHub(
+  dataDir: string,
+  log: Logger,
+  /** Demo mode: the hub makes the demo accounts the console does (while it has none). */
+  demo = false,
+): Promise<EmbeddedHub> {
   const p = dataPaths(dataDir);
   const tokens = ensureTokens(dataDir);
   const deskToken = tokens.tokens.find((t) => t.kind === 'desk')?.token;
   if (!deskToken) throw new Error(`${p.hubTokens} has no desk token`);
   const port = await ensurePort(dataDir);
+  const demoFile = demoAccountsFile(dataDir);
+  if (demo) writeDemoAccounts(demoFile);
   files.dir(p.runDir);
   const logFile = openLogFile(p.hubLog, LOG_FILE_DEFAULTS, (error) =>
     log.warn('hub log file cannot be written', { file: p.hubLog, error: error.message }),
@@ -82,6 +90,7 @@ export async function startEmbeddedHub(dataDir: string, log: Logger): Promise<Em
           p.hubDir,
           '--tokens',
           p.hubTokens,
+          ...(demo ? ['--demo-accounts', demoFile] : []),
         ],
         // The IPC channel is only a lifeline: the hub stops when the launcher is gone.
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },

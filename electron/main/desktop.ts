@@ -4,6 +4,7 @@
  * A failure to open core (a store from a newer Sigap, a native module built for the wrong
  * runtime) rejects, and the entry reports it and exits.
  */
+import { demoMode } from '../core/config';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { AppStatus, type Language } from '../../shared/api/contract';
 import type { Logger } from '../../shared/log';
@@ -43,7 +44,7 @@ export async function startDesktop(settings: DesktopSettings, log: Logger): Prom
   app.on('will-quit', shutdown);
   steps.push(['core', () => core.close()]);
   try {
-    await core.ensureDemoAccounts();
+    if (demoMode()) await core.ensureDemoAccounts();
     steps.unshift(['ipc', bindConsoleApi(core, log.child('ipc'))]);
     openWindow(core, settings, steps, log);
   } catch (error) {

@@ -5,6 +5,7 @@ import { useAppStatus, useBackendLink, useClient } from './api/client-context';
 import { setLanguage } from './i18n';
 import { Clock } from './shell/Clock';
 import { SignIn } from './session/SignIn';
+import { FirstSupervisor } from './accounts/FirstSupervisor';
 import { Overview } from './shell/Overview';
 import { Workspace } from './shell/Workspace';
 import { useShortcut } from './shell/shortcuts';
@@ -31,6 +32,12 @@ export function App() {
       }),
     );
   }, [client, link]);
+  // A center with no account yet asks for its first supervisor instead of a sign-in.
+  const [setupNeeded, setSetupNeeded] = useState(false);
+  useEffect(() => {
+    if (link !== 'up' || operator !== null) return;
+    void client['account.setupNeeded']({}).then((r) => setSetupNeeded(r.ok && r.value.needed));
+  }, [client, link, operator]);
   const signOut = useCallback(() => {
     void client['auth.signOut']({}).then(() => setOperator(null));
   }, [client]);
@@ -70,7 +77,11 @@ export function App() {
         <main className="content" />
       ) : operator === null ? (
         <div className="content signed-out">
-          <SignIn onSignedIn={setOperator} />
+          {setupNeeded ? (
+            <FirstSupervisor onSignedIn={setOperator} />
+          ) : (
+            <SignIn onSignedIn={setOperator} />
+          )}
           <Overview status={status} />
         </div>
       ) : (

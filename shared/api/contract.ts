@@ -22,6 +22,7 @@ import { ReviewPage, ReviewQuery } from '../domain/review';
 import { ReferenceData } from '../domain/reference';
 import { DeskDispatchStatus } from '../domain/dispatch';
 import { Identifier } from '../hub/protocol';
+import { accountsContract } from './accounts-contract';
 import { Tick } from '../domain/screening';
 import { Dashboard } from '../domain/dashboard/model';
 import { CallerHistory } from '../domain/screening/history';
@@ -266,6 +267,7 @@ export const contract = {
   'report.signed': { args: NoArgs, result: z.object({ reports: z.array(SignedReport) }) },
   /** Supervisors: a signed report printed again: its stored content, marked "cetak ulang". */
   'report.reprint': { args: z.object({ reportId: Uuid }).strict(), result: ReportFile },
+  ...accountsContract,
 } as const;
 
 export const events = {

@@ -68,6 +68,22 @@ export const ErrorCode = z.enum([
   'report.not_found',
   /** Reports: the incoming supervisor's password is wrong, or the account is no supervisor. */
   'report.bad_signer',
+  /** The signed-in person's account was disabled (here or at the hub). */
+  'auth.account_disabled',
+  /** The hub does not take this person's session (no token yet, expired, unknown). */
+  'auth.token_invalid',
+  /** Accounts change only through the hub, and it is not connected. */
+  'account.hub_offline',
+  /** The first supervisor is made only while there is no account. */
+  'account.exists',
+  'account.username_taken',
+  'account.unknown',
+  /** The last enabled supervisor, or one's own account, cannot be disabled. */
+  'account.last_supervisor',
+  /** The hub refused an account change for another reason (its message is logged). */
+  'account.refused',
+  /** The password and its repeat differ. */
+  'account.passwords_differ',
   /** The local store was written by a newer Sigap; it is left untouched. */
   'store.too_new',
   /** The hub URL is not allowed (plain http beyond loopback, malformed). */

@@ -5,6 +5,7 @@
  * Acks are in acks.ts.
  */
 import { z } from 'zod';
+import { AccountRecord, PersonToken } from '../domain/account';
 import { BLOCK_REASON_MAX, BlockKind, BlockNumber } from '../domain/blocks';
 import { EpochMs, Role, Uuid } from '../domain/case';
 import { LIMITS } from '../domain/intake';
@@ -35,8 +36,20 @@ export const HubErrorCode = z.enum([
   'dispatch.unknown',
   'dispatch.conflict',
   'transition.illegal',
-  /** Only a supervisor sets or lifts a soft block. */
+  /** Only a supervisor sets or lifts a soft block, or manages accounts and reads the audit log. */
   'auth.not_supervisor',
+  /** The person's token is missing, unknown or expired: sign in again with the hub reachable. */
+  'auth.token_invalid',
+  /** The person's account is disabled. */
+  'auth.account_disabled',
+  /** Wrong username or password at the hub (never says which). */
+  'auth.bad_credentials',
+  /** The first supervisor is made only on a hub with no accounts. */
+  'account.exists',
+  'account.username_taken',
+  'account.unknown',
+  /** The last enabled supervisor, or the supervisor's own account, cannot be disabled. */
+  'account.last_supervisor',
   /** No soft block with that id. */
   'block.unknown',
   /** A dispatch already accepted, resolved or withdrawn cannot be re-routed or escalated. */
@@ -179,8 +192,8 @@ const EventLoggedCall = LoggedCall.extend({
 
 /**
  * A supervisor sets a soft block on a number (a banner on every desk, never a refusal at
- * the line). `personRole` is the signed-in person's role on the desk: the hub trusts the
- * desk for who its person is, as it does for `actor.person`, and refuses an operator's.
+ * the line). `personToken` is the token the hub gave the supervisor at sign-in; without a
+ * valid one the hub refuses. `personRole` is what desks before tokens sent: it is ignored.
  */
 export const CallerBlock = z
   .object({
@@ -188,14 +201,21 @@ export const CallerBlock = z
     number: BlockNumber,
     reason: z.string().trim().min(1).max(BLOCK_REASON_MAX),
     until: EpochMs,
-    personRole: Role,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();
 
 /** A supervisor lifts a soft block, manual or automatic. Idempotent on `unblockId`. */
 export const CallerUnblock = z
-  .object({ unblockId: Uuid, blockId: Uuid, personRole: Role, actor: Actor })
+  .object({
+    unblockId: Uuid,
+    blockId: Uuid,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
+    actor: Actor,
+  })
   .strict();
 
 export const DispatchRequest = z
@@ -311,6 +331,8 @@ export const HubEvent = z.discriminatedUnion('type', [
     opdId: Identifier,
     note: z.string().max(1000),
   }),
+  /** An account was made or changed at the hub (every desk keeps a replica, hashes only). */
+  z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

@@ -38,6 +38,17 @@ import {
   Transition,
 } from '../../shared/hub/messages';
 import { Hello } from '../../shared/hub/protocol';
+import {
+  AccountAck,
+  AccountBootstrap,
+  AccountCreate,
+  AccountResetPassword,
+  AccountSetEnabled,
+  AuditAck,
+  AuditList,
+  SessionAck,
+  SessionOpen,
+} from '../../shared/hub/account-messages';
 import { repoRoot } from '../support/processes';
 
 /** Each message's schema, and its answer's when it has one. */
@@ -50,6 +61,12 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'call.log': { message: CallLog, answer: SeqAck },
   'caller.block': { message: CallerBlock, answer: SeqAck },
   'caller.unblock': { message: CallerUnblock, answer: SeqAck },
+  'session.open': { message: SessionOpen, answer: SessionAck },
+  'account.bootstrap': { message: AccountBootstrap, answer: AccountAck },
+  'account.create': { message: AccountCreate, answer: AccountAck },
+  'account.setEnabled': { message: AccountSetEnabled, answer: AccountAck },
+  'account.resetPassword': { message: AccountResetPassword, answer: AccountAck },
+  'audit.list': { message: AuditList, answer: AuditAck },
   dispatch: { message: DispatchRequest, answer: DispatchAck },
   sync: { message: SyncRequest, answer: SyncAck },
   inbox: { message: z.object({}).strict(), answer: InboxAck },

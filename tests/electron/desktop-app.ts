@@ -82,6 +82,8 @@ export async function launchDesktop(
       SIGAP_DATA_DIR: dataDir,
       SIGAP_HUB_URL: hub.url,
       SIGAP_HUB_TOKEN: deskToken,
+      // The tests sign in with the demo accounts.
+      SIGAP_DEMO: '1',
       [NATIVE_BINDING_ENV]: ready.nativeBinding,
     },
   });

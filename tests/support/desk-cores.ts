@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeDemoAccounts } from '../../electron/core/auth/demo-accounts';
 import { openCore, type ConsoleSession, type Core } from '../../electron/core/core';
 import { createLogger } from '../../shared/log';
 import type { OneScreenCore } from './one-screen';
@@ -35,6 +36,21 @@ export function openDeskCore(o: DeskCoreOptions): Core {
     hubToken: o.hubToken,
     ...(o.now ? { now: o.now, callAlarmCheckMs: 200 } : {}),
   });
+}
+
+/**
+ * One set of demo accounts for a center: written once under `dir`, given to each desk's
+ * folder, and to the hub with the returned arguments (`--demo-accounts`), so a person signs
+ * in on any desk and at the hub with the same password.
+ */
+export function centerDemoAccounts(dir: string, deskIds: readonly string[]): string[] {
+  const file = path.join(dir, 'demo-accounts.json');
+  writeDemoAccounts(file);
+  for (const deskId of deskIds) {
+    fs.mkdirSync(path.join(dir, deskId), { recursive: true });
+    fs.copyFileSync(file, path.join(dir, deskId, 'demo-accounts.json'));
+  }
+  return ['--demo-accounts', file];
 }
 
 export interface DemoAccount {

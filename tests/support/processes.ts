@@ -146,6 +146,8 @@ export async function startHost(env: {
     SIGAP_PORT: String(env.port ?? 0),
     SIGAP_DESK_ID: env.deskId ?? '',
     SIGAP_HOST_KEY: '',
+    // Tests sign in with the demo accounts (demo-accounts.json in the data dir).
+    SIGAP_DEMO: '1',
     ...env.extra,
   });
   const m = await proc.waitFor(/console listening on (http:\/\/127\.0\.0\.1:(\d+))\/#key=([\w-]+)/);
@@ -166,7 +168,7 @@ export async function startLauncher(
 ): Promise<LauncherProc> {
   // --browser: these tests drive the browser host, also on machines where npm start could
   // fetch Electron and open the desktop window instead.
-  const proc = runTs('scripts/start.ts', ['--browser'], {
+  const proc = runTs('scripts/start.ts', ['--browser', '--demo'], {
     SIGAP_DATA_DIR: dataDir,
     SIGAP_HUB_URL: hub?.url ?? '',
     SIGAP_HUB_TOKEN: hub?.token ?? '',

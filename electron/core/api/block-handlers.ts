@@ -52,6 +52,7 @@ export function blockHandlers(
         reason,
         until: now + hours * HOUR_MS,
         actor,
+        personAccount: supervisor.id,
         now,
       });
       changed();
@@ -60,7 +61,15 @@ export function blockHandlers(
     'caller.unblock': ({ blockId }, session) => {
       const supervisor = requireSupervisor(session);
       const actor = { id: ctx.deskId, role: 'desk', person: supervisor.displayName } as const;
-      if (!ctx.store.blocks.lift({ unblockId: uuidv7(), blockId, actor, now: ctx.now() }))
+      if (
+        !ctx.store.blocks.lift({
+          unblockId: uuidv7(),
+          blockId,
+          actor,
+          personAccount: supervisor.id,
+          now: ctx.now(),
+        })
+      )
         throw new CoreError('block.not_found', 'This block is not on this desk.');
       changed();
       return {};

@@ -5,9 +5,8 @@
  */
 import type { Channel, ParsedArgsOf, ResultOf } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
-import { verifyPassword } from '../auth/password';
-import { CoreError } from '../errors';
 import type { Session } from '../session';
+import { accountHandlers } from './account-handlers';
 import { callHandlers } from './call-handlers';
 import { blockHandlers } from './block-handlers';
 import { reportHandlers } from './report-handlers';
@@ -33,22 +32,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { language };
     },
     'auth.session': (_args, session) => ({ operator: session.operator, deskId: ctx.deskId }),
-    'auth.signIn': async ({ username, password }, session) => {
-      const found = ctx.store.operators.forSignIn(username);
-      // Hash even for an unknown name so timing does not tell which names exist.
-      const ok = await verifyPassword(
-        password,
-        found?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
-      );
-      if (!found || !ok) {
-        ctx.log.warn('sign-in refused', { username: username.slice(0, 64) });
-        throw new CoreError('auth.bad_credentials', 'Wrong username or password.');
-      }
-      // This screen only: another tab or window keeps its own person.
-      session.operator = found.operator;
-      ctx.log.info('signed in', { operator: found.operator.id, screen: session.screen });
-      return { operator: found.operator };
-    },
     'auth.signOut': (_args, session) => {
       if (session.operator) {
         ctx.log.info('signed out', { operator: session.operator.id, screen: session.screen });
@@ -80,5 +63,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...dashboardHandlers(ctx),
     ...superviseHandlers(ctx),
     ...reportHandlers(ctx),
+    ...accountHandlers(ctx),
   };
 }

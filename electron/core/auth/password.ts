@@ -1,36 +1,11 @@
-/**
- * Password hashes with scrypt (memory-hard, in Node's crypto). Stored as
- * `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
- */
+/** The desk's side of the shared password scheme (shared/auth/password.ts), on Node's crypto. */
 import crypto from 'node:crypto';
+import { passwordScheme } from '../../../shared/auth/password';
 
-const N = 16384;
-const R = 8;
-const P = 1;
-const KEYLEN = 32;
-
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    crypto.scrypt(
-      password.normalize('NFKC'),
-      salt,
-      KEYLEN,
-      { N: n, r, p, maxmem: 64 * 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    );
-  });
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = crypto.randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
-  return key.length === expected.length && crypto.timingSafeEqual(key, expected);
-}
+export const { hashPassword, verifyPassword } = passwordScheme({
+  scrypt: crypto.scrypt,
+  randomBytes: crypto.randomBytes,
+  timingSafeEqual: crypto.timingSafeEqual,
+  toBase64: (bytes) => Buffer.from(bytes).toString('base64'),
+  fromBase64: (text) => Buffer.from(text, 'base64'),
+});

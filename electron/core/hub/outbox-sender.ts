@@ -49,7 +49,13 @@ const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   // before the hub ever had it: sending again changes nothing.
   'auth.not_supervisor',
   'block.unknown',
+  // The person's token is gone or expired, or their account disabled: resending cannot help.
+  'auth.token_invalid',
+  'auth.account_disabled',
 ]);
+
+/** `personal` says so while the person's token is still being fetched: try again later. */
+export const TOKEN_PENDING = Symbol('token pending');
 
 export type SenderState = 'offline' | 'idle' | 'sending' | 'waiting-retry' | 'stopped';
 
@@ -70,6 +76,11 @@ export interface OutboxSenderOptions {
   atomically(fn: () => void): void;
   /** Something visible changed (outbox size, a dispatch status). */
   changed(): void;
+  /**
+   * The payload as it goes on the wire: a supervisor's message names its person
+   * (`personAccount`) in the outbox, and carries that person's token on the wire.
+   */
+  personal?: (payload: unknown) => unknown;
 }
 
 export interface OutboxSender {
@@ -183,7 +194,12 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       round.inFlight++;
       // The hub applies in order too, so a case's upsert always lands before its dispatch
       // even with many in flight.
-      void o.link.request(row.kind, row.payload, ACK_TIMEOUT_MS).then(
+      const payload = o.personal ? o.personal(row.payload) : row.payload;
+      const sent =
+        payload === TOKEN_PENDING
+          ? Promise.reject(new Error('the hub has not given this person a token yet'))
+          : o.link.request(row.kind, payload, ACK_TIMEOUT_MS);
+      void sent.then(
         (value) => answered(round, row, { status: 'fulfilled', value }),
         (reason: unknown) => answered(round, row, { status: 'rejected', reason }),
       );

@@ -25,6 +25,8 @@ export interface ReplicationOptions {
    * together, cost one commit instead of one each.
    */
   atomically<T>(fn: () => T): T;
+  /** A supervisor's message with its person's token (outbox-sender.ts). */
+  personal?: (payload: unknown) => unknown;
   /** Something visible changed (outbox size, a dispatch status). */
   changed(caseId?: string): void;
 }
@@ -56,6 +58,7 @@ export function startReplication(o: ReplicationOptions): { kick(): void; stop():
         fn();
       }),
     changed: () => o.changed(),
+    ...(o.personal ? { personal: o.personal } : {}),
   });
 
   const offStatus = o.link.onChange((s) => {

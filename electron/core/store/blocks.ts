@@ -106,6 +106,8 @@ export function createBlockWrites(db: Store, outbox: Outbox) {
         reason: string;
         until: number;
         actor: { id: string; role: 'desk'; person: string };
+        /** The supervisor's account: the sender puts their hub token in its place. */
+        personAccount: string;
         now: number;
       }): void => {
         upsert.run({
@@ -127,7 +129,7 @@ export function createBlockWrites(db: Store, outbox: Outbox) {
             number: b.number,
             reason: b.reason,
             until: b.until,
-            personRole: 'supervisor',
+            personAccount: b.personAccount,
             actor: b.actor,
           },
           b.now,
@@ -141,6 +143,7 @@ export function createBlockWrites(db: Store, outbox: Outbox) {
         unblockId: string;
         blockId: string;
         actor: { id: string; role: 'desk'; person: string };
+        personAccount: string;
         now: number;
       }): boolean => {
         if (!byId.get(b.blockId)) return false;
@@ -148,7 +151,12 @@ export function createBlockWrites(db: Store, outbox: Outbox) {
         outbox.enqueue(
           'caller.unblock',
           b.unblockId,
-          { unblockId: b.unblockId, blockId: b.blockId, personRole: 'supervisor', actor: b.actor },
+          {
+            unblockId: b.unblockId,
+            blockId: b.blockId,
+            personAccount: b.personAccount,
+            actor: b.actor,
+          },
           b.now,
         );
         return true;

@@ -19,7 +19,13 @@ import { createDuplicateReads } from './duplicates';
 import { createDrafts } from './drafts';
 import { createHubEvents } from './hub-events';
 import type { DeskStore, DispatchRef, OpdRef } from './interface';
-import { findOperatorForSignIn } from './operators';
+import {
+  applyAccount,
+  countOperators,
+  findOperatorForSignIn,
+  isEnabled,
+  listAccounts,
+} from './operators';
 import { createOutbox } from './outbox';
 import { queryQueue } from './queue';
 import { replayable } from './replayable';
@@ -146,7 +152,13 @@ export function createDeskStore(
     outbox,
     replica: { ...events, atomically: (fn) => replayable(db, () => events.batch(fn)) },
     drafts,
-    operators: { forSignIn: (username) => findOperatorForSignIn(db, username) },
+    operators: {
+      forSignIn: (username) => findOperatorForSignIn(db, username),
+      isEnabled: (id) => isEnabled(db, id),
+      list: () => listAccounts(db),
+      apply: (account, now) => applyAccount(db, account, now),
+      count: () => countOperators(db),
+    },
     settings: {
       language: () => readLanguage(db),
       setLanguage: (language, now) => writeLanguage(db, language, now),

@@ -10,6 +10,7 @@ import type { CaseReplica } from './case-replica';
 import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
 import { createSupervision, type Supervision } from './supervision';
+import { applyAccount } from './operators';
 import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
@@ -101,6 +102,10 @@ export function createHubEvents(
           break;
         case 'dispatch.escalated':
           supervision.escalated(event, now);
+          break;
+        case 'account.changed':
+          // The center's accounts: who signs in here, offline too, and who is disabled.
+          applyAccount(db, event.account, now);
           break;
       }
       moveTo(event.seq);

@@ -3,6 +3,7 @@
  * and the hub link get these (built once by desk-store.ts), never the SQLite connection;
  * each table is written by the one module that owns it (tests/lint/table-writers.test.ts).
  */
+import type { AccountRecord, AccountSummary } from '../../../shared/domain/account';
 import type { z } from 'zod';
 import type { Language } from '../../../shared/api/contract';
 import type { Operator } from '../../../shared/domain/case';
@@ -156,7 +157,17 @@ export interface DraftsStore {
 
 export interface OperatorsStore {
   /** The account signing in under this username, with its password hash. */
-  forSignIn(username: string): { operator: Operator; passwordHash: string } | undefined;
+  forSignIn(
+    username: string,
+  ): { operator: Operator; passwordHash: string; enabled: boolean } | undefined;
+  /** Whether the account may act now (false: disabled, or not in the replica). */
+  isEnabled(id: string): boolean;
+  /** Every account of the replica, for a supervisor's list (no hashes). */
+  list(): AccountSummary[];
+  /** An account as the hub answered with it (a sign-in, a supervisor's change). */
+  apply(account: AccountRecord, now: number): void;
+  /** How many accounts the replica has (none: the first start asks for a supervisor). */
+  count(): number;
 }
 
 export interface SettingsStore {

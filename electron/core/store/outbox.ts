@@ -4,7 +4,7 @@
  * Rows are validated again when read back; a row that no longer parses is refused, not
  * sent and not silently dropped.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CallerBlock,
   CallerUnblock,
@@ -17,6 +17,12 @@ import {
 } from '../../../shared/hub/messages';
 import type { Store } from './database';
 
+/**
+ * A supervisor's message names its person's account here; the sender puts that person's
+ * hub token in its place on the wire (tokens are never written to the store).
+ */
+const personal = { personAccount: z.string().min(1).max(64).optional() };
+
 const SCHEMA = {
   'case.upsert': CaseUpsert,
   'case.claim': CaseClaim,
@@ -24,8 +30,8 @@ const SCHEMA = {
   dispatch: DispatchRequest,
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
-  'caller.block': CallerBlock,
-  'caller.unblock': CallerUnblock,
+  'caller.block': CallerBlock.omit({ personToken: true }).extend(personal),
+  'caller.unblock': CallerUnblock.omit({ personToken: true }).extend(personal),
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */

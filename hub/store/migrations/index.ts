@@ -8,12 +8,11 @@ import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
 import { m0006CoReporters } from './0006-co-reporters';
 import { m0007Blocks } from './0007-blocks';
+import { m0008Accounts } from './0008-accounts';
+import { m0009Audit } from './0009-audit';
 import { m0011Alarms } from './0011-alarms';
 
-/**
- * Versions 8–10 are taken by work on other branches (accounts, audit, reports); until it
- * is merged they hold no-ops here so the numbers stay in order. Merging replaces them.
- */
+/** Version 10 is taken by work on another branch (reports); a no-op here keeps the numbers in order. */
 const reserved = (version: number): Migration<Database> => ({
   version,
   name: `reserved-${version}`,
@@ -28,8 +27,8 @@ export const migrations: readonly Migration<Database>[] = [
   m0005ScreenedCalls,
   m0006CoReporters,
   m0007Blocks,
-  reserved(8),
-  reserved(9),
+  m0008Accounts,
+  m0009Audit,
   reserved(10),
   m0011Alarms,
 ];

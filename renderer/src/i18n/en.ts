@@ -5,6 +5,7 @@ import { screeningEn } from './screening-en';
 import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
 import { dashboardEn } from './dashboard-en';
+import { accountsEn } from './accounts-en';
 
 export const en: Messages = {
   app: {
@@ -292,6 +293,14 @@ export const en: Messages = {
       'The OPD has already accepted or closed this dispatch; it is not re-routed.',
     'dispatch.same_opd': 'This dispatch is with that OPD already.',
     'desk.unknown': 'The hub does not know that desk.',
+    'auth.token_invalid':
+      "The hub does not know this supervisor's session or it expired; sign in again.",
+    'auth.account_disabled': 'This account was disabled by a supervisor.',
+    'auth.bad_credentials': 'The hub refused the username or password.',
+    'account.exists': 'The hub has accounts already; ask a supervisor for one.',
+    'account.username_taken': 'This username is taken.',
+    'account.unknown': 'The hub does not know this account.',
+    'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },
@@ -303,6 +312,7 @@ export const en: Messages = {
   ...dashboardEn,
   ...alarmsEn,
   ...reportEn,
+  ...accountsEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',
@@ -337,6 +347,16 @@ export const en: Messages = {
     'report.not_begun': 'That shift or day has not begun yet.',
     'report.not_found': 'That signed report is not on this desk.',
     'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
+    'auth.account_disabled': 'This account was disabled; contact a supervisor.',
+    'auth.token_invalid':
+      'The hub does not know your session yet; wait for the hub or sign in again.',
+    'account.hub_offline': 'The hub is not connected: accounts change only while it is.',
+    'account.exists': 'The hub has accounts already; ask a supervisor for one.',
+    'account.username_taken': 'This username is taken.',
+    'account.unknown': 'This account is unknown.',
+    'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
+    'account.refused': 'The hub refused this account change.',
+    'account.passwords_differ': 'The two passwords differ.',
     internal: 'An internal error occurred; details are in the log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

@@ -8,6 +8,7 @@ import { screeningId } from './screening-id';
 import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
 import { dashboardId } from './dashboard-id';
+import { accountsId } from './accounts-id';
 
 export const id = {
   app: {
@@ -297,6 +298,13 @@ export const id = {
     'dispatch.not_stuck': 'Disposisi ini sudah diterima atau ditutup OPD; tidak dialihkan.',
     'dispatch.same_opd': 'Disposisi ini sudah di OPD tersebut.',
     'desk.unknown': 'Hub tidak mengenal meja tersebut.',
+    'auth.token_invalid': 'Sesi supervisor ini tidak dikenal hub atau sudah habis; masuk lagi.',
+    'auth.account_disabled': 'Akun ini dinonaktifkan supervisor.',
+    'auth.bad_credentials': 'Hub menolak nama pengguna atau kata sandi.',
+    'account.exists': 'Hub sudah punya akun; minta supervisor membuatkan akun.',
+    'account.username_taken': 'Nama pengguna ini sudah dipakai.',
+    'account.unknown': 'Hub tidak mengenal akun ini.',
+    'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },
@@ -308,6 +316,7 @@ export const id = {
   ...dashboardId,
   ...alarmsId,
   ...reportId,
+  ...accountsId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -343,6 +352,15 @@ export const id = {
     'report.not_begun': 'Shift atau hari itu belum dimulai.',
     'report.not_found': 'Laporan bertanda tangan itu tidak ada di desk ini.',
     'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
+    'auth.account_disabled': 'Akun ini dinonaktifkan supervisor; hubungi supervisor.',
+    'auth.token_invalid': 'Hub belum mengenali sesi Anda; tunggu hub tersambung atau masuk lagi.',
+    'account.hub_offline': 'Hub tidak tersambung: akun hanya dapat diubah saat hub tersambung.',
+    'account.exists': 'Hub sudah punya akun; minta supervisor membuatkan akun.',
+    'account.username_taken': 'Nama pengguna ini sudah dipakai.',
+    'account.unknown': 'Akun ini tidak dikenal.',
+    'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
+    'account.refused': 'Hub menolak perubahan akun ini.',
+    'account.passwords_differ': 'Kedua kata sandi tidak sama.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).

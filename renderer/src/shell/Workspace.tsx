@@ -21,6 +21,7 @@ import { QueuePanel } from '../queue/QueuePanel';
 import { ReferenceProvider } from '../reference/reference-context';
 import { ReportScreen } from '../report/ReportScreen';
 import { SupervisorReview } from '../screening/SupervisorReview';
+import { AccountsAdmin } from '../accounts/AccountsAdmin';
 import { PanelBoundary } from './PanelBoundary';
 
 export function Workspace({ operator }: { operator: Operator }) {
@@ -60,12 +61,13 @@ export function Workspace({ operator }: { operator: Operator }) {
       <CallAlarmAlerts />
       {/* One row of the page's grid: the desk's tools sit above the desk, inside it. */}
       <div className="workspace-frame">
-        {/* The desk's tools, in the order of their keys (F6–F9). */}
+        {/* The desk's tools, in the order of their keys (F6–F10). */}
         <div className="desk-tools">
           {supervisor ? <SupervisorDashboard /> : null}
           {supervisor ? <ReportScreen operator={operator} /> : null}
           <ExportsLauncher supervisor={supervisor} />
           {supervisor ? <SupervisorReview /> : null}
+          {supervisor ? <AccountsAdmin /> : null}
         </div>
         {supervisor ? <SupervisorAlarms /> : null}
         <main className="content workspace">

@@ -2,6 +2,7 @@
  * A call center in e2e tests: one hub with a token per peer, desk hosts joined to it, and
  * the browser pages operators and supervisors sign in to.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
@@ -15,6 +16,7 @@ import {
   type HubProc,
   type Proc,
 } from '../../support/processes';
+import { writeDemoAccounts } from '../../../electron/core/auth/demo-accounts';
 import { signInAs } from './operator';
 
 export interface Peer {
@@ -44,7 +46,10 @@ export async function startCenter(
     dir,
     peers.map((p) => ({ token: tokens[p.id]!, ...p })),
   );
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+  // One set of demo accounts for the hub and every desk: people sign in alike everywhere.
+  const demo = path.join(dir, 'demo-accounts.json');
+  writeDemoAccounts(demo);
+  const hub = await startHub(path.join(dir, 'hub'), tokensFile, 0, ['--demo-accounts', demo]);
   procs.push(hub);
   return { dir, hub, tokens, procs };
 }
@@ -59,6 +64,11 @@ export interface Desk {
 /** A desk host joined to the center's hub under its own token. */
 export async function startDesk(center: Center, deskId: string): Promise<Desk> {
   const dataDir = path.join(center.dir, deskId);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(
+    path.join(center.dir, 'demo-accounts.json'),
+    path.join(dataDir, 'demo-accounts.json'),
+  );
   const host = await startHost({
     dataDir,
     deskId,

@@ -13,18 +13,9 @@ import { m0010ScreenedCalls } from './0010-screened-calls';
 import { m0011CallerHistory } from './0011-caller-history';
 import { m0012CoReporters } from './0012-co-reporters';
 import { m0013Blocks } from './0013-blocks';
+import { m0014AccountsReplica } from './0014-accounts-replica';
 import { m0015Reports } from './0015-reports';
 import { m0016Supervision } from './0016-supervision';
-
-/**
- * Version 14 is taken by work on another branch (accounts); until it is
- * merged they hold no-ops here so the numbers stay in order. Merging replaces them.
- */
-const reserved = (version: number): Migration => ({
-  version,
-  name: `reserved-${version}`,
-  up: () => undefined,
-});
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -40,7 +31,7 @@ export const migrations: readonly Migration[] = [
   m0011CallerHistory,
   m0012CoReporters,
   m0013Blocks,
-  reserved(14),
+  m0014AccountsReplica,
   m0015Reports,
   m0016Supervision,
 ];

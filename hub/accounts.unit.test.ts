@@ -1,0 +1,281 @@
+/**
+ * Accounts, person tokens and the audit log at the hub, on a real store with a test clock:
+ * the first supervisor only on an empty hub; every supervisor-only message refused for an
+ * operator, a disabled supervisor, an unknown and an expired token, with its code and
+ * nothing changed; a disabled person's token stops working at once.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PERSON_TOKEN_TTL_MS } from '../shared/domain/account';
+import type { HubAck } from '../shared/hub/messages';
+import { actorOf, desk1, T0 } from '../tests/support/center-record';
+import {
+  firstSupervisor,
+  PASSWORD,
+  passwordHash,
+  person,
+  signIn,
+  type Person,
+} from '../tests/support/people';
+import { createCenterRecord, type CenterRecord } from './center-record';
+import { openHubStore, type HubStore } from './store/database';
+
+let dir = '';
+let db: HubStore;
+let record: CenterRecord;
+let clock = T0;
+let hash = '';
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-accounts-'));
+  db = openHubStore(dir);
+  clock = T0;
+  record = createCenterRecord(db, new Set(['dlh']), () => clock);
+  hash = await passwordHash();
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything a refused message must leave as it was. */
+const snapshot = () => ({
+  events: record.sync(0, 1000).events,
+  accounts: db.prepare('SELECT * FROM accounts ORDER BY id').all(),
+  blocks: db.prepare('SELECT * FROM blocks').all(),
+  audit: db.prepare('SELECT * FROM audit').all(),
+});
+
+describe('the first supervisor', () => {
+  it('is made on an empty hub, replicated as an event, and audited', () => {
+    const boss = firstSupervisor(record, hash);
+    expect(boss.account).toMatchObject({ username: 'kepala', role: 'supervisor', enabled: true });
+    const [event] = record.sync(0, 10).events;
+    expect(event).toMatchObject({ type: 'account.changed', account: { username: 'kepala' } });
+    expect(record.audit.list({ limit: 10 })).toEqual([
+      expect.objectContaining({
+        action: 'account.bootstrap',
+        person: 'Kepala Regu',
+        desk: 'desk-1',
+      }),
+    ]);
+  });
+
+  it('is refused once the hub has any account', () => {
+    firstSupervisor(record, hash);
+    const before = snapshot();
+    const again = record.accounts.bootstrap(
+      {
+        accountId: uuidv7(),
+        username: 'penyusup',
+        displayName: 'Penyusup',
+        password: PASSWORD,
+        actor: actorOf(desk1),
+      },
+      hash,
+    );
+    expect(again.ack).toMatchObject({ ok: false, error: { code: 'account.exists' } });
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('sessions', () => {
+  it('refuse a wrong password hash and a disabled account', () => {
+    const boss = firstSupervisor(record, hash);
+    const op = person(record, boss, 'operator', 'budi', hash);
+    expect(
+      record.accounts.openSession('budi', 'scrypt$1$1$1$AAAA$BBBB', 'desk-1', 'x'.repeat(32)).ack,
+    ).toMatchObject({ ok: false, error: { code: 'auth.bad_credentials' } });
+    record.accounts.setEnabled({
+      accountId: op.account.id,
+      enabled: false,
+      personToken: boss.token,
+      actor: actorOf(desk1),
+    });
+    expect(record.accounts.openSession('budi', hash, 'desk-1', 'y'.repeat(32)).ack).toMatchObject({
+      ok: false,
+      error: { code: 'auth.account_disabled' },
+    });
+    expect(record.auth.person(op.token)).toMatchObject({ ok: false, code: 'auth.token_invalid' });
+  });
+});
+
+describe('supervisor-only messages', () => {
+  let boss: Person;
+  let target: Person;
+  let blockId: string;
+  beforeEach(() => {
+    boss = firstSupervisor(record, hash);
+    target = person(record, boss, 'operator', 'target', hash);
+    blockId = uuidv7();
+    const set = record.block(desk1, {
+      blockId,
+      number: '+6281234567890',
+      reason: 'Ancaman',
+      until: T0 + 3_600_000,
+      personToken: boss.token,
+      actor: actorOf(desk1),
+    });
+    expect(set.ack.ok).toBe(true);
+  });
+
+  const messages: Array<[string, (token: string | undefined) => HubAck<object>]> = [
+    [
+      'caller.block',
+      (token) =>
+        record.block(desk1, {
+          blockId: uuidv7(),
+          number: '+6281111111111',
+          reason: 'Iseng',
+          until: T0 + 3_600_000,
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'caller.unblock',
+      (token) =>
+        record.unblock(desk1, {
+          unblockId: uuidv7(),
+          blockId,
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'account.create',
+      (token) =>
+        record.accounts.create(
+          {
+            accountId: uuidv7(),
+            username: 'baru',
+            displayName: 'Baru',
+            role: 'supervisor',
+            password: PASSWORD,
+            personToken: token ?? '',
+            actor: actorOf(desk1),
+          },
+          hash,
+        ).ack,
+    ],
+    [
+      'account.setEnabled',
+      (token) =>
+        record.accounts.setEnabled({
+          accountId: target.account.id,
+          enabled: false,
+          personToken: token ?? '',
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'account.resetPassword',
+      (token) =>
+        record.accounts.resetPassword(
+          {
+            accountId: target.account.id,
+            password: 'kata-sandi-baru',
+            personToken: token ?? '',
+            actor: actorOf(desk1),
+          },
+          'scrypt$16384$8$1$AAAA$CCCC',
+        ).ack,
+    ],
+  ];
+
+  /** Who sends: a token, and the code the hub must answer with. */
+  const senders: Array<[string, () => string | undefined, string]> = [
+    [
+      'an operator',
+      () => person(record, boss, 'operator', 'siti', hash).token,
+      'auth.not_supervisor',
+    ],
+    [
+      'a disabled supervisor',
+      () => {
+        const other = person(record, boss, 'supervisor', 'wakil', hash);
+        const off = record.accounts.setEnabled({
+          accountId: other.account.id,
+          enabled: false,
+          personToken: boss.token,
+          actor: actorOf(desk1),
+        });
+        expect(off.ack.ok).toBe(true);
+        return other.token;
+      },
+      'auth.token_invalid',
+    ],
+    ['no token', () => undefined, 'auth.token_invalid'],
+    ['an unknown token', () => 'not-a-token-the-hub-gave-0123456789', 'auth.token_invalid'],
+    [
+      'an expired token',
+      () => {
+        const token = boss.token;
+        clock = T0 + PERSON_TOKEN_TTL_MS + 1;
+        return token;
+      },
+      'auth.token_invalid',
+    ],
+  ];
+
+  describe.each(senders)('from %s', (_who, tokenOf, code) => {
+    it.each(messages)('refuses %s and changes nothing', (_name, send) => {
+      const token = tokenOf();
+      const before = snapshot();
+      expect(send(token)).toMatchObject({ ok: false, error: { code } });
+      expect(snapshot()).toEqual(before);
+    });
+  });
+
+  it('takes each from a supervisor, audited with who and which desk', () => {
+    for (const [, send] of messages) expect(send(boss.token)).toMatchObject({ ok: true });
+    const actions = record.audit.list({ limit: 50 }).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'caller.block',
+        'caller.unblock',
+        'account.create',
+        'account.disable',
+        'account.reset_password',
+      ]),
+    );
+    expect(record.audit.list({ action: 'account.disable', limit: 5 })).toEqual([
+      expect.objectContaining({ person: 'Kepala Regu', desk: 'desk-1' }),
+    ]);
+  });
+
+  it('keeps a disabled person from acting with a token they already had', () => {
+    const wakil = person(record, boss, 'supervisor', 'wakil', hash);
+    record.accounts.setEnabled({
+      accountId: wakil.account.id,
+      enabled: false,
+      personToken: boss.token,
+      actor: actorOf(desk1),
+    });
+    expect(messages[0]![1](wakil.token)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.token_invalid' },
+    });
+    // Enabled again, they sign in afresh; the old token stays dead.
+    record.accounts.setEnabled({
+      accountId: wakil.account.id,
+      enabled: true,
+      personToken: boss.token,
+      actor: actorOf(desk1),
+    });
+    expect(messages[0]![1](wakil.token)).toMatchObject({ ok: false });
+    expect(messages[0]![1](signIn(record, 'wakil', hash))).toMatchObject({ ok: true });
+  });
+
+  it('never lets the last supervisor be disabled', () => {
+    const self = record.accounts.setEnabled({
+      accountId: boss.account.id,
+      enabled: false,
+      personToken: boss.token,
+      actor: actorOf(desk1),
+    });
+    expect(self.ack).toMatchObject({ ok: false, error: { code: 'account.last_supervisor' } });
+  });
+});
