@@ -1,10 +1,12 @@
 /**
- * `npm run bench -- [--json] [--only GROUP] [GROUP…]`: runs the benchmarks and prints their
- * figures, as a table or one JSON object per line. GROUP is a figure name's first part;
- * `--only dispatch` and `npm run bench -- dispatch outage` both pick groups.
+ * `npm run bench -- [--json] [--quick] [--only GROUP] [GROUP…]`: runs the benchmarks and
+ * prints their figures, as a table or one JSON object per line. GROUP is a figure name's
+ * first part; `--only dispatch` and `npm run bench -- dispatch outage` both pick groups.
+ * `--quick` runs the benchmarks that offer it at a small size, to show they run.
  */
 import { parseArgs } from 'node:util';
 import { printJson, printTable, type Figure } from './lib/figures';
+import { dashboardBench } from './dashboard';
 import { dispatchBench } from './dispatch';
 import { duplicatesBench } from './duplicates';
 import { exportBench } from './export';
@@ -24,13 +26,16 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   outage: outageBench,
   screening: async () => [...(await screeningBench()), ...(await duplicatesBench())],
   export: exportBench,
+  dashboard: () => dashboardBench(quick),
 };
+let quick = false;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean' }, only: { type: 'string' } },
+    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     allowPositionals: true,
   });
+  quick = values.quick ?? false;
   const only = [...(values.only ? [values.only] : []), ...positionals];
   const unknown = only.find((g) => !Object.hasOwn(GROUPS, g));
   if (unknown !== undefined) {

@@ -19,7 +19,10 @@ test.afterEach(async () => {
 
 const dashboard = (page: Page) => page.getByRole('dialog', { name: 'Dasbor supervisor' });
 const opdRow = (page: Page, opd: string) =>
-  dashboard(page).getByRole('table', { name: 'OPD' }).getByRole('row').filter({ hasText: opd });
+  dashboard(page)
+    .getByRole('table', { name: 'OPD', exact: true })
+    .getByRole('row')
+    .filter({ hasText: opd });
 
 test('closing the OPD inbox within its hours shows it unwatched; charts show the store', async ({
   browser,
@@ -58,7 +61,7 @@ test('closing the OPD inbox within its hours shows it unwatched; charts show the
   await expect(opdRow(supervisor, 'DLH')).toContainText('Dipantau (1)');
   await expect(opdRow(supervisor, 'DLH').getByRole('cell').first()).toHaveText('1');
   // The operator's desk, with who is signed in there.
-  const desks = dashboard(supervisor).getByRole('table', { name: 'Desk' });
+  const desks = dashboard(supervisor).getByRole('table', { name: 'Desk', exact: true });
   await expect(desks.getByRole('row').filter({ hasText: 'desk-1' })).toContainText('Operator Demo');
 
   await clerk.close();

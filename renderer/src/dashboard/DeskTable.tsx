@@ -1,7 +1,7 @@
 /** The dashboard's desks (online, who is signed in, calls this shift, on a call) and the OPDs ranked by median. */
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../shared/domain/dashboard/model';
-import { minutesText } from './format';
+import { durationText } from './format';
 
 export function DeskTable({ desks }: { desks: Dashboard['desks'] }) {
   const { t } = useTranslation();
@@ -66,7 +66,7 @@ export function Ranking({
           <tr key={r.opdId}>
             <td>{i + 1}</td>
             <th scope="row">{r.short}</th>
-            <td>{t('dashboard.minutes', { value: minutesText(r.medianMs) })}</td>
+            <td>{durationText(t, r.medianMs)}</td>
             <td>{r.count}</td>
           </tr>
         ))}

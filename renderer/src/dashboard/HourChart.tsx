@@ -83,34 +83,37 @@ export function HourChart({
       <div className="hour-chart-canvas">
         <canvas ref={canvas} role="img" aria-label={label} />
       </div>
-      <table className="visually-hidden" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">{hourLabel}</th>
-            {series.map((s) => (
-              <th scope="col" key={s.key}>
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
+      {/* A table ignores a 1-pixel width: the wrapper is what hides it. */}
+      <div className="visually-hidden">
+        <table aria-label={label}>
+          <thead>
             <tr>
-              <td colSpan={series.length + 1}>{empty}</td>
+              <th scope="col">{hourLabel}</th>
+              {series.map((s) => (
+                <th scope="col" key={s.key}>
+                  {s.label}
+                </th>
+              ))}
             </tr>
-          ) : (
-            rows.map((r) => (
-              <tr key={r.hour}>
-                <th scope="row">{r.hour}</th>
-                {series.map((s) => (
-                  <td key={s.key}>{r.values[s.key] ?? 0}</td>
-                ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={series.length + 1}>{empty}</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              rows.map((r) => (
+                <tr key={r.hour}>
+                  <th scope="row">{r.hour}</th>
+                  {series.map((s) => (
+                    <td key={s.key}>{r.values[s.key] ?? 0}</td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

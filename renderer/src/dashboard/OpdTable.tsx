@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, OpdRow } from '../../../shared/domain/dashboard/model';
 import { formatWibTime } from '../../../shared/time';
-import { minutesText } from './format';
+import { durationText } from './format';
 
 export function OpdAlarms({ opds }: { opds: readonly OpdRow[] }) {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ export function OpdTable({ dashboard }: { dashboard: Dashboard }) {
   const hidden = dashboard.opds.length - active.length;
   const median = (ms: number | null, count: number) =>
     ms !== null
-      ? t('dashboard.minutes', { value: minutesText(ms) })
+      ? durationText(t, ms)
       : count > 0
         ? t('dashboard.tooFew', { min: dashboard.minCountForMedian })
         : t('dashboard.none');

@@ -1,6 +1,10 @@
 /** Durations as a supervisor reads them on the dashboard: minutes, or hours and minutes. */
-export function minutesText(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return String(minutes);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+import type { TFunction } from 'i18next';
+
+export function durationText(t: TFunction, ms: number): string {
+  const total = Math.round(ms / 60_000);
+  const hours = Math.floor(total / 60);
+  return hours > 0
+    ? t('dashboard.hoursMinutes', { hours, minutes: total % 60 })
+    : t('dashboard.minutes', { value: total });
 }

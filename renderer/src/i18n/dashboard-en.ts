@@ -85,6 +85,7 @@ export const dashboardEn: Texts<typeof dashboardId> = {
       test: 'Test',
     },
     minutes: '{{value}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
     ago: '{{time}} WIB',
   },
 };

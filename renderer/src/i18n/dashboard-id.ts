@@ -81,6 +81,7 @@ export const dashboardId = {
       test: 'Uji',
     },
     minutes: '{{value}} mnt',
+    hoursMinutes: '{{hours}} j {{minutes}} mnt',
     ago: '{{time}} WIB',
   },
 };

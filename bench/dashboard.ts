@@ -1,0 +1,130 @@
+/**
+ * dashboard.update_ms: p95 from the hub's emit of a dashboard update to the first frame
+ * Chromium paints with it, on a supervisor's desk (hub → desk core → console host →
+ * renderer), with 100,000 cases and 1,000,000 calls in the hub's store and 10 lightweight
+ * desk clients (their own process) producing 50 hub events a second for 60 s. In the page,
+ * each change of the figures' tag (data-seq) is timed at the next requestAnimationFrame
+ * against the hub's `emittedAt` (same machine, same clock). `--quick`: a small store and
+ * 10 s, to show it runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import {
+  randomToken,
+  runTs,
+  startHost,
+  startHub,
+  tempDir,
+  writeTokens,
+  type Proc,
+} from '../tests/support/processes';
+import { percentile, round, type Figure } from './lib/figures';
+import { seedHubStore } from './lib/hub-seed';
+
+const FULL = { cases: 100_000, calls: 1_000_000, days: 365, seconds: 60 };
+const QUICK = { cases: 2_000, calls: 20_000, days: 30, seconds: 10 };
+const DESKS = 10;
+const EVENTS_PER_SECOND = 50;
+
+export async function dashboardBench(quick = false): Promise<Figure[]> {
+  const size = quick ? QUICK : FULL;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH or install chromium)');
+  const dir = tempDir('sigap-bench-dashboard-');
+  const desks = Array.from({ length: DESKS }, (_, i) => ({
+    id: `desk-${i + 1}`,
+    token: randomToken(),
+  }));
+  const supervisorDesk = { id: 'desk-spv', token: randomToken() };
+  const tokensFile = writeTokens(dir, [
+    ...[...desks, supervisorDesk].map((d) => ({ ...d, kind: 'desk' as const })),
+  ]);
+  const desksFile = path.join(dir, 'desks.json');
+  fs.writeFileSync(desksFile, JSON.stringify(desks));
+  seedHubStore(path.join(dir, 'hub'), {
+    cases: size.cases,
+    calls: size.calls,
+    days: size.days,
+    now: Date.now(),
+    desks: desks.map((d) => d.id),
+  });
+
+  const procs: Proc[] = [];
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+    ],
+  });
+  try {
+    const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+    procs.push(hub);
+    const host = await startHost({
+      dataDir: path.join(dir, 'desk-spv'),
+      deskId: supervisorDesk.id,
+      hubUrl: hub.url,
+      hubToken: supervisorDesk.token,
+    });
+    procs.push(host);
+    const { accounts } = JSON.parse(
+      fs.readFileSync(path.join(dir, 'desk-spv', 'demo-accounts.json'), 'utf8'),
+    ) as { accounts: Array<{ username: string; password: string }> };
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${host.origin}/#key=${host.key}`);
+    await page.getByLabel('Nama pengguna', { exact: true }).fill('supervisor');
+    await page
+      .getByLabel('Kata sandi', { exact: true })
+      .fill(accounts.find((a) => a.username === 'supervisor')!.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /Panggilan baru/ }).waitFor();
+    // The desk catches up with the hub's history first, as a desk on duty already has.
+    await page.getByText('Hub terhubung').waitFor({ timeout: 600_000 });
+    await page.keyboard.press('F6');
+    const dialog = page.getByRole('dialog', { name: 'Dasbor supervisor' });
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: 'Langsung dari hub' })
+      .waitFor({ timeout: 600_000 });
+
+    // In-page code as text: it runs in Chromium, not in this (Node) program.
+    await page.evaluate(`(() => {
+      window.paints_ = [];
+      const seen = new Set();
+      new MutationObserver(() => {
+        const body = document.querySelector('.dashboard-body');
+        const emitted = Number(body && body.getAttribute('data-emitted-at'));
+        const tag = body && body.getAttribute('data-seq') + '@' + emitted;
+        if (!emitted || seen.has(tag)) return;
+        seen.add(tag);
+        requestAnimationFrame(() => window.paints_.push(Date.now() - emitted));
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-seq', 'data-emitted-at'] });
+    })()`);
+
+    const load = runTs('bench/lib/dashboard-desks.ts', [
+      hub.url,
+      desksFile,
+      String(EVENTS_PER_SECOND),
+      String(size.seconds),
+    ]);
+    procs.push(load);
+    await load.waitFor(/done \d+/, (size.seconds + 60) * 1000);
+    const paints = (await page.evaluate('window.paints_')) as number[];
+    const sorted = [...paints].sort((a, b) => a - b);
+    return [
+      {
+        name: quick ? 'dashboard.update_ms_quick' : 'dashboard.update_ms',
+        value: round(percentile(sorted, 95)),
+        unit: `ms p95 (${sorted.length} updates)`,
+        target: '≤ 100',
+      },
+    ];
+  } finally {
+    await browser.close();
+    for (const p of procs.reverse()) await p.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
