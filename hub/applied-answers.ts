@@ -34,6 +34,7 @@ export type IdempotentMessage =
   | 'call.log'
   | 'caller.block'
   | 'caller.unblock'
+  | 'report.sign'
   | 'transition';
 
 export function createAppliedAnswers(db: HubStore) {

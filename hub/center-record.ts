@@ -10,6 +10,7 @@ import { createBlockOperations } from './block-operations';
 import { createCaseOperations } from './case-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
+import { createReportOperations } from './report-operations';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
@@ -28,6 +29,7 @@ export function createCenterRecord(
     ...cases.operations,
     ...createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now),
     ...blockOperations(db, eventLog, once, blockRules, now),
+    ...createReportOperations(db, once, now),
     sync: eventLog.sync,
   };
 }

@@ -11,6 +11,7 @@ import { isUnseen } from '../shared/domain/lifecycle';
 import {
   CallerBlock,
   CallerUnblock,
+  ReportSignMessage,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -197,6 +198,7 @@ export function bindPeer(
         broadcast(events);
         return ack;
       }),
+      'report.sign': accept(ReportSignMessage, (msg) => record.signReport(who, msg).ack),
       dispatch: accept(DispatchRequest, (msg) => {
         // An inbox that opens later lists the dispatch itself; none open, nothing to build.
         const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;

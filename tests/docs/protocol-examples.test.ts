@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
+import {
+  DispatchAck,
+  HelloAnswer,
+  InboxAck,
+  ReportSignAck,
+  SeqAck,
+  SyncAck,
+} from '../../shared/hub/acks';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
   CallerBlock,
@@ -22,6 +29,7 @@ import {
   OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
+  ReportSignMessage,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
@@ -39,6 +47,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'caller.block': { message: CallerBlock, answer: SeqAck },
   'caller.unblock': { message: CallerUnblock, answer: SeqAck },
   dispatch: { message: DispatchRequest, answer: DispatchAck },
+  'report.sign': { message: ReportSignMessage, answer: ReportSignAck },
   sync: { message: SyncRequest, answer: SyncAck },
   inbox: { message: z.object({}).strict(), answer: InboxAck },
   transition: { message: Transition, answer: SeqAck },

@@ -149,6 +149,6 @@ export function createDeskStore(
       setLanguage: (language, now) => writeLanguage(db, language, now),
     },
     alarms: createCallAlarmReads(db),
-    reports: { reads: createReportReads(db), signed: createSignedReports(db) },
+    reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
   };
 }

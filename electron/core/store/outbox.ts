@@ -14,6 +14,7 @@ import {
   CaseUpsert,
   DispatchRequest,
   DispatchWithdraw,
+  ReportSignMessage,
 } from '../../../shared/hub/messages';
 import type { Store } from './database';
 
@@ -26,6 +27,7 @@ const SCHEMA = {
   'call.log': CallLog,
   'caller.block': CallerBlock,
   'caller.unblock': CallerUnblock,
+  'report.sign': ReportSignMessage,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */

@@ -8,6 +8,9 @@ import { m0004HolderDesk } from './0004-holder-desk';
 import { m0005ScreenedCalls } from './0005-screened-calls';
 import { m0006CoReporters } from './0006-co-reporters';
 import { m0007Blocks } from './0007-blocks';
+import { m0008Reserved } from './0008-reserved-accounts';
+import { m0009Reserved } from './0009-reserved-audit';
+import { m0010Reports } from './0010-reports';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -17,4 +20,7 @@ export const migrations: readonly Migration<Database>[] = [
   m0005ScreenedCalls,
   m0006CoReporters,
   m0007Blocks,
+  m0008Reserved,
+  m0009Reserved,
+  m0010Reports,
 ];

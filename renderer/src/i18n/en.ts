@@ -284,6 +284,7 @@ export const en: Messages = {
     'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
     'auth.not_supervisor': 'Only a supervisor may set or lift a block.',
     'block.unknown': 'The hub does not know this block.',
+    'report.bad_hash': 'The hub refused this report: its content does not match its hash.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },

@@ -290,6 +290,7 @@ export const id = {
     'transition.illegal': 'Perubahan ini tidak diizinkan untuk disposisi dengan status sekarang.',
     'auth.not_supervisor': 'Hanya supervisor yang boleh memasang atau mencabut blokir.',
     'block.unknown': 'Hub tidak mengenal blokir ini.',
+    'report.bad_hash': 'Hub menolak laporan ini: isinya tidak cocok dengan hash-nya.',
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },
