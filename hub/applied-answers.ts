@@ -39,6 +39,8 @@ export type IdempotentMessage =
   | 'case.escalate'
   | 'case.reroute'
   | 'case.assign';
+  | 'report.sign'
+  | 'transition';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

@@ -19,6 +19,7 @@ import { createCaseOperations } from './case-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
 import { createPersonAuth, type PersonAuth } from './person-auth';
+import { createReportOperations } from './report-operations';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
@@ -52,6 +53,9 @@ export function createCenterRecord(
     accounts: createAccounts(db, eventLog, audit, auth, now),
     auth,
     audit,
+    ...createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now),
+    ...blockOperations(db, eventLog, once, blockRules, now),
+    ...createReportOperations(db, once, now),
     sync: eventLog.sync,
   };
 }

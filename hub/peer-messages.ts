@@ -15,6 +15,7 @@ import {
   CaseReroute,
   CallerBlock,
   CallerUnblock,
+  ReportSignMessage,
   CallLog,
   CaseAppend,
   CaseClaim,
@@ -244,6 +245,7 @@ export function bindPeer(
         broadcast(events);
         return ack;
       }),
+      'report.sign': accept(ReportSignMessage, (msg) => record.signReport(who, msg).ack),
       dispatch: accept(DispatchRequest, (msg) => {
         // An inbox that opens later lists the dispatch itself; none open, nothing to build.
         const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;

@@ -35,6 +35,9 @@ export const SyncAck = ackOf({
 export const InboxAck = ackOf({ dispatches: z.array(OpdDispatch) });
 export const HelloAnswer = ackOf(HelloAck.shape);
 
+/** report.sign: when the hub stored the signed report (the first time, on a repeat). */
+export const ReportSignAck = ackOf({ storedAt: EpochMs });
+
 /** The answer to each message a desk's outbox sends. */
 export const OUTBOX_ACKS = {
   'case.upsert': SeqAck,
@@ -45,5 +48,6 @@ export const OUTBOX_ACKS = {
   'caller.block': SeqAck,
   'caller.unblock': SeqAck,
   dispatch: DispatchAck,
+  'report.sign': ReportSignAck,
 } as const;
 export type OutboxAck = z.infer<(typeof OUTBOX_ACKS)[keyof typeof OUTBOX_ACKS]>;

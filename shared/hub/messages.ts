@@ -58,6 +58,8 @@ export const HubErrorCode = z.enum([
   'dispatch.same_opd',
   /** No desk with that id at this hub. */
   'desk.unknown',
+  /** A signed report whose snapshot does not give the hash it came with. */
+  'report.bad_hash',
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -214,6 +216,32 @@ export const CallerUnblock = z
     blockId: Uuid,
     personToken: PersonToken.optional(),
     personRole: Role.optional(),
+    actor: Actor,
+  })
+  .strict();
+
+/** The most a signed report's snapshot may weigh on the wire (canonical JSON, characters). */
+export const REPORT_SNAPSHOT_MAX = 900_000;
+
+/**
+ * A desk's signed shift or daily report, kept at the hub as it was signed (the snapshot's
+ * canonical JSON and its SHA-256). Idempotent on `reportId`; `offline`: signed while the
+ * hub was unreachable, sent later by the outbox. Only a supervisor's desk sends one.
+ */
+export const ReportSignMessage = z
+  .object({
+    reportId: Uuid,
+    kind: z.enum(['shift', 'day']),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    shiftId: z.string().max(20).nullable(),
+    periodStart: EpochMs,
+    periodEnd: EpochMs,
+    snapshot: z.string().min(2).max(REPORT_SNAPSHOT_MAX),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    signedAt: EpochMs,
+    signerName: z.string().min(1).max(120),
+    offline: z.boolean(),
+    personRole: Role,
     actor: Actor,
   })
   .strict();

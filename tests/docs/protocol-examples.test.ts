@@ -15,6 +15,14 @@ import {
   DeskPerson,
   DeskPersonAck,
 } from '../../shared/hub/dashboard';
+import {
+  DispatchAck,
+  HelloAnswer,
+  InboxAck,
+  ReportSignAck,
+  SeqAck,
+  SyncAck,
+} from '../../shared/hub/acks';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
   AlarmAck,
@@ -34,6 +42,7 @@ import {
   OpdDispatch,
   OpdDispatchChanged,
   OpdDispatchEscalated,
+  ReportSignMessage,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
@@ -68,6 +77,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'account.resetPassword': { message: AccountResetPassword, answer: AccountAck },
   'audit.list': { message: AuditList, answer: AuditAck },
   dispatch: { message: DispatchRequest, answer: DispatchAck },
+  'report.sign': { message: ReportSignMessage, answer: ReportSignAck },
   sync: { message: SyncRequest, answer: SyncAck },
   inbox: { message: z.object({}).strict(), answer: InboxAck },
   transition: { message: Transition, answer: SeqAck },

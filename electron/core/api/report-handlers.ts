@@ -98,7 +98,9 @@ export function reportHandlers(ctx: CoreContext): Pick<Handlers, ReportChannels>
         signedBy: incoming.id,
         signerName: incoming.displayName,
         offline,
+        actor: { id: ctx.deskId, role: 'desk', person: incoming.displayName },
       });
+      ctx.outboxChanged();
       ctx.log.info('report signed', {
         report: report.reportId,
         outgoing: outgoing.id,

@@ -48,6 +48,8 @@ const FINAL: ReadonlySet<string> = new Set<HubErrorCode>([
   // A block set or lifted by someone the hub does not take for a supervisor, or lifted
   // before the hub ever had it: sending again changes nothing.
   'auth.not_supervisor',
+  // A signed report whose content does not give its hash: sending it again changes nothing.
+  'report.bad_hash',
   'block.unknown',
   // The person's token is gone or expired, or their account disabled: resending cannot help.
   'auth.token_invalid',
@@ -161,7 +163,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     if (ack.ok) {
       o.outbox.markSent(row.id, now);
       if ('hubSeq' in ack) o.dispatches.atHub(row.messageId, ack.hubSeq, now);
-      else if (row.kind === 'case.upsert') {
+      else if (row.kind === 'case.upsert' && 'seq' in ack) {
         o.outbox.setHubSeq(row.id, ack.seq);
         o.events.changeSettled(caseOf(row), now);
       }

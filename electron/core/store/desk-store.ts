@@ -166,5 +166,6 @@ export function createDeskStore(
     alarms: createCallAlarmReads(db),
     supervision,
     reports: { reads: createReportReads(db), signed: createSignedReports(db) },
+    reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
   };
 }

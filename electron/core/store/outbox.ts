@@ -14,6 +14,7 @@ import {
   CaseUpsert,
   DispatchRequest,
   DispatchWithdraw,
+  ReportSignMessage,
 } from '../../../shared/hub/messages';
 import type { Store } from './database';
 
@@ -32,6 +33,9 @@ const SCHEMA = {
   'call.log': CallLog,
   'caller.block': CallerBlock.omit({ personToken: true }).extend(personal),
   'caller.unblock': CallerUnblock.omit({ personToken: true }).extend(personal),
+  'caller.block': CallerBlock,
+  'caller.unblock': CallerUnblock,
+  'report.sign': ReportSignMessage,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */

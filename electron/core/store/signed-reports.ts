@@ -6,7 +6,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { ReportSnapshot, type SignedReport } from '../../../shared/domain/report';
+import type { Actor } from '../../../shared/hub/messages';
 import type { Store } from './database';
+import type { Outbox } from './outbox';
 
 interface Row {
   id: string;
@@ -30,6 +32,8 @@ export interface SignInput {
   signedBy: string;
   signerName: string;
   offline: boolean;
+  /** The desk and the person who signed, as the hub message names them. */
+  actor: Actor;
 }
 
 const summary = (r: Row): SignedReport => ({
@@ -45,7 +49,7 @@ const summary = (r: Row): SignedReport => ({
   offline: r.offline === 1,
 });
 
-export function createSignedReports(db: Store) {
+export function createSignedReports(db: Store, outbox: Outbox) {
   const insert = db.prepare(
     `INSERT INTO signed_reports (id, kind, date, shift_id, period_start, period_end, snapshot, hash,
        signed_at, signed_by, signer_name, offline)
@@ -57,8 +61,11 @@ export function createSignedReports(db: Store) {
     'SELECT * FROM signed_reports ORDER BY signed_at DESC, id DESC LIMIT ?',
   );
   return {
-    /** Stores a signed report beside any earlier one of the same period. */
-    sign(input: SignInput): SignedReport {
+    /**
+     * Stores a signed report beside any earlier one of the same period, and queues it for
+     * the hub in the same commit: a sign-off made offline reaches the hub later.
+     */
+    sign: db.transaction((input: SignInput): SignedReport => {
       const p = input.snapshot.period;
       const row: Row = {
         id: uuidv7(),
@@ -75,8 +82,28 @@ export function createSignedReports(db: Store) {
         offline: input.offline ? 1 : 0,
       };
       insert.run(row);
+      outbox.enqueue(
+        'report.sign',
+        row.id,
+        {
+          reportId: row.id,
+          kind: row.kind,
+          date: row.date,
+          shiftId: row.shift_id,
+          periodStart: row.period_start,
+          periodEnd: row.period_end,
+          snapshot: row.snapshot,
+          hash: row.hash,
+          signedAt: row.signed_at,
+          signerName: row.signer_name,
+          offline: input.offline,
+          personRole: 'supervisor',
+          actor: input.actor,
+        },
+        input.signedAt,
+      );
       return summary(row);
-    },
+    }),
     /** The most recent signed reports, newest first. */
     list(limit = 200): SignedReport[] {
       return recent.all(limit).map(summary);

@@ -18,6 +18,9 @@ const reserved = (version: number): Migration<Database> => ({
   name: `reserved-${version}`,
   up: () => undefined,
 });
+import { m0008Reserved } from './0008-reserved-accounts';
+import { m0009Reserved } from './0009-reserved-audit';
+import { m0010Reports } from './0010-reports';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -31,4 +34,7 @@ export const migrations: readonly Migration<Database>[] = [
   m0009Audit,
   reserved(10),
   m0011Alarms,
+  m0008Reserved,
+  m0009Reserved,
+  m0010Reports,
 ];

@@ -301,6 +301,7 @@ export const en: Messages = {
     'account.username_taken': 'This username is taken.',
     'account.unknown': 'The hub does not know this account.',
     'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
+    'report.bad_hash': 'The hub refused this report: its content does not match its hash.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },

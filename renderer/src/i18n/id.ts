@@ -305,6 +305,7 @@ export const id = {
     'account.username_taken': 'Nama pengguna ini sudah dipakai.',
     'account.unknown': 'Hub tidak mengenal akun ini.',
     'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
+    'report.bad_hash': 'Hub menolak laporan ini: isinya tidak cocok dengan hash-nya.',
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },

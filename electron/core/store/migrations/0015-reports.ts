@@ -3,7 +3,9 @@ import type { Migration } from '../migrate';
 /**
  * Signed shift and daily reports: the snapshot as it was signed and the SHA-256 of its
  * canonical JSON, with who signed, when, and whether the hub was unreachable then. A row is
- * never changed or removed; a second sign-off of the same shift is a row of its own.
+ * never changed or removed; a second sign-off of the same shift is a row of its own. The
+ * outbox learns `report.sign`, which carries a signed report to the hub (later, when the
+ * hub was away at the sign-off); SQLite cannot widen a CHECK in place, so it is rebuilt.
  */
 export const m0015Reports: Migration = {
   version: 15,
@@ -29,6 +31,27 @@ export const m0015Reports: Migration = {
         BEGIN SELECT RAISE(ABORT, 'a signed report is never changed'); END;
       CREATE TRIGGER signed_reports_no_delete BEFORE DELETE ON signed_reports
         BEGIN SELECT RAISE(ABORT, 'a signed report is never removed'); END;
+
+      CREATE TABLE outbox_next (
+        id          INTEGER PRIMARY KEY,
+        message_id  TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL CHECK (kind IN ('case.upsert', 'case.claim', 'case.append', 'dispatch',
+                      'dispatch.withdraw', 'call.log', 'caller.block', 'caller.unblock', 'report.sign')),
+        case_id     TEXT,
+        payload     TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_try_at INTEGER,
+        last_error  TEXT,
+        sent_at     INTEGER,
+        hub_seq     INTEGER,
+        refused     TEXT
+      ) STRICT;
+      INSERT INTO outbox_next SELECT * FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_next RENAME TO outbox;
+      CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND refused IS NULL;
+      CREATE INDEX outbox_case_changes ON outbox (case_id) WHERE kind = 'case.upsert';
     `);
   },
 };
