@@ -38,9 +38,8 @@ export type IdempotentMessage =
   | 'alarm.ack'
   | 'case.escalate'
   | 'case.reroute'
-  | 'case.assign';
-  | 'report.sign'
-  | 'transition';
+  | 'case.assign'
+  | 'report.sign';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

@@ -53,8 +53,6 @@ export function createCenterRecord(
     accounts: createAccounts(db, eventLog, audit, auth, now),
     auth,
     audit,
-    ...createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now),
-    ...blockOperations(db, eventLog, once, blockRules, now),
     ...createReportOperations(db, once, now),
     sync: eventLog.sync,
   };

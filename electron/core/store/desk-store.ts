@@ -165,7 +165,6 @@ export function createDeskStore(
     },
     alarms: createCallAlarmReads(db),
     supervision,
-    reports: { reads: createReportReads(db), signed: createSignedReports(db) },
     reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
   };
 }

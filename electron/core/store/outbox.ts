@@ -33,8 +33,6 @@ const SCHEMA = {
   'call.log': CallLog,
   'caller.block': CallerBlock.omit({ personToken: true }).extend(personal),
   'caller.unblock': CallerUnblock.omit({ personToken: true }).extend(personal),
-  'caller.block': CallerBlock,
-  'caller.unblock': CallerUnblock,
   'report.sign': ReportSignMessage,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;

@@ -10,17 +10,8 @@ import { m0006CoReporters } from './0006-co-reporters';
 import { m0007Blocks } from './0007-blocks';
 import { m0008Accounts } from './0008-accounts';
 import { m0009Audit } from './0009-audit';
-import { m0011Alarms } from './0011-alarms';
-
-/** Version 10 is taken by work on another branch (reports); a no-op here keeps the numbers in order. */
-const reserved = (version: number): Migration<Database> => ({
-  version,
-  name: `reserved-${version}`,
-  up: () => undefined,
-});
-import { m0008Reserved } from './0008-reserved-accounts';
-import { m0009Reserved } from './0009-reserved-audit';
 import { m0010Reports } from './0010-reports';
+import { m0011Alarms } from './0011-alarms';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -32,9 +23,6 @@ export const migrations: readonly Migration<Database>[] = [
   m0007Blocks,
   m0008Accounts,
   m0009Audit,
-  reserved(10),
-  m0011Alarms,
-  m0008Reserved,
-  m0009Reserved,
   m0010Reports,
+  m0011Alarms,
 ];
