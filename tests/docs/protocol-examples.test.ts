@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DispatchAck, HelloAnswer, InboxAck, SeqAck, SyncAck } from '../../shared/hub/acks';
 import {
   DashboardPush,
   DashboardSubscribe,
