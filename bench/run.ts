@@ -10,6 +10,7 @@ import { duplicatesBench } from './duplicates';
 import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
+import { reportBench } from './report';
 import { saveBench } from './save';
 import { screeningBench } from './screening';
 import { scrollBench } from './scroll';
@@ -22,6 +23,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   hub: hubBench,
   outage: outageBench,
   screening: async () => [...(await screeningBench()), ...(await duplicatesBench())],
+  report: reportBench,
 };
 
 async function main(): Promise<void> {
