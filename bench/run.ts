@@ -13,6 +13,7 @@ import { exportBench } from './export';
 import { hubBench } from './hub';
 import { outageBench } from './outage';
 import { queryBench } from './query';
+import { reportBench } from './report';
 import { saveBench } from './save';
 import { screeningBench } from './screening';
 import { scrollBench } from './scroll';
@@ -27,6 +28,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   screening: async () => [...(await screeningBench()), ...(await duplicatesBench())],
   export: exportBench,
   dashboard: () => dashboardBench(quick),
+  report: reportBench,
 };
 let quick = false;
 
