@@ -1,6 +1,6 @@
 /**
  * Center-wide accounts on screen, two desks on one hub in Chromium: the supervisor on
- * desk 1 opens the accounts screen (Alt+K), adds an operator and, after that operator has
+ * desk 1 opens the accounts screen (F10), adds an operator and, after that operator has
  * signed in on desk 2, disables the account; the operator's next action on desk 2 is
  * refused with "dinonaktifkan", and the audit log tab shows who disabled whom. A new
  * center (no account, no demo mode) asks for its first supervisor instead of a sign-in.
@@ -35,7 +35,7 @@ test("a supervisor disables an operator, and that operator's next action is refu
   const desk2 = await startDesk(center, 'desk-2');
   const supervisor = await deskPage(browser, desk1, 'supervisor');
 
-  await supervisor.keyboard.press('Alt+K');
+  await supervisor.keyboard.press('F10');
   const admin = supervisor.getByRole('dialog', { name: 'Akun dan log audit pusat' });
   await expect(admin.getByRole('table', { name: 'Daftar akun' })).toContainText('operator');
   const add = admin.getByRole('form', { name: 'Tambah akun' });

@@ -1,5 +1,5 @@
 /**
- * The supervisor's accounts screen (Alt+K): the center's accounts (add, disable/enable,
+ * The supervisor's accounts screen (F10): the center's accounts (add, disable/enable,
  * reset a password) and the center audit log, as two tabs. Every change goes through the
  * hub; operators never see it (core and the hub refuse them too).
  */
@@ -9,21 +9,22 @@ import { useShortcut } from '../shell/shortcuts';
 import { AccountList } from './AccountList';
 import { AuditLog } from './AuditLog';
 
-export const ACCOUNTS_KEY = { key: 'k', alt: true } as const;
+// F10, after the desk's other tools (F6–F9); Alt+K belongs to saving and sending a case.
+export const ACCOUNTS_KEY = { key: 'F10' } as const;
 
 export function AccountsAdmin() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const toggle = useCallback(() => {
-    // Inside an open case, Alt+K sends the dispatch: the case's dialog has the key then.
+    // Another of the desk's dialogs is open: it keeps the keyboard.
     if (document.querySelector('dialog[open]:not(.accounts)')) return;
     setOpen((o) => !o);
   }, []);
   useShortcut(ACCOUNTS_KEY, toggle);
   return (
     <>
-      <button type="button" className="review-open" onClick={toggle} aria-keyshortcuts="Alt+K">
-        {t('accounts.open')} <kbd>Alt+K</kbd>
+      <button type="button" className="review-open" onClick={toggle} aria-keyshortcuts="F10">
+        {t('accounts.open')} <kbd>F10</kbd>
       </button>
       {open ? <AccountsDialog onClose={() => setOpen(false)} /> : null}
     </>

@@ -1,4 +1,4 @@
-/** Texts of center-wide accounts: the first supervisor, the account admin (Alt+K), the audit log. */
+/** Texts of center-wide accounts: the first supervisor, the account admin (F10), the audit log. */
 import type { accountsId } from './accounts-id';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -55,7 +55,7 @@ export const accountsEn: Widen<typeof accountsId> = {
   setup: {
     title: 'Create the first supervisor account',
     intro:
-      'This center has no account yet. Create the first supervisor; they then add operator accounts with Alt+K.',
+      'This center has no account yet. Create the first supervisor; they then add operator accounts with F10.',
     username: 'Username',
     displayName: 'Full name',
     password: 'Password (at least 8 characters)',

@@ -1,4 +1,4 @@
-/** Texts of center-wide accounts: the first supervisor, the account admin (Alt+K), the audit log. */
+/** Texts of center-wide accounts: the first supervisor, the account admin (F10), the audit log. */
 export const accountsId = {
   accounts: {
     open: 'Akun & audit',
@@ -51,7 +51,7 @@ export const accountsId = {
   setup: {
     title: 'Buat akun supervisor pertama',
     intro:
-      'Belum ada akun di pusat ini. Buat akun supervisor pertama; supervisor lalu menambah akun operator lewat Alt+K.',
+      'Belum ada akun di pusat ini. Buat akun supervisor pertama; supervisor lalu menambah akun operator lewat F10.',
     username: 'Nama pengguna',
     displayName: 'Nama lengkap',
     password: 'Kata sandi (min. 8 karakter)',
