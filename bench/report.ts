@@ -29,7 +29,9 @@ const KELURAHAN = [
 
 function fillDay(db: Store, start: number): void {
   const id = (n: number) => `0194f000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-  db.exec("INSERT INTO operators VALUES ('op-1', 'sari', 'Sari', 'operator', 'x', 1)");
+  db.exec(
+    "INSERT INTO operators (id, username, display_name, role, password_hash, created_at) VALUES ('op-1', 'sari', 'Sari', 'operator', 'x', 1)",
+  );
   const caller = db.prepare(
     'INSERT OR IGNORE INTO callers (number, first_seen, last_seen) VALUES (?, ?, ?)',
   );

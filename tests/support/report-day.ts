@@ -66,8 +66,8 @@ interface CaseSpec {
 /** Writes the fixture day into `db` (a migrated desk store with its reference data). */
 export function writeReportDay(db: Store): void {
   db.exec(`
-    INSERT INTO operators VALUES ('op-1', 'sari', 'Sari Operator', 'operator', 'x', 1);
-    INSERT INTO operators VALUES ('sup-1', 'budi', 'Budi Supervisor', 'supervisor', 'x', 1);
+    INSERT INTO operators (id, username, display_name, role, password_hash, created_at) VALUES ('op-1', 'sari', 'Sari Operator', 'operator', 'x', 1);
+    INSERT INTO operators (id, username, display_name, role, password_hash, created_at) VALUES ('sup-1', 'budi', 'Budi Supervisor', 'supervisor', 'x', 1);
   `);
   const caller = db.prepare(
     'INSERT OR IGNORE INTO callers (number, first_seen, last_seen, calls, cases) VALUES (?, ?, ?, 1, 0)',
