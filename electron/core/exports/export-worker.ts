@@ -70,7 +70,9 @@ async function run(job: WorkerInput, post: (m: WorkerMessage) => void): Promise<
   } catch (error) {
     await sink?.abort().catch(() => undefined);
     fs.rmSync(job.partFile, { force: true });
-    post({ type: 'failed', message: String(error) });
+    // Asked to stop, it stopped: whatever the writer threw on the way out is still a cancel.
+    if (Atomics.load(cancelled, 0) === 1) post({ type: 'cancelled', rows });
+    else post({ type: 'failed', message: String(error) });
   } finally {
     cells?.return(undefined); // releases the statement before the connection closes
     db.close();
