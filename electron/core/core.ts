@@ -271,6 +271,8 @@ export function openCore(options: CoreOptions): Core {
   return {
     openSession() {
       const session: Session = { screen: ++screens, operator: null };
+      // This screen's person was signed out because a supervisor disabled the account.
+      let disabledHere = false;
       dashboard.screenOpened(session);
       return {
         call: async (channel, rawArgs) => {
@@ -283,10 +285,15 @@ export function openCore(options: CoreOptions): Core {
             });
             people.forget(person.id);
             session.operator = null;
-            if (!SIGNED_OUT_CHANNELS.has(channel))
-              return fail('auth.account_disabled', 'This account was disabled by a supervisor.');
+            disabledHere = true;
+            dashboard.peopleChanged();
           }
+          // Until someone signs in again, every action on this screen says why it is refused
+          // (a call made in passing, such as the dashboard's, must not turn it into "sign in").
+          if (disabledHere && !session.operator && !SIGNED_OUT_CHANNELS.has(channel))
+            return fail('auth.account_disabled', 'This account was disabled by a supervisor.');
           const result = await route(channel, rawArgs, session);
+          if (channel === 'auth.signIn' && session.operator) disabledHere = false;
           // Who is signed in at this desk is reported to the hub (the dashboard's desks).
           if (channel === 'auth.signIn' || channel === 'auth.signOut' || !session.operator)
             dashboard.peopleChanged();
