@@ -1,9 +1,11 @@
 /**
  * Accounts, person tokens and the audit log at the hub, on a real store with a test clock:
- * the first supervisor only on an empty hub; every supervisor-only message refused for an
- * operator, a disabled supervisor, an unknown and an expired token, with its code and
- * nothing changed; a disabled person's token stops working at once.
+ * the first supervisor only on an empty hub; every supervisor-only message (blocks, accounts,
+ * alarms, escalations, re-routes, hand-overs, signed reports) refused for an operator, a
+ * disabled supervisor, no token, an unknown and an expired token, with its code and nothing
+ * changed; a disabled person's token stops working at once.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PERSON_TOKEN_TTL_MS } from '../shared/domain/account';
 import type { HubAck } from '../shared/hub/messages';
-import { actorOf, desk1, T0 } from '../tests/support/center-record';
+import { actorOf, desk1, FIELDS, T0 } from '../tests/support/center-record';
 import {
   firstSupervisor,
   PASSWORD,
@@ -32,7 +34,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-accounts-'));
   db = openHubStore(dir);
   clock = T0;
-  record = createCenterRecord(db, new Set(['dlh']), () => clock);
+  record = createCenterRecord(db, new Set(['dlh', 'dishub']), () => clock);
   hash = await passwordHash();
 });
 afterEach(() => {
@@ -46,7 +48,17 @@ const snapshot = () => ({
   accounts: db.prepare('SELECT * FROM accounts ORDER BY id').all(),
   blocks: db.prepare('SELECT * FROM blocks').all(),
   audit: db.prepare('SELECT * FROM audit').all(),
+  cases: db.prepare('SELECT * FROM cases').all(),
+  editors: db.prepare('SELECT * FROM case_editors ORDER BY desk_id').all(),
+  dispatches: db.prepare('SELECT * FROM dispatches ORDER BY id').all(),
+  acks: db.prepare('SELECT * FROM alarm_acks').all(),
+  escalations: db.prepare('SELECT * FROM escalations').all(),
+  reports: db.prepare('SELECT * FROM reports').all(),
 });
+
+/** A signed report's snapshot and the hash it was signed with. */
+const REPORT = '{"calls":12,"cases":3}';
+const REPORT_HASH = createHash('sha256').update(REPORT, 'utf8').digest('hex');
 
 describe('the first supervisor', () => {
   it('is made on an empty hub, replicated as an event, and audited', () => {
@@ -106,9 +118,28 @@ describe('supervisor-only messages', () => {
   let boss: Person;
   let target: Person;
   let blockId: string;
+  let caseId: string;
+  let dispatchId: string;
   beforeEach(() => {
     boss = firstSupervisor(record, hash);
     target = person(record, boss, 'operator', 'target', hash);
+    caseId = uuidv7();
+    dispatchId = uuidv7();
+    const opened = record.upsertCase(desk1, {
+      changeId: uuidv7(),
+      caseId,
+      baseSeq: 0,
+      fields: FIELDS,
+      actor: actorOf(desk1),
+    });
+    expect(opened.ack.ok).toBe(true);
+    const sent = record.dispatch(desk1, {
+      dispatchId,
+      caseId,
+      opdId: 'dlh',
+      actor: actorOf(desk1),
+    });
+    expect(sent.ack.ok).toBe(true);
     blockId = uuidv7();
     const set = record.block(desk1, {
       blockId,
@@ -121,6 +152,7 @@ describe('supervisor-only messages', () => {
     expect(set.ack.ok).toBe(true);
   });
 
+  // The new messages also carry `personRole: 'supervisor'`, what a desk may claim: ignored.
   const messages: Array<[string, (token: string | undefined) => HubAck<object>]> = [
     [
       'caller.block',
@@ -130,6 +162,7 @@ describe('supervisor-only messages', () => {
           number: '+6281111111111',
           reason: 'Iseng',
           until: T0 + 3_600_000,
+          personRole: 'supervisor',
           ...(token ? { personToken: token } : {}),
           actor: actorOf(desk1),
         }).ack,
@@ -140,6 +173,7 @@ describe('supervisor-only messages', () => {
         record.unblock(desk1, {
           unblockId: uuidv7(),
           blockId,
+          personRole: 'supervisor',
           ...(token ? { personToken: token } : {}),
           actor: actorOf(desk1),
         }).ack,
@@ -182,6 +216,77 @@ describe('supervisor-only messages', () => {
           },
           'scrypt$16384$8$1$AAAA$CCCC',
         ).ack,
+    ],
+    [
+      'alarm.ack',
+      (token) =>
+        record.ackAlarm(desk1, {
+          ackId: uuidv7(),
+          dispatchId,
+          level: 'breached',
+          arming: 0,
+          personRole: 'supervisor',
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'case.escalate',
+      (token) =>
+        record.escalate(desk1, {
+          escalateId: uuidv7(),
+          dispatchId,
+          note: 'Mohon segera',
+          personRole: 'supervisor',
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'case.reroute',
+      (token) =>
+        record.reroute(desk1, {
+          rerouteId: uuidv7(),
+          dispatchId,
+          newDispatchId: uuidv7(),
+          opdId: 'dishub',
+          reason: 'Bukan DLH',
+          personRole: 'supervisor',
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'case.assign',
+      (token) =>
+        record.assign(desk1, {
+          assignId: uuidv7(),
+          caseId,
+          toDesk: 'desk-2',
+          personRole: 'supervisor',
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
+    ],
+    [
+      'report.sign',
+      (token) =>
+        record.signReport(desk1, {
+          reportId: uuidv7(),
+          kind: 'shift',
+          date: '2026-11-28',
+          shiftId: 'pagi',
+          periodStart: T0,
+          periodEnd: T0 + 8 * 3_600_000,
+          snapshot: REPORT,
+          hash: REPORT_HASH,
+          signedAt: T0 + 8 * 3_600_000,
+          signerName: 'Kepala Regu',
+          offline: false,
+          personRole: 'supervisor',
+          ...(token ? { personToken: token } : {}),
+          actor: actorOf(desk1),
+        }).ack,
     ],
   ];
 
@@ -239,8 +344,25 @@ describe('supervisor-only messages', () => {
         'account.create',
         'account.disable',
         'account.reset_password',
+        'alarm.ack',
+        'case.escalate',
+        'case.reroute',
+        'case.assign',
+        'report.sign',
       ]),
     );
+    expect(record.audit.list({ action: 'report.sign', limit: 5 })).toEqual([
+      expect.objectContaining({
+        person: 'Kepala Regu',
+        desk: 'desk-1',
+        details: expect.objectContaining({
+          periodStart: T0,
+          periodEnd: T0 + 8 * 3_600_000,
+          hash: REPORT_HASH,
+          offline: false,
+        }),
+      }),
+    ]);
     expect(record.audit.list({ action: 'account.disable', limit: 5 })).toEqual([
       expect.objectContaining({ person: 'Kepala Regu', desk: 'desk-1' }),
     ]);

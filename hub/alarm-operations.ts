@@ -2,16 +2,18 @@
  * Supervisors' work on alarms at the hub: acknowledging one (the first supervisor's stands,
  * and every desk learns who and when from `alarm.acked`) and escalating a stuck dispatch to
  * its OPD (a note its inbox shows; `dispatch.escalated` re-arms the alarm on every desk).
- * Both are supervisor-only and applied once per message id.
+ * Both need a supervisor's person token, are applied once per message id and go into the
+ * center audit log.
  */
 import type { z } from 'zod';
 import { DISPATCH_LIFECYCLE } from '../shared/domain/lifecycle';
 import type { AlarmAck, CaseEscalate, DispatchStatus } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
+import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
+import type { PersonAuth } from './person-auth';
 import type { HubStore } from './store/database';
-import { refuseUnlessSupervisor } from './supervisor-check';
 
 /** The latest escalation of a dispatch, as its OPD's inbox shows it. */
 export interface Escalation {
@@ -24,6 +26,8 @@ export function createAlarmOperations(
   eventLog: EventLog,
   once: AppliedAnswers['once'],
   now: () => number,
+  auth: PersonAuth,
+  audit: AuditLog,
 ) {
   const dispatchRow = db.prepare<
     [string],
@@ -44,9 +48,9 @@ export function createAlarmOperations(
 
   return {
     ackAlarm(who: TokenEntry, msg: z.output<typeof AlarmAck>): Outcome<{ seq: number }> {
-      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 'acknowledge an alarm');
-      if (refused) return refused;
       return once<{ seq: number }>('alarm.ack', who, msg.ackId, () => {
+        const supervisor = auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         // Another supervisor was first: theirs stands, and this one is answered with it.
@@ -63,14 +67,22 @@ export function createAlarmOperations(
           arming: msg.arming,
         });
         insertAck.run(d.id, msg.level, msg.arming, at, JSON.stringify(msg.actor), event.seq);
+        audit.record({
+          at,
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'alarm.ack',
+          desk: who.id,
+          details: { caseId: d.case_id, dispatchId: d.id, level: msg.level, arming: msg.arming },
+        });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
     },
 
     escalate(who: TokenEntry, msg: z.output<typeof CaseEscalate>): Outcome<{ seq: number }> {
-      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 'escalate a dispatch');
-      if (refused) return refused;
       return once<{ seq: number }>('case.escalate', who, msg.escalateId, () => {
+        const supervisor = auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         if (!DISPATCH_LIFECYCLE[d.status].open) {
@@ -97,6 +109,14 @@ export function createAlarmOperations(
           JSON.stringify(msg.actor),
           event.seq,
         );
+        audit.record({
+          at,
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'case.escalate',
+          desk: who.id,
+          details: { caseId: d.case_id, dispatchId: d.id, opdId: d.opd_id, note: msg.note },
+        });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });
     },

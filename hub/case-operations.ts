@@ -16,9 +16,10 @@ import type {
 import { DISPATCH_LIFECYCLE, sqlStatusList } from '../shared/domain/lifecycle';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
+import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
+import type { PersonAuth } from './person-auth';
 import type { HubStore } from './store/database';
-import { refuseUnlessSupervisor } from './supervisor-check';
 
 /** A co-reporter joined: the case's count of reporters, for the OPDs holding it now. */
 export interface ReportersChanged {
@@ -188,21 +189,32 @@ export function createCaseOperations(
       who: TokenEntry,
       msg: z.output<typeof CaseAssign>,
       knownDesk: (deskId: string) => boolean,
+      people: { auth: PersonAuth; audit: AuditLog },
     ): Outcome<{ seq: number }> {
-      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 'hand a case to a desk');
-      if (refused) return refused;
       return once<{ seq: number }>('case.assign', who, msg.assignId, () => {
+        const supervisor = people.auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         if (!caseRow.get(msg.caseId))
           return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
         if (!knownDesk(msg.toDesk)) return refuse('desk.unknown', `no desk "${msg.toDesk}" here`);
+        const from = caseRow.get(msg.caseId)?.holder_desk;
         setHolder.run(msg.toDesk, msg.caseId);
         addEditor.run(msg.caseId, msg.toDesk);
+        const at = now();
         const event = eventLog.append({
           type: 'case.claimed',
-          at: now(),
+          at,
           actor: msg.actor,
           caseId: msg.caseId,
           holder: msg.toDesk,
+        });
+        people.audit.record({
+          at,
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'case.assign',
+          desk: who.id,
+          details: { caseId: msg.caseId, fromDesk: from ?? null, toDesk: msg.toDesk },
         });
         return { ack: { ok: true, seq: event.seq }, events: [event] };
       });

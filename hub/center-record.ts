@@ -38,12 +38,21 @@ export function createCenterRecord(
   const cases = createCaseOperations(db, eventLog, once, now);
   const auth = createPersonAuth(db, now);
   const audit = createAuditLog(db);
-  const alarms = createAlarmOperations(db, eventLog, once, now);
-  const dispatches = createDispatchOperations(db, eventLog, once, cases.lookup, opdIds, now);
+  const alarms = createAlarmOperations(db, eventLog, once, now, auth, audit);
+  const dispatches = createDispatchOperations(
+    db,
+    eventLog,
+    once,
+    cases.lookup,
+    opdIds,
+    now,
+    auth,
+    audit,
+  );
   return {
     ...cases.operations,
     assign: (who: TokenEntry, msg: z.output<typeof CaseAssign>) =>
-      cases.operations.assign(who, msg, (id) => !deskIds || deskIds.has(id)),
+      cases.operations.assign(who, msg, (id) => !deskIds || deskIds.has(id), { auth, audit }),
     ackAlarm: alarms.ackAlarm,
     escalate: alarms.escalate,
     escalationOf: alarms.escalationOf,
@@ -53,7 +62,7 @@ export function createCenterRecord(
     accounts: createAccounts(db, eventLog, audit, auth, now),
     auth,
     audit,
-    ...createReportOperations(db, once, now),
+    ...createReportOperations(db, once, now, auth, audit),
     sync: eventLog.sync,
   };
 }

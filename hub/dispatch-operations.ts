@@ -28,9 +28,10 @@ import type { TokenEntry } from '../shared/hub/protocol';
 import { joined } from '../shared/store/joined';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { CaseLookup } from './case-operations';
+import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
+import type { PersonAuth } from './person-auth';
 import type { HubStore } from './store/database';
-import { refuseUnlessSupervisor } from './supervisor-check';
 
 const withEscalation = (e: { note: string; at: number } | undefined) =>
   e ? { escalation: { note: e.note, at: e.at } } : {};
@@ -46,6 +47,8 @@ export function createDispatchOperations(
   cases: CaseLookup,
   opdIds: ReadonlySet<string>,
   now: () => number,
+  auth: PersonAuth,
+  audit: AuditLog,
 ) {
   const dispatchRow = db.prepare<
     [string],
@@ -151,10 +154,10 @@ export function createDispatchOperations(
       msg: z.output<typeof CaseReroute>,
       forInbox = true,
     ): Outcome<{ seq: number }> & { delivery?: OpdDispatch } {
-      const refused = refuseUnlessSupervisor<{ seq: number }>(msg, 're-route a case');
-      if (refused) return refused;
       let delivery: OpdDispatch | undefined;
       const outcome = once<{ seq: number }>('case.reroute', who, msg.rerouteId, () => {
+        const supervisor = auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return refuse(supervisor.code, supervisor.message);
         const d = dispatchRow.get(msg.dispatchId);
         if (!d) return refuse('dispatch.unknown', `no dispatch ${msg.dispatchId}`);
         if (!opdIds.has(msg.opdId))
@@ -195,6 +198,21 @@ export function createDispatchOperations(
           note: msg.reason,
         });
         events.push(queued);
+        audit.record({
+          at,
+          personId: supervisor.account.id,
+          person: supervisor.account.displayName,
+          action: 'case.reroute',
+          desk: who.id,
+          details: {
+            caseId: d.case_id,
+            dispatchId: d.id,
+            newDispatchId: msg.newDispatchId,
+            fromOpd: d.opd_id,
+            toOpd: msg.opdId,
+            reason: msg.reason,
+          },
+        });
         if (forInbox) {
           delivery = {
             dispatchId: msg.newDispatchId,

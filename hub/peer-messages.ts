@@ -47,7 +47,6 @@ import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import type { GroupCommit } from './group-commit';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
-import type { Role } from '../shared/domain/case';
 
 type Handler = (payload: unknown) => HubAck<object>;
 
@@ -57,15 +56,6 @@ const error = (code: HubErrorCode, message: string): HubAck<never> => ({
 });
 
 export const opdRoom = (opdId: string) => `opd:${opdId}`;
-
-/**
- * Whether a desk's message comes from a supervisor. Today the hub trusts the desk for the
- * role of the person signed in there (as for soft blocks); this is the one place the
- * dashboard asks, so a per-person proof replaces it here alone.
- */
-export function dashboardAllowed(personRole: Role): boolean {
-  return personRole === 'supervisor';
-}
 
 /**
  * Tells the OPD whose dispatch it is that its status changed (another clerk accepted it,
@@ -288,9 +278,8 @@ export function bindPeer(
           void socket.leave(DASHBOARD_ROOM);
           return { ok: true };
         }
-        if (!dashboardAllowed(msg.personRole)) {
-          return error('auth.not_supervisor', 'only a supervisor sees the dashboard');
-        }
+        const supervisor = record.auth.requireSupervisor(msg.personToken);
+        if (!supervisor.ok) return error(supervisor.code, supervisor.message);
         void socket.join(DASHBOARD_ROOM);
         return { ok: true, ...(dashboard ? { dashboard: dashboard.feed.snapshot() } : {}) };
       }),

@@ -2,14 +2,28 @@
  * Supervisors' operations at the hub, through the center's record on a real store: an
  * alarm acknowledged once (the first supervisor's stands), an escalation to the OPD, a
  * re-route in one step, a case handed to another desk. Each is applied once per message id,
- * and refused for an operator with `auth.not_supervisor`, changing nothing.
+ * refused for an operator's person token with `auth.not_supervisor`, changing nothing, and
+ * each one applied goes into the center audit log with who, from which desk and what.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, desk1, desk2, dlh, T0, useCenterRecord } from '../tests/support/center-record';
+import { firstSupervisor, passwordHash, person, type Person } from '../tests/support/people';
 
 const h = useCenterRecord();
 const MIN = 60_000;
+
+let boss: Person;
+let operator: Person;
+beforeEach(async () => {
+  const hash = await passwordHash();
+  boss = firstSupervisor(h.record, hash);
+  operator = person(h.record, boss, 'operator', 'andi', hash);
+});
+type Sender = 'supervisor' | 'operator';
+const tokenOf = (who: Sender) => (who === 'supervisor' ? boss : operator).token;
+/** The audit entries of one action, oldest first. */
+const audited = (action: string) => h.record.audit.list({ action, limit: 10 }).reverse();
 
 /** A case from desk 1 dispatched to DLH, as an emergency left waiting. */
 function stuckDispatch() {
@@ -18,13 +32,13 @@ function stuckDispatch() {
   return { caseId, dispatchId: out.events[0]!.dispatchId! };
 }
 
-const ackOf = (dispatchId: string, personRole: 'supervisor' | 'operator', by = desk2) => ({
+const ackOf = (dispatchId: string, sender: Sender, by = desk2) => ({
   ackId: uuidv7(),
   dispatchId,
   level: 'breached' as const,
   arming: 0,
-  personRole,
-  actor: { ...actorOf(by), person: personRole === 'supervisor' ? 'Bu Sri' : 'Andi' },
+  personToken: tokenOf(sender),
+  actor: { ...actorOf(by), person: sender === 'supervisor' ? 'Bu Sri' : 'Andi' },
 });
 
 describe('acknowledging an alarm', () => {
@@ -48,6 +62,15 @@ describe('acknowledging an alarm', () => {
     const before = h.allEvents().length;
     expect(h.record.ackAlarm(desk2, msg)).toEqual({ ack: first.ack, events: [] });
     expect(h.allEvents()).toHaveLength(before);
+    expect(audited('alarm.ack')).toEqual([
+      expect.objectContaining({
+        at: T0 + 6 * MIN,
+        personId: boss.account.id,
+        person: 'Kepala Regu',
+        desk: 'desk-2',
+        details: { caseId, dispatchId, level: 'breached', arming: 0 },
+      }),
+    ]);
   });
 
   it("keeps the first supervisor's acknowledgement when a second one acknowledges too", () => {
@@ -70,15 +93,16 @@ describe('acknowledging an alarm', () => {
       error: { code: 'dispatch.unknown' },
     });
     expect(h.allEvents()).toEqual(before);
+    expect(audited('alarm.ack')).toEqual([]);
   });
 });
 
 describe('escalating a dispatch', () => {
-  const escalation = (dispatchId: string, personRole: 'supervisor' | 'operator') => ({
+  const escalation = (dispatchId: string, sender: Sender) => ({
     escalateId: uuidv7(),
     dispatchId,
     note: 'Mohon segera, jalan tertutup total',
-    personRole,
+    personToken: tokenOf(sender),
     actor: actorOf(desk2),
   });
 
@@ -102,6 +126,13 @@ describe('escalating a dispatch', () => {
       at: T0 + 7 * MIN,
     });
     expect(h.record.escalate(desk2, msg)).toEqual({ ack: out.ack, events: [] });
+    expect(audited('case.escalate')).toEqual([
+      expect.objectContaining({
+        person: 'Kepala Regu',
+        desk: 'desk-2',
+        details: { caseId, dispatchId, opdId: 'dlh', note: 'Mohon segera, jalan tertutup total' },
+      }),
+    ]);
   });
 
   it("refuses an operator's escalation and one of a resolved dispatch", () => {
@@ -117,17 +148,18 @@ describe('escalating a dispatch', () => {
     });
     expect(h.allEvents()).toEqual(before);
     expect(h.record.inbox('dlh')).toEqual([]);
+    expect(audited('case.escalate')).toEqual([]);
   });
 });
 
 describe('re-routing a case', () => {
-  const reroute = (dispatchId: string, opdId: string, personRole = 'supervisor' as const) => ({
+  const reroute = (dispatchId: string, opdId: string, sender: Sender = 'supervisor') => ({
     rerouteId: uuidv7(),
     dispatchId,
     newDispatchId: uuidv7(),
     opdId,
     reason: 'Bukan DLH, ini lampu jalan',
-    personRole,
+    personToken: tokenOf(sender),
     actor: actorOf(desk2),
   });
 
@@ -151,6 +183,20 @@ describe('re-routing a case', () => {
     // A repeat answers the same and dispatches nothing more.
     expect(h.record.reroute(desk2, msg)).toEqual({ ack: out.ack, events: [] });
     expect(h.record.inbox('dishub')).toHaveLength(1);
+    expect(audited('case.reroute')).toEqual([
+      expect.objectContaining({
+        person: 'Kepala Regu',
+        desk: 'desk-2',
+        details: {
+          caseId,
+          dispatchId,
+          newDispatchId: msg.newDispatchId,
+          fromOpd: 'dlh',
+          toOpd: 'dishub',
+          reason: 'Bukan DLH, ini lampu jalan',
+        },
+      }),
+    ]);
   });
 
   it('re-routes a returned dispatch without withdrawing it again', () => {
@@ -167,9 +213,7 @@ describe('re-routing a case', () => {
       const { ack } = h.record.reroute(desk2, msg);
       return ack.ok ? 'ok' : ack.error.code;
     };
-    expect(code({ ...reroute(dispatchId, 'dishub'), personRole: 'operator' as never })).toBe(
-      'auth.not_supervisor',
-    );
+    expect(code(reroute(dispatchId, 'dishub', 'operator'))).toBe('auth.not_supervisor');
     expect(code(reroute(dispatchId, 'dlh'))).toBe('dispatch.same_opd');
     expect(code(reroute(dispatchId, 'pln'))).toBe('opd.unknown');
     h.move(dlh, dispatchId, 'accepted');
@@ -178,6 +222,7 @@ describe('re-routing a case', () => {
     expect(h.allEvents()).toEqual(accepted);
     expect(accepted.slice(0, before.length)).toEqual(before);
     expect(h.record.inbox('dishub')).toEqual([]);
+    expect(audited('case.reroute')).toEqual([]);
   });
 });
 
@@ -188,13 +233,14 @@ describe('handing a case to another desk', () => {
       assignId: uuidv7(),
       caseId,
       toDesk: 'desk-2',
-      personRole: 'operator' as const,
+      personToken: operator.token,
       actor: actorOf(desk1),
     };
     expect(h.record.assign(desk1, msg).ack).toMatchObject({
       error: { code: 'auth.not_supervisor' },
     });
-    const out = h.record.assign(desk1, { ...msg, personRole: 'supervisor' });
+    expect(audited('case.assign')).toEqual([]);
+    const out = h.record.assign(desk1, { ...msg, personToken: boss.token });
     expect(out.events).toEqual([
       expect.objectContaining({ type: 'case.claimed', caseId, holder: 'desk-2' }),
     ]);
@@ -202,5 +248,12 @@ describe('handing a case to another desk', () => {
     expect(h.upsert(desk2, caseId, { description: 'Pohon sudah dipotong' }, 2).ack).toMatchObject({
       ok: true,
     });
+    expect(audited('case.assign')).toEqual([
+      expect.objectContaining({
+        person: 'Kepala Regu',
+        desk: 'desk-1',
+        details: { caseId, fromDesk: 'desk-1', toDesk: 'desk-2' },
+      }),
+    ]);
   });
 });

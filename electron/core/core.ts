@@ -187,6 +187,8 @@ export function openCore(options: CoreOptions): Core {
     log: log.child('dashboard'),
     now,
     emit: (figures) => emit({ event: 'dashboard.changed', payload: figures }),
+    // Called only once a supervisor opens the dashboard, after `people` below exists.
+    tokenFor: (accountId) => people.tokenFor(accountId),
   });
 
   const people = createPersonTokens({

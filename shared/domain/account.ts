@@ -51,6 +51,11 @@ export const AuditAction = z.enum([
   'account.reset_password',
   'caller.block',
   'caller.unblock',
+  'alarm.ack',
+  'case.escalate',
+  'case.reroute',
+  'case.assign',
+  'report.sign',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -4,6 +4,7 @@
  * figures (`dashboard.subscribe`), which the hub then pushes as `dashboard` snapshots.
  */
 import { z } from 'zod';
+import { PersonToken } from '../domain/account';
 import { EpochMs, Role } from '../domain/case';
 import { Dashboard } from '../domain/dashboard/model';
 import { AckError } from './acks';
@@ -23,11 +24,16 @@ export const DeskPerson = z
 export type DeskPerson = z.infer<typeof DeskPerson>;
 
 /**
- * Start (`on`) or stop the `dashboard` pushes to this desk. `personRole` is the signed-in
- * person's role, as for a soft block: the hub refuses an operator's.
+ * Start (`on`) or stop the `dashboard` pushes to this desk. Starting needs the signed-in
+ * supervisor's `personToken`, as for a soft block; `personRole` (older desks) is ignored.
  */
 export const DashboardSubscribe = z
-  .object({ on: z.boolean(), personRole: Role, actor: Actor })
+  .object({
+    on: z.boolean(),
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
+    actor: Actor,
+  })
   .strict();
 
 /** The figures as the hub pushes them; `emittedAt` is the hub's clock when it sent them. */

@@ -241,7 +241,9 @@ export const ReportSignMessage = z
     signedAt: EpochMs,
     signerName: z.string().min(1).max(120),
     offline: z.boolean(),
-    personRole: Role,
+    /** The signing supervisor's token; `personRole` (older desks) is ignored. */
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();

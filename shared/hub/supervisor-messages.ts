@@ -1,11 +1,13 @@
 /**
  * Supervisors' hub messages (issue #14, "alarms that reach a person" and "actions"): they
  * acknowledge an alarm, escalate a dispatch to its OPD, re-route a case to another OPD and
- * hand a case to another desk. Each names the signed-in person's role (`personRole`): the
- * hub refuses an operator's with `auth.not_supervisor` (hub/supervisor-check.ts).
+ * hand a case to another desk. Each carries the token the hub gave the signed-in supervisor
+ * (`personToken`); the hub refuses any other (hub/person-auth.ts `requireSupervisor`).
+ * `personRole` is what desks before tokens sent: it is ignored.
  */
 import { z } from 'zod';
 import { AlarmLevel } from '../domain/alarm';
+import { PersonToken } from '../domain/account';
 import { Role, Uuid } from '../domain/case';
 import { Identifier } from './protocol';
 
@@ -29,7 +31,8 @@ export const AlarmAck = z
     level: AlarmLevel,
     /** Which arming of the dispatch's alarm: 0 as dispatched, n after the n-th escalation. */
     arming: z.number().int().nonnegative(),
-    personRole: Role,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();
@@ -40,7 +43,8 @@ export const CaseEscalate = z
     escalateId: Uuid,
     dispatchId: Uuid,
     note: SupervisorNote,
-    personRole: Role,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();
@@ -56,7 +60,8 @@ export const CaseReroute = z
     newDispatchId: Uuid,
     opdId: Identifier,
     reason: SupervisorNote,
-    personRole: Role,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();
@@ -67,7 +72,8 @@ export const CaseAssign = z
     assignId: Uuid,
     caseId: Uuid,
     toDesk: Identifier,
-    personRole: Role,
+    personToken: PersonToken.optional(),
+    personRole: Role.optional(),
     actor: Actor,
   })
   .strict();

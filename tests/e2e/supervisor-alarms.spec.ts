@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { writeDemoAccounts } from '../../electron/core/auth/demo-accounts';
 import {
   randomToken,
   startHost,
@@ -70,10 +71,15 @@ test('an unaccepted emergency alarms the supervisor, who acknowledges and re-rou
     { token: tokens.damkar, kind: 'opd', id: 'damkar' },
     { token: tokens.bpbd, kind: 'opd', id: 'bpbd' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+  // One set of demo accounts for the hub and both desks: the hub checks the supervisor's token.
+  const demo = path.join(dir, 'demo-accounts.json');
+  writeDemoAccounts(demo);
+  const hub = await startHub(path.join(dir, 'hub'), tokensFile, 0, ['--demo-accounts', demo]);
   procs.push(hub);
   const desk = async (deskId: 'desk-1' | 'desk-2', username: string) => {
     const dataDir = path.join(dir, deskId);
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.copyFileSync(demo, path.join(dataDir, 'demo-accounts.json'));
     const host = await startHost({
       dataDir,
       deskId,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
+import { writeDemoAccounts, type DemoAccount } from '../../electron/core/auth/demo-accounts';
 import { DashboardPush } from '../../shared/hub/dashboard';
 import {
   randomToken,
@@ -33,6 +34,7 @@ const wibClock = (hours: number): string => {
 };
 
 let hub: HubProc;
+let people: DemoAccount[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
@@ -46,7 +48,14 @@ beforeAll(async () => {
   disnaker.inboxHours = { from: wibClock(2), to: wibClock(3) };
   const rosterFile = path.join(dir, 'opds.json');
   fs.writeFileSync(rosterFile, JSON.stringify(roster));
-  hub = await startHub(dir, writeTokens(dir, [desk, desk2, dlh, boss]), 0, ['--opds', rosterFile]);
+  const accountsFile = path.join(dir, 'demo-accounts.json');
+  people = writeDemoAccounts(accountsFile);
+  hub = await startHub(dir, writeTokens(dir, [desk, desk2, dlh, boss]), 0, [
+    '--opds',
+    rosterFile,
+    '--demo-accounts',
+    accountsFile,
+  ]);
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -66,6 +75,18 @@ async function connect(ns: string, token: string): Promise<Socket> {
 const send = (s: Socket, event: string, payload: unknown) =>
   s.timeout(5000).emitWithAck(event, payload) as Promise<Record<string, unknown>>;
 
+/** The person token the hub gives `username` at sign-in on this desk's socket. */
+async function tokenOf(
+  s: Socket,
+  username: 'operator' | 'supervisor',
+  actor: typeof deskActor,
+): Promise<string> {
+  const a = people.find((p) => p.username === username)!;
+  const opened = await send(s, 'session.open', { username, password: a.password, actor });
+  expect(opened).toMatchObject({ ok: true });
+  return opened.token as string;
+}
+
 /** Every `dashboard` push a socket receives, parsed. */
 function pushes(s: Socket): DashboardPush[] {
   const seen: DashboardPush[] = [];
@@ -76,15 +97,22 @@ const latest = (seen: DashboardPush[]) => seen.at(-1);
 const opd = (d: DashboardPush | undefined, id: string) => d?.opds.find((o) => o.opdId === id);
 
 describe('the dashboard feed', () => {
-  it("refuses an operator's desk and pushes nothing to it", async () => {
+  it("refuses an operator's token, and a desk's word alone, and pushes nothing", async () => {
     const d = await connect('/desk', desk.token);
     const seen = pushes(d);
     const ack = await send(d, 'dashboard.subscribe', {
       on: true,
-      personRole: 'operator',
+      personToken: await tokenOf(d, 'operator', deskActor),
       actor: deskActor,
     });
     expect(ack).toMatchObject({ ok: false, error: { code: 'auth.not_supervisor' } });
+    // An older desk's claim that its person is a supervisor buys nothing without a token.
+    const claimed = await send(d, 'dashboard.subscribe', {
+      on: true,
+      personRole: 'supervisor',
+      actor: deskActor,
+    });
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'auth.token_invalid' } });
     await send(d, 'desk.person', {
       people: [{ name: 'Operator Demo', role: 'operator' }],
       onCall: true,
@@ -100,7 +128,7 @@ describe('the dashboard feed', () => {
     const seen = pushes(supervisorDesk);
     const ack = await send(supervisorDesk, 'dashboard.subscribe', {
       on: true,
-      personRole: 'supervisor',
+      personToken: await tokenOf(supervisorDesk, 'supervisor', desk2Actor),
       actor: desk2Actor,
     });
     expect(ack.ok).toBe(true);

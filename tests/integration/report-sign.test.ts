@@ -12,7 +12,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { SignedReport } from '../../shared/domain/report';
-import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
+import { writeDemoAccounts } from '../../electron/core/auth/demo-accounts';
+import { call, centerDemoAccounts, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { peerSockets, send } from '../support/hub-peers';
 import { freePort, randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
@@ -49,6 +50,8 @@ describe('report.sign', () => {
     const hubDir = path.join(dir, 'hub');
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    // The hub knows the desk's people: the report goes once the signer's token is fetched.
+    const hubAccounts = centerDemoAccounts(dir, ['desk-1']);
     const core = openDeskCore({ dir, deskId: 'desk-1', hubUrl: url, hubToken: token });
     cleanups.push(() => core.close());
     const accounts = await demoAccounts(core, path.join(dir, 'desk-1'));
@@ -74,7 +77,7 @@ describe('report.sign', () => {
     });
     expect(report.offline).toBe(true);
 
-    const hub = await startHub(hubDir, tokensFile, port);
+    const hub = await startHub(hubDir, tokensFile, port, hubAccounts);
     cleanups.push(() => hub.stop());
     await expect.poll(() => hubReports(hubDir).length, { timeout: 20_000 }).toBe(1);
     const [row] = hubReports(hubDir);
@@ -94,11 +97,23 @@ describe('report.sign', () => {
     const token = randomToken();
     const tokensFile = writeTokens(dir, [{ token, kind: 'desk', id: 'desk-1' }]);
     const hubDir = path.join(dir, 'hub');
-    const hub = await startHub(hubDir, tokensFile);
+    const hub = await startHub(hubDir, tokensFile, 0, centerDemoAccounts(dir, []));
     cleanups.push(() => hub.stop());
     const peers = peerSockets();
     cleanups.push(() => peers.closeAll());
     const desk = await peers.connect(`${hub.url}/desk`, token);
+    const people = writeDemoAccounts(path.join(dir, 'demo-accounts.json'));
+    const tokenOf = async (username: string): Promise<string> => {
+      const a = people.find((p) => p.username === username)!;
+      const opened = await send(desk, 'session.open', {
+        username,
+        password: a.password,
+        actor: { id: 'desk-1', role: 'desk', person: a.displayName },
+      });
+      expect(opened).toMatchObject({ ok: true });
+      return (opened as { token: string }).token;
+    };
+    const supervisorToken = await tokenOf('supervisor');
 
     const snapshot = canonicalJson({ version: 1, notes: '<script>x</script>' });
     const message = (over: object = {}) => ({
@@ -113,15 +128,23 @@ describe('report.sign', () => {
       signedAt: Date.UTC(2026, 10, 28, 8, 5),
       signerName: 'Rina',
       offline: false,
-      personRole: 'supervisor',
+      personToken: supervisorToken,
       actor: { id: 'desk-1', role: 'desk', person: 'Rina' },
       ...over,
     });
 
     const bad = await send(desk, 'report.sign', message({ hash: sha256('other') }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'report.bad_hash' } });
-    const operator = await send(desk, 'report.sign', message({ personRole: 'operator' }));
+    const operatorToken = await tokenOf('operator');
+    const operator = await send(desk, 'report.sign', message({ personToken: operatorToken }));
     expect(operator).toMatchObject({ ok: false, error: { code: 'auth.not_supervisor' } });
+    // A desk's word that its person is a supervisor, with no token, buys nothing.
+    const claimed = await send(
+      desk,
+      'report.sign',
+      message({ personToken: undefined, personRole: 'supervisor' }),
+    );
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'auth.token_invalid' } });
     const invalid = await send(desk, 'report.sign', message({ snapshot: 7 }));
     expect(invalid).toMatchObject({ ok: false, error: { code: 'protocol.invalid' } });
     expect(hubReports(hubDir)).toEqual([]);

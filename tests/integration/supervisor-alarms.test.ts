@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RaisedAlarm } from '../../shared/domain/alarm';
 import { emptyIntakeForm } from '../../shared/domain/intake';
-import { call, demoAccounts, openDeskCore } from '../support/desk-cores';
+import { call, centerDemoAccounts, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { connectOpd } from '../support/opd-client';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
@@ -33,7 +33,13 @@ async function setup() {
     { token: tokens.dlh, kind: 'opd', id: 'dlh' },
     { token: tokens.dishub, kind: 'opd', id: 'dishub' },
   ]);
-  const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+  // The hub knows the same people as the desks: it checks the supervisor's token.
+  const hub = await startHub(
+    path.join(dir, 'hub'),
+    tokensFile,
+    0,
+    centerDemoAccounts(dir, ['desk-1', 'desk-2']),
+  );
   cleanups.push(() => hub.stop());
   // Both desks' clocks, moved on together by the test.
   let offset = 0;

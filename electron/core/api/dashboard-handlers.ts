@@ -13,7 +13,7 @@ export function dashboardHandlers(
   return {
     'dashboard.open': async (_args, session) => {
       const supervisor = requireSupervisor(session);
-      return { dashboard: await ctx.dashboard.open(session, supervisor.displayName) };
+      return { dashboard: await ctx.dashboard.open(session, supervisor) };
     },
     'dashboard.close': async (_args, session) => {
       await ctx.dashboard.close(session);

@@ -3,7 +3,8 @@
  * this desk's replica; acknowledging, escalating, re-routing and handing a case over are
  * asked of the hub directly (not queued): each concerns the whole center and is decided by
  * the hub, which answers at once or refuses with its code. Without the hub: `hub.offline`.
- * The hub's events then bring the change to every desk, this one included.
+ * The hub's events then bring the change to every desk, this one included. Each carries the
+ * signed-in supervisor's person token: the hub checks it, not this desk's word.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { SeqAck } from '../../../shared/hub/acks';
@@ -21,11 +22,15 @@ type SuperviseChannels =
   'alarm.list' | 'alarm.ack' | 'supervise.escalate' | 'supervise.reroute' | 'supervise.assign';
 
 export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseChannels> {
-  const supervisorActor = (session: Session): Actor => ({
-    id: ctx.deskId,
-    role: 'desk',
-    person: requireSupervisor(session).displayName,
-  });
+  /** Who acts, and the token the hub gave them (none yet: the hub refuses, auth.token_invalid). */
+  const supervisorOf = (session: Session): { actor: Actor; personToken?: string } => {
+    const supervisor = requireSupervisor(session);
+    const token = ctx.people.tokenFor(supervisor.id);
+    return {
+      actor: { id: ctx.deskId, role: 'desk', person: supervisor.displayName },
+      ...(token && token !== 'pending' ? { personToken: token } : {}),
+    };
+  };
 
   /** Sends one message to the hub and waits for its answer; a refusal is a typed error. */
   async function ask(event: string, payload: Record<string, unknown>): Promise<void> {
@@ -56,7 +61,7 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
       return { alarms: ctx.store.supervision.raised(ctx.now()) };
     },
     'alarm.ack': async ({ alarmId }, session) => {
-      const actor = supervisorActor(session);
+      const by = supervisorOf(session);
       const alarm = ctx.store.supervision.raised(ctx.now()).find((a) => a.id === alarmId);
       if (!alarm) throw new CoreError('alarm.not_found', 'This alarm is no longer raised.');
       if (alarm.acked) return {};
@@ -65,24 +70,22 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
         dispatchId: alarm.dispatchId,
         level: alarm.level,
         arming: alarm.arming,
-        personRole: 'supervisor',
-        actor,
+        ...by,
       });
       return {};
     },
     'supervise.escalate': async ({ dispatchId, note }, session) => {
-      const actor = supervisorActor(session);
+      const by = supervisorOf(session);
       await ask('case.escalate', {
         escalateId: uuidv7(),
         dispatchId,
         note,
-        personRole: 'supervisor',
-        actor,
+        ...by,
       });
       return {};
     },
     'supervise.reroute': async ({ dispatchId, opdId, reason }, session) => {
-      const actor = supervisorActor(session);
+      const by = supervisorOf(session);
       if (!ctx.reference().opds.some((o) => o.id === opdId)) {
         throw new CoreError('api.invalid_args', 'Unknown OPD.', { opdId: 'dispatch.opd_unknown' });
       }
@@ -93,13 +96,12 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
         newDispatchId,
         opdId,
         reason,
-        personRole: 'supervisor',
-        actor,
+        ...by,
       });
       return { dispatchId: newDispatchId };
     },
     'supervise.assign': async ({ caseId, toDesk }, session) => {
-      const actor = supervisorActor(session);
+      const by = supervisorOf(session);
       if (!ctx.store.cases.exists(caseId)) {
         throw new CoreError('case.not_found', 'No such case on this desk.');
       }
@@ -107,8 +109,7 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
         assignId: uuidv7(),
         caseId,
         toDesk,
-        personRole: 'supervisor',
-        actor,
+        ...by,
       });
       return {};
     },

@@ -30,6 +30,14 @@ export interface DeskDashboardOptions {
   now: () => number;
   /** New figures for the screens showing the dashboard. */
   emit: (dashboard: Dashboard) => void;
+  /** The hub token of a person signed in here (auth/person-tokens.ts): the hub checks it. */
+  tokenFor: (accountId: string) => string | 'pending' | undefined;
+}
+
+/** The supervisor whose screen shows the dashboard. */
+interface Person {
+  id: string;
+  displayName: string;
 }
 
 export function startDeskDashboard(o: DeskDashboardOptions) {
@@ -98,12 +106,18 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
   const ticker = setInterval(requestPartial, PARTIAL_EVERY_MS);
   ticker.unref();
 
-  async function subscribe(person: string): Promise<Dashboard | undefined> {
+  async function subscribe(person: Person): Promise<Dashboard | undefined> {
     if (!o.link || !online()) return undefined;
+    // No token yet (signed in while the hub was away): the hub refuses, partial figures stay.
+    const token = o.tokenFor(person.id);
     try {
       const raw = await o.link.request(
         'dashboard.subscribe',
-        { on: true, personRole: 'supervisor', actor: actor(person) },
+        {
+          on: true,
+          ...(token && token !== 'pending' ? { personToken: token } : {}),
+          actor: actor(person.displayName),
+        },
         REQUEST_TIMEOUT_MS,
       );
       const ack = DashboardSubscribeAck.safeParse(raw);
@@ -132,7 +146,7 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
       report(true);
       const first = [...watching][0]?.operator;
       if (first)
-        void subscribe(first.displayName)
+        void subscribe(first)
           .then((d) => d && o.emit(d))
           .catch(() => undefined);
     } else {
@@ -163,7 +177,7 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
       requestPartial();
     },
     /** A supervisor's screen shows the dashboard: the figures now, then `emit` on changes. */
-    async open(session: Session, person: string): Promise<Dashboard> {
+    async open(session: Session, person: Person): Promise<Dashboard> {
       watching.add(session);
       const live = await subscribe(person);
       return live ?? partial();
@@ -173,11 +187,7 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
       subscribed = false;
       if (!o.link || !online()) return;
       await o.link
-        .request(
-          'dashboard.subscribe',
-          { on: false, personRole: 'supervisor', actor: actor(o.deskId) },
-          REQUEST_TIMEOUT_MS,
-        )
+        .request('dashboard.subscribe', { on: false, actor: actor(o.deskId) }, REQUEST_TIMEOUT_MS)
         .catch(() => undefined);
     },
     /** The replica changed: partial figures follow it while the hub is away. */

@@ -33,7 +33,7 @@ const SCHEMA = {
   'call.log': CallLog,
   'caller.block': CallerBlock.omit({ personToken: true }).extend(personal),
   'caller.unblock': CallerUnblock.omit({ personToken: true }).extend(personal),
-  'report.sign': ReportSignMessage,
+  'report.sign': ReportSignMessage.omit({ personToken: true }).extend(personal),
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */

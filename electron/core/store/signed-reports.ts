@@ -97,7 +97,8 @@ export function createSignedReports(db: Store, outbox: Outbox) {
           signedAt: row.signed_at,
           signerName: row.signer_name,
           offline: input.offline,
-          personRole: 'supervisor',
+          // Becomes the signer's person token on the wire (auth/person-tokens.ts).
+          personAccount: input.signedBy,
           actor: input.actor,
         },
         input.signedAt,

@@ -50,6 +50,11 @@ export const accountsEn: Widen<typeof accountsId> = {
       'account.reset_password': 'password reset',
       'caller.block': 'number blocked',
       'caller.unblock': 'block lifted',
+      'alarm.ack': 'alarm acknowledged',
+      'case.escalate': 'dispatch escalated',
+      'case.reroute': 'case re-routed to another OPD',
+      'case.assign': 'case handed to a desk',
+      'report.sign': 'report signed',
     },
   },
   setup: {

@@ -46,6 +46,11 @@ export const accountsId = {
       'account.reset_password': 'kata sandi diatur ulang',
       'caller.block': 'nomor diblokir',
       'caller.unblock': 'blokir dicabut',
+      'alarm.ack': 'alarm ditanggapi',
+      'case.escalate': 'dispatch dieskalasi',
+      'case.reroute': 'kasus dialihkan ke OPD lain',
+      'case.assign': 'kasus diserahkan ke desk',
+      'report.sign': 'laporan ditandatangani',
     },
   },
   setup: {
