@@ -66,7 +66,8 @@ test("a supervisor disables an operator, and that operator's next action is refu
   await field(rina, 'Kelurahan').press('Tab');
   await expect(async () => {
     await rina.keyboard.press('Control+Enter');
-    await expect(rina.getByRole('alert').filter({ hasText: 'dinonaktifkan' })).toBeVisible({
+    const refused = rina.getByRole('alert').filter({ hasText: 'Belum tersimpan' });
+    await expect(refused.filter({ hasText: 'dinonaktifkan' })).toBeVisible({
       timeout: 2000,
     });
   }).toPass({ timeout: 30_000 });
