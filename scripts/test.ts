@@ -70,14 +70,15 @@ function skipReasons(suites: PlaywrightSuite[] = []): string[] {
 /** Runs a Playwright config and adds its JSON report's counts to the total. */
 function playwright(name: string, args: string[], report: string, wrap: string[] = []): void {
   const [command, ...rest] = [...wrap, bin('playwright'), ...args];
-  run(name, command!, rest);
+  const ok = run(name, command!, rest);
   const e = readJson<PlaywrightReport>(path.join(results, report));
   if (!e) {
     total.failed += 1;
     return;
   }
   total.passed += e.stats.expected + e.stats.flaky;
-  total.failed += e.stats.unexpected;
+  // A suite that cannot even load (a failed import) has no failed test but fails the run.
+  total.failed += e.stats.unexpected > 0 || ok ? e.stats.unexpected : 1;
   total.skipped += e.stats.skipped;
   // Said again in the summary, so a skipped stage never reads like a passed one.
   for (const reason of new Set(skipReasons(e.suites))) {

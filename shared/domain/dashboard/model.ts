@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Disposition } from '../case';
-import dashboardSettings from '../../../resources/data/dashboard.json';
+import dashboardSettings from '../../../resources/data/dashboard.json' with { type: 'json' };
 
 /** resources/data/dashboard.json: the least count a median is shown and ranked from. */
 export const DashboardSettings = z.object({
