@@ -66,7 +66,7 @@ test("a supervisor disables an operator, and that operator's next action is refu
   await field(rina, 'Kelurahan').press('Tab');
   await expect(async () => {
     await rina.keyboard.press('Control+Enter');
-    const refused = rina.getByRole('alert').filter({ hasText: 'Belum tersimpan' });
+    const refused = rina.getByRole('alert').filter({ hasText: /^Belum tersimpan/ });
     await expect(refused.filter({ hasText: 'dinonaktifkan' })).toBeVisible({
       timeout: 2000,
     });
