@@ -287,7 +287,7 @@ export const en: Messages = {
     'dispatch.unknown': 'The hub does not know this dispatch.',
     'dispatch.conflict': 'This dispatch conflicts with what the hub has recorded.',
     'transition.illegal': 'This change is not allowed for the dispatch as it stands.',
-    'auth.not_supervisor': 'Only a supervisor may set or lift a block.',
+    'auth.not_supervisor': 'The hub refused: only a supervisor may do this.',
     'block.unknown': 'The hub does not know this block.',
     'dispatch.not_stuck':
       'The OPD has already accepted or closed this dispatch; it is not re-routed.',

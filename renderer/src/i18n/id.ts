@@ -293,7 +293,7 @@ export const id = {
     'dispatch.unknown': 'Hub tidak mengenal disposisi ini.',
     'dispatch.conflict': 'Disposisi ini bertentangan dengan yang sudah dicatat hub.',
     'transition.illegal': 'Perubahan ini tidak diizinkan untuk disposisi dengan status sekarang.',
-    'auth.not_supervisor': 'Hanya supervisor yang boleh memasang atau mencabut blokir.',
+    'auth.not_supervisor': 'Hub menolak: hanya supervisor yang boleh melakukan ini.',
     'block.unknown': 'Hub tidak mengenal blokir ini.',
     'dispatch.not_stuck': 'Disposisi ini sudah diterima atau ditutup OPD; tidak dialihkan.',
     'dispatch.same_opd': 'Disposisi ini sudah di OPD tersebut.',
