@@ -27,8 +27,11 @@ function demoPassword(dataDir: string): string {
   return accounts.find((a) => a.username === 'operator')!.password;
 }
 
-async function signIn(page: Page) {
-  await expect(field(page, 'Nama pengguna')).toBeFocused();
+/** `afterRestart`: the console is a fresh process, as slow to come up as the machine is busy. */
+async function signIn(page: Page, { afterRestart = false } = {}) {
+  await expect(field(page, 'Nama pengguna')).toBeFocused({
+    timeout: afterRestart ? 45_000 : undefined,
+  });
   await field(page, 'Nama pengguna').fill('operator');
   await field(page, 'Kata sandi').fill(demoPassword(launcher.dataDir));
   await field(page, 'Kata sandi').press('Enter');
@@ -164,7 +167,7 @@ test('a half-typed call survives the console being killed and is offered back', 
   // The page notices, the launcher restarts the console at the same address, and the
   // restarted console (which has no session) asks the operator to sign in again.
   await expect(page.getByRole('status', { name: 'Koneksi konsol' })).toHaveText(/terputus/);
-  await signIn(page);
+  await signIn(page, { afterRestart: true });
 
   await expect(page.getByRole('alert')).toContainText('Ada panggilan yang belum disimpan');
   await page.getByRole('button', { name: 'Lanjutkan draf' }).click();

@@ -20,6 +20,12 @@ import {
   type EventsHello,
 } from '../../../shared/api/screen-link';
 
+/**
+ * The console host runs on this machine, so a retry costs next to nothing: after a crash
+ * the launcher restarts it within seconds, and the operator should not wait long after that.
+ */
+const MAX_RETRY_MS = 2000;
+
 export function createBrowserClient(key: string): ConsoleClient {
   const hub = createEventHub();
   const linkListeners = new Set<(link: BackendLink) => void>();
@@ -102,7 +108,7 @@ export function createBrowserClient(key: string): ConsoleClient {
   function reconnect(): void {
     setLink('down');
     setTimeout(connectEvents, retryMs);
-    retryMs = Math.min(retryMs * 2, 5000);
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
   }
 
   function connectEvents(): void {
