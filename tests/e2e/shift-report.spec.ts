@@ -108,9 +108,9 @@ test('print the shift report with the hub down, sign it, reprint it with the sam
   const { accounts } = JSON.parse(
     fs.readFileSync(path.join(launcher.dataDir, 'demo-accounts.json'), 'utf8'),
   ) as { accounts: Array<{ username: string; password: string }> };
-  const password = accounts.find((a) => a.username === 'supervisor')!.password;
+  const password = accounts.find((a) => a.username === 'supervisor2')!.password;
   const signForm = dialog.getByRole('form', { name: 'Tanda tangan supervisor yang menerima' });
-  await signForm.getByLabel('Nama pengguna supervisor yang menerima').fill('supervisor');
+  await signForm.getByLabel('Nama pengguna supervisor yang menerima').fill('supervisor2');
   await signForm.getByLabel('Kata sandi supervisor yang menerima').fill('salah');
   await signForm.getByRole('button', { name: 'Tandatangani' }).click();
   await expect(dialog.getByRole('alert')).toContainText(

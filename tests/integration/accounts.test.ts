@@ -118,11 +118,13 @@ describe('center-wide accounts', () => {
       expect(r, channel).toMatchObject({ ok: false, error: { code: 'auth.not_supervisor' } });
     }
     expect(await accountsOf(supervisor)).toEqual(before);
-    const { entries } = await call<{ entries: unknown[] }>(supervisor, 'audit.list', {});
-    expect(entries).toEqual([
-      expect.objectContaining({ action: 'account.create' }),
-      expect.objectContaining({ action: 'account.create' }),
-    ]);
+    // Only the setting up of the demo accounts, one entry each.
+    const { entries } = await call<{ entries: Array<{ action: string }> }>(
+      supervisor,
+      'audit.list',
+      {},
+    );
+    expect(entries.map((e) => e.action)).toEqual(before.map(() => 'account.create'));
   });
 
   it("refuses a disabled person's next call on every desk, and their token at the hub", async () => {

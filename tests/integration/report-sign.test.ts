@@ -56,8 +56,11 @@ describe('report.sign', () => {
     cleanups.push(() => core.close());
     const accounts = await demoAccounts(core, path.join(dir, 'desk-1'));
     const supervisor = core.openSession();
-    const password = accounts.find((a) => a.username === 'supervisor')!.password;
-    await call(supervisor, 'auth.signIn', { username: 'supervisor', password });
+    const password = (name: string) => accounts.find((a) => a.username === name)!.password;
+    await call(supervisor, 'auth.signIn', {
+      username: 'supervisor',
+      password: password('supervisor'),
+    });
     const { current } = await call<{ current: { date: string; shiftId: string } }>(
       supervisor,
       'report.schedule',
@@ -73,7 +76,7 @@ describe('report.sign', () => {
         incoming: { name: '', nip: '2' },
         language: 'id',
       },
-      signer: { username: 'supervisor', password },
+      signer: { username: 'supervisor2', password: password('supervisor2') },
     });
     expect(report.offline).toBe(true);
 
@@ -86,7 +89,7 @@ describe('report.sign', () => {
       hash: report.hash,
       offline: 1,
       desk_id: 'desk-1',
-      signer_name: 'Supervisor Demo',
+      signer_name: 'Supervisor Penerima',
     });
     expect(sha256(row!.snapshot)).toBe(report.hash);
     expect(JSON.parse(row!.snapshot)).toMatchObject({ notes: 'Hub mati' });

@@ -86,6 +86,25 @@ export function reportHandlers(ctx: CoreContext): Pick<Handlers, ReportChannels>
         );
       }
       const incoming = found.operator;
+      if (incoming.id === outgoing.id) {
+        throw new CoreError(
+          'report.same_signer',
+          'The incoming supervisor signs with their own account, not the one handing over.',
+        );
+      }
+      // The hub takes the report on the signer's own word: give this desk their token (now,
+      // or when the hub is back), as a sign-in would.
+      if (ctx.people.tokenFor(incoming.id) === undefined) {
+        const who = { id: ctx.deskId, role: 'desk', person: incoming.displayName } as const;
+        const opened = await ctx.people.open(incoming.username, signer.password, who);
+        if (opened.kind === 'refused' && opened.code === 'auth.account_disabled')
+          throw new CoreError(
+            'auth.account_disabled',
+            'This account was disabled by a supervisor.',
+          );
+        if (opened.kind === 'unreachable')
+          ctx.people.later(incoming.id, incoming.username, signer.password, who);
+      }
       const { snapshot, hash } = cut({
         ...request,
         incoming: { name: incoming.displayName, nip: request.incoming.nip },

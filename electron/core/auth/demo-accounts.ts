@@ -1,6 +1,6 @@
 /**
  * Demo mode (`npm start -- --demo`, tests): a store with no accounts gets a demo operator
- * and supervisor. Their passwords are in demo-accounts.json in the data dir (owner-only),
+ * and two supervisors. Their passwords are in demo-accounts.json in the data dir (owner-only),
  * for `npm start` to print; a file already there (written by the launcher, or a test's
  * helper, and given to the hub too) is used as it is, so desk and hub know the same people.
  * Never for real use: without demo mode the first start asks for the first supervisor.
@@ -25,7 +25,10 @@ export interface DemoAccount {
 
 export const demoAccountsFile = (dataDir: string) => path.join(dataDir, 'demo-accounts.json');
 
-/** A demo operator and supervisor with random passwords. */
+/**
+ * A demo operator and two supervisors with random passwords: a handover report is signed
+ * by the incoming supervisor, who is never the one handing over.
+ */
 export function newDemoAccounts(): DemoAccount[] {
   const password = () => crypto.randomBytes(6).toString('base64url');
   return [
@@ -42,6 +45,13 @@ export function newDemoAccounts(): DemoAccount[] {
       password: password(),
       role: 'supervisor',
       displayName: 'Supervisor Demo',
+    },
+    {
+      id: uuidv7(),
+      username: 'supervisor2',
+      password: password(),
+      role: 'supervisor',
+      displayName: 'Supervisor Penerima',
     },
   ];
 }

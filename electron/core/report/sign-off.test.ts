@@ -56,8 +56,9 @@ const request: ReportRequest = {
   language: 'id',
 };
 
-const sign = (password: string) =>
-  supervisor.call('report.sign', { request, signer: { username: 'supervisor', password } });
+/** The incoming supervisor signs on the outgoing one's screen. */
+const sign = (password: string, username = 'supervisor2') =>
+  supervisor.call('report.sign', { request, signer: { username, password } });
 
 function pdfText(f: ReportFile): string {
   const file = path.join(dir, f.fileName);
@@ -99,7 +100,7 @@ describe('reports through the console API', () => {
     expect(none).toMatchObject({ ok: true, value: { operator: { username: 'operator' } } });
     expect(await call(supervisor, 'report.signed', {})).toEqual({ reports: [] });
 
-    const signed = await sign(passwords.supervisor!);
+    const signed = await sign(passwords.supervisor2!);
     expect(signed.ok).toBe(true);
     const { report } = (signed as { value: { report: SignedReport } }).value;
     expect(report).toMatchObject({
@@ -115,10 +116,16 @@ describe('reports through the console API', () => {
     expect(session.operator.username).toBe('supervisor');
   });
 
+  it('refuses the outgoing supervisor signing as the incoming one, and stores nothing', async () => {
+    const r = await sign(passwords.supervisor!, 'supervisor');
+    expect(r).toMatchObject({ ok: false, error: { code: 'report.same_signer' } });
+    expect(await call(supervisor, 'report.signed', {})).toEqual({ reports: [] });
+  });
+
   it('keeps a second sign-off of the same shift beside the first', async () => {
-    await sign(passwords.supervisor!);
+    await sign(passwords.supervisor2!);
     clock += 60_000;
-    await sign(passwords.supervisor!);
+    await sign(passwords.supervisor2!);
     const { reports } = await call<{ reports: SignedReport[] }>(supervisor, 'report.signed', {});
     expect(reports).toHaveLength(2);
     expect(reports[0]!.hash).toBe(reports[1]!.hash); // same shift, same data, cut at its end
@@ -126,7 +133,7 @@ describe('reports through the console API', () => {
   });
 
   it('reprints a signed report with the same hash and content, marked cetak ulang', async () => {
-    const signed = await sign(passwords.supervisor!);
+    const signed = await sign(passwords.supervisor2!);
     const { report } = (signed as { value: { report: SignedReport } }).value;
     // The store changes after the sign-off: a late call logged inside the shift.
     const db = openStore(storePath(dir));
@@ -160,7 +167,7 @@ describe('reports through the console API', () => {
   });
 
   it('a signed report cannot be changed or removed in the store', async () => {
-    await sign(passwords.supervisor!);
+    await sign(passwords.supervisor2!);
     const db = openStore(storePath(dir));
     try {
       expect(() => db.prepare("UPDATE signed_reports SET hash = 'x'").run()).toThrow(

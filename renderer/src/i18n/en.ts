@@ -348,6 +348,8 @@ export const en: Messages = {
     'report.not_begun': 'That shift or day has not begun yet.',
     'report.not_found': 'That signed report is not on this desk.',
     'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
+    'report.same_signer':
+      'The incoming supervisor signs with their own account, not the one handing over.',
     'auth.account_disabled': 'This account was disabled; contact a supervisor.',
     'auth.token_invalid':
       'The hub does not know your session yet; wait for the hub or sign in again.',
