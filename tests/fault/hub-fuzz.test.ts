@@ -2,18 +2,21 @@
  * Hostile peers against a standalone hub process: seeded random socket.io and engine.io
  * frames (names of every JSON type or none, payloads made from the protocol's schemas and
  * mutated, binary attachments, packets without an ack id) from a desk, an OPD and a
- * supervisor token. After every message the hub refuses, the event log's max(seq) and the
+ * supervisor token; supervisor-only messages carry real people's tokens (a supervisor's
+ * and an operator's) as often as made-up ones. After every message the hub refuses, the event log's max(seq) and the
  * count of stored answers, read on a second, read-only connection to hub.db, are
  * unchanged; every `ok: true` to an idempotent message is stored under its own type and
  * sender. At the end the hub is the same process and a valid dispatch is acknowledged.
  * Small in `npm test`; `npm run test:soak` sends 20,000 frames with a fresh seed.
  */
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hubStoreFile } from '../../hub/store/database';
 import { faultSeed, faultSize, replayHint } from '../support/fault-seed';
 import { describeName, nextFrame, type Frame } from '../support/fuzz-frames';
 import { ID_KEY, seededUuid, type FuzzWorld } from '../support/fuzz-payloads';
+import { centerDemoAccounts } from '../support/desk-cores';
 import { peerSockets, send } from '../support/hub-peers';
 import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
 import { connectRaw, type RawPeer } from '../support/raw-peer';
@@ -45,7 +48,9 @@ describe('hub under hostile frames', () => {
     const { seed, random: r } = faultSeed('hub-fuzz', 7);
     const total = faultSize(200, 20_000);
     const dir = tempDir();
-    hub = await startHub(dir, writeTokens(dir, tokens));
+    // Real people at the hub, so that supervisor messages reach past the token check.
+    const demo = centerDemoAccounts(dir, []);
+    hub = await startHub(dir, writeTokens(dir, tokens), 0, demo);
     const pid = hub.child.pid;
     reader = new Database(hubStoreFile(dir), { readonly: true, fileMustExist: true });
     const state = reader.prepare<[], { seq: number | null; applied: number }>(
@@ -64,8 +69,25 @@ describe('hub under hostile frames', () => {
       opdIds: ['dlh', 'dishub', 'nasa'],
       actors: tokens.map(actorOf),
       lastSeq: 0,
+      personTokens: [],
+      usernames: [],
+      accountIds: [],
     };
     const desk = await peers.connect(`${hub.url}/desk`, tokens[0]!.token);
+    const people = JSON.parse(fs.readFileSync(demo[1]!, 'utf8')) as {
+      accounts: Array<{ username: string; password: string }>;
+    };
+    for (const { username, password } of people.accounts) {
+      const opened = (await send(desk, 'session.open', {
+        username,
+        password,
+        actor: actorOf(tokens[0]!),
+      })) as { ok: boolean; token: string; account: { id: string } };
+      expect(opened.ok).toBe(true);
+      world.personTokens = [...world.personTokens, opened.token];
+      world.usernames = [...world.usernames, username];
+      world.accountIds = [...world.accountIds, opened.account.id];
+    }
     for (let i = 0; i < 3; i++) {
       const caseId = seededUuid(r);
       const dispatchId = seededUuid(r);

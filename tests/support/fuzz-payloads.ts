@@ -8,15 +8,33 @@
 import { z } from 'zod';
 import type { Random } from '../../electron/core/seed/random';
 import {
+  AccountBootstrap,
+  AccountCreate,
+  AccountResetPassword,
+  AccountSetEnabled,
+  AuditList,
+  SessionOpen,
+} from '../../shared/hub/account-messages';
+import { DashboardSubscribe, DeskPerson } from '../../shared/hub/dashboard';
+import {
+  CallerBlock,
+  CallerUnblock,
   CallLog,
   CaseAppend,
   CaseClaim,
   CaseUpsert,
   DispatchRequest,
   DispatchWithdraw,
+  ReportSignMessage,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
+import {
+  AlarmAck,
+  CaseAssign,
+  CaseEscalate,
+  CaseReroute,
+} from '../../shared/hub/supervisor-messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -30,6 +48,24 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
   transition: Transition,
+  // A supervisor's messages, which the hub takes only with a supervisor's person token.
+  'caller.block': CallerBlock,
+  'caller.unblock': CallerUnblock,
+  'alarm.ack': AlarmAck,
+  'case.escalate': CaseEscalate,
+  'case.reroute': CaseReroute,
+  'case.assign': CaseAssign,
+  'report.sign': ReportSignMessage,
+  'audit.list': AuditList,
+  // Accounts: sign-in, the first supervisor, and a supervisor's changes.
+  'session.open': SessionOpen,
+  'account.bootstrap': AccountBootstrap,
+  'account.create': AccountCreate,
+  'account.setEnabled': AccountSetEnabled,
+  'account.resetPassword': AccountResetPassword,
+  // Presence and the dashboard.
+  'desk.person': DeskPerson,
+  'dashboard.subscribe': DashboardSubscribe,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -41,6 +77,13 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'dispatch.withdraw': 'withdrawId',
   'call.log': 'callId',
   transition: 'transitionId',
+  'caller.block': 'blockId',
+  'caller.unblock': 'unblockId',
+  'alarm.ack': 'ackId',
+  'case.escalate': 'escalateId',
+  'case.reroute': 'rerouteId',
+  'case.assign': 'assignId',
+  'report.sign': 'reportId',
 };
 
 export interface FuzzWorld {
@@ -53,6 +96,10 @@ export interface FuzzWorld {
   opdIds: readonly string[];
   actors: ReadonlyArray<{ id: string; role: string; person: string }>;
   lastSeq: number;
+  /** Real people at the hub: their tokens (a supervisor's, an operator's), names and ids. */
+  personTokens: readonly string[];
+  usernames: readonly string[];
+  accountIds: readonly string[];
 }
 
 /** A v7-shaped UUID from the seed (uuid's own v7 reads the clock). */
@@ -86,14 +133,23 @@ const UUID_KEYS = new Set([
   'changeId',
   'caseId',
   'dispatchId',
+  'newDispatchId',
   'withdrawId',
   'transitionId',
   'callId',
+  'accountId',
+  ...Object.values(ID_KEY),
 ]);
 
 function uuidFor(key: string, r: Random, w: FuzzWorld): string {
   const pool =
-    key === 'caseId' ? w.caseIds : key === 'dispatchId' ? w.dispatchIds : ([] as string[]);
+    key === 'caseId'
+      ? w.caseIds
+      : key === 'dispatchId'
+        ? w.dispatchIds
+        : key === 'accountId'
+          ? w.accountIds
+          : ([] as readonly string[]);
   const choice = r.weighted([
     ['fresh', 5],
     ['reused', 2],
@@ -120,6 +176,9 @@ function seqFor(r: Random, w: FuzzWorld): number {
 export function sample(schema: z.ZodType, r: Random, w: FuzzWorld, key = ''): unknown {
   if (key === 'actor' && r.chance(0.9)) return { ...r.pick(w.actors) };
   if (UUID_KEYS.has(key) && r.chance(0.95)) return uuidFor(key, r, w);
+  if (key === 'personToken' && w.personTokens.length > 0 && r.chance(0.8))
+    return r.pick(w.personTokens);
+  if (key === 'username' && w.usernames.length > 0 && r.chance(0.5)) return r.pick(w.usernames);
   if (key === 'opdId' && r.chance(0.9)) return r.pick(w.opdIds);
   if ((key === 'baseSeq' || key === 'sinceSeq') && r.chance(0.9)) return seqFor(r, w);
 
