@@ -16,7 +16,10 @@ import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
 
+import { CaseClosedEvent, CaseReopenedEvent } from './closing-messages';
+
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
+export { CaseClose } from './closing-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
@@ -60,6 +63,8 @@ export const HubErrorCode = z.enum([
   'desk.unknown',
   /** A signed report whose snapshot does not give the hash it came with. */
   'report.bad_hash',
+  /** Only a resolved case is closed, and only a resolved or closed one reopened. */
+  'case.not_resolved',
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -137,10 +142,17 @@ const CoReporterEntry = z.object({
   callerNumber: z.string().max(LIMITS.number).nullable(),
 });
 const CalledEntry = z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText });
+/** The reporter called back about the resolved case; not `fixed`, it reopens (`text`: why). */
+const CallbackEntry = z.object({
+  kind: z.literal('callback'),
+  fixed: z.boolean(),
+  text: EntryText,
+});
 export const CaseEntry = z.union([
   NoteEntry.strict(),
   CoReporterEntry.strict(),
   CalledEntry.strict(),
+  CallbackEntry.strict(),
 ]);
 export type CaseEntry = z.infer<typeof CaseEntry>;
 /** Co-reporters logged before they carried their call are a line of text only. */
@@ -148,6 +160,7 @@ const EventCaseEntry = z.union([
   NoteEntry,
   CoReporterEntry.partial({ callId: true, callerName: true, callerNumber: true }),
   CalledEntry,
+  CallbackEntry,
 ]);
 
 export const CaseAppend = z
@@ -248,8 +261,15 @@ export const ReportSignMessage = z
   })
   .strict();
 
+/** `reopens`: the resolved dispatch to the same OPD that a reporter's callback reopened. */
 export const DispatchRequest = z
-  .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, actor: Actor })
+  .object({
+    dispatchId: Uuid,
+    caseId: Uuid,
+    opdId: Identifier,
+    reopens: Uuid.optional(),
+    actor: Actor,
+  })
   .strict();
 
 export const DispatchStatus = z.enum([
@@ -325,6 +345,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     opdId: Identifier,
     status: DispatchStatus,
     note: z.string().max(1000).optional(),
+    reopens: Uuid.optional(),
   }),
   /** A call that opened no case; concerns no case. */
   z.object({ ...eventBase, type: z.literal('call.logged'), call: EventLoggedCall }),
@@ -363,6 +384,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** An account was made or changed at the hub (every desk keeps a replica, hashes only). */
   z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
+  CaseClosedEvent,
+  CaseReopenedEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
@@ -387,6 +410,8 @@ export const OpdDispatch = z.object({
   reporters: z.number().int().positive().optional(),
   /** The latest escalation by a supervisor, when there is one. */
   escalation: OpdEscalation.optional(),
+  /** The earlier dispatch of the case that a reporter's callback reopened. */
+  reopens: Uuid.optional(),
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
 
