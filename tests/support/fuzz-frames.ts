@@ -107,10 +107,14 @@ export function nextFrame(r: Random, w: FuzzWorld, ns: string): Frame {
   if (r.chance(0.05)) data.push(anyJson(r)); // a second payload
   const json = data.length === 0 && r.chance(0.5) ? '' : JSON.stringify(data);
   const idKey = typeof name === 'string' && Object.hasOwn(ID_KEY, name) ? ID_KEY[name] : undefined;
+  const fields = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+  // A call's later state (its callback) is applied once per `changeId`, not per call.
   const idValue =
-    idKey && payload && typeof payload === 'object'
-      ? (payload as Record<string, unknown>)[idKey]
-      : undefined;
+    name === 'call.log' && fields.changeId !== undefined
+      ? fields.changeId
+      : idKey
+        ? fields[idKey]
+        : undefined;
   const id = typeof idValue === 'string' ? idValue : undefined;
   if (r.chance(0.08)) {
     // No ack id: the hub answers nothing and must apply nothing.
