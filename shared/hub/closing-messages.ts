@@ -23,6 +23,22 @@ const actorShape = {
 };
 const Actor = z.object(actorShape).strict();
 
+/**
+ * The reporter called back about the resolved case (a `case.append` entry): not `fixed`,
+ * it reopens; `text` is what they said.
+ */
+export const CallbackEntry = z.object({
+  kind: z.literal('callback'),
+  fixed: z.boolean(),
+  text: ClosingText,
+});
+
+/**
+ * On a dispatch (its message, its events, the OPD's copy): the resolved dispatch to the same
+ * OPD that a reporter's callback reopened.
+ */
+export const Reopens = { reopens: Uuid.optional() };
+
 /** A supervisor closes a resolved case. Idempotent on `closeId`. */
 export const CaseClose = z
   .object({

@@ -15,8 +15,7 @@ import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
-
-import { CaseClosedEvent, CaseReopenedEvent } from './closing-messages';
+import { CallbackEntry, CaseClosedEvent, CaseReopenedEvent, Reopens } from './closing-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 export { CaseClose } from './closing-messages';
@@ -142,12 +141,6 @@ const CoReporterEntry = z.object({
   callerNumber: z.string().max(LIMITS.number).nullable(),
 });
 const CalledEntry = z.object({ kind: z.literal('opd_called'), dispatchId: Uuid, text: EntryText });
-/** The reporter called back about the resolved case; not `fixed`, it reopens (`text`: why). */
-const CallbackEntry = z.object({
-  kind: z.literal('callback'),
-  fixed: z.boolean(),
-  text: EntryText,
-});
 export const CaseEntry = z.union([
   NoteEntry.strict(),
   CoReporterEntry.strict(),
@@ -261,15 +254,8 @@ export const ReportSignMessage = z
   })
   .strict();
 
-/** `reopens`: the resolved dispatch to the same OPD that a reporter's callback reopened. */
 export const DispatchRequest = z
-  .object({
-    dispatchId: Uuid,
-    caseId: Uuid,
-    opdId: Identifier,
-    reopens: Uuid.optional(),
-    actor: Actor,
-  })
+  .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, ...Reopens, actor: Actor })
   .strict();
 
 export const DispatchStatus = z.enum([
@@ -345,7 +331,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     opdId: Identifier,
     status: DispatchStatus,
     note: z.string().max(1000).optional(),
-    reopens: Uuid.optional(),
+    ...Reopens,
   }),
   /** A call that opened no case; concerns no case. */
   z.object({ ...eventBase, type: z.literal('call.logged'), call: EventLoggedCall }),
@@ -410,8 +396,7 @@ export const OpdDispatch = z.object({
   reporters: z.number().int().positive().optional(),
   /** The latest escalation by a supervisor, when there is one. */
   escalation: OpdEscalation.optional(),
-  /** The earlier dispatch of the case that a reporter's callback reopened. */
-  reopens: Uuid.optional(),
+  ...Reopens,
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
 
