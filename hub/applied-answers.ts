@@ -39,6 +39,7 @@ export type IdempotentMessage =
   | 'case.escalate'
   | 'case.reroute'
   | 'case.assign'
+  | 'case.close'
   | 'report.sign';
 
 export function createAppliedAnswers(db: HubStore) {

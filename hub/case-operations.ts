@@ -13,7 +13,7 @@ import type {
   CaseUpsert,
   HubEvent,
 } from '../shared/hub/messages';
-import { DISPATCH_LIFECYCLE, sqlStatusList } from '../shared/domain/lifecycle';
+import { DISPATCH_LIFECYCLE, isCaseClosed, sqlStatusList } from '../shared/domain/lifecycle';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
@@ -100,6 +100,15 @@ export function createCaseOperations(
     },
     /** The first caller and every co-reporter: a count only, never who they are. */
     reporters: (caseId: string): number => 1 + (coReporters.get(caseId)?.n ?? 0),
+    /** One field's value as the hub holds it (undefined when never set). */
+    fieldValue(caseId: string, field: string): unknown {
+      const row = fieldRow.get(caseId, field);
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
+    },
+    /** The hub itself sets a case's status (closing, reopening), with the event that did. */
+    setStatus: (caseId: string, status: string, seq: number, actorId: string): void => {
+      setField.run(caseId, 'status', JSON.stringify(status), seq, actorId);
+    },
   };
 
   const operations = {
@@ -114,6 +123,9 @@ export function createCaseOperations(
             `baseSeq ${msg.baseSeq} is beyond the hub's last seq ${lastSeq}: the hub's record is older than this copy of the case`,
           );
         }
+        // Closing is a supervisor's (case.close) or the hub's, never a field edit.
+        if (isCaseClosed(msg.fields.status))
+          return refuse('auth.not_supervisor', 'a case is closed with case.close, by a supervisor');
         const held = caseRow.get(msg.caseId);
         if (!held) {
           insertCase.run(msg.caseId, who.id, now());

@@ -1,14 +1,16 @@
 /**
  * The center's record, kept by the hub: case operations (case-operations.ts), dispatch
  * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm
- * work (alarm-operations.ts), accounts and person tokens (accounts.ts, person-auth.ts), the
+ * work (alarm-operations.ts), closing and reopening cases (closing-operations.ts), accounts and person tokens (accounts.ts, person-auth.ts), the
  * audit log (audit.ts) and the event log every desk replays (event-log.ts), behind one
  * object. Every operation is one transaction, and every idempotent message is
  * applied once (applied-answers.ts): a repeat gets its first answer and changes nothing.
  */
 import type { z } from 'zod';
 import type { BlockRules } from '../shared/domain/blocks';
-import type { CaseAssign } from '../shared/hub/messages';
+import type { WorkingCalendar } from '../shared/domain/clocks';
+import type { CaseAppend, CaseAssign } from '../shared/hub/messages';
+import { joined } from '../shared/store/joined';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createAlarmOperations } from './alarm-operations';
 import { createAccounts } from './accounts';
@@ -16,6 +18,7 @@ import { createAppliedAnswers } from './applied-answers';
 import { createAuditLog, type AuditLog } from './audit';
 import { createBlockOperations } from './block-operations';
 import { createCaseOperations } from './case-operations';
+import { createClosingOperations } from './closing-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
 import { createPersonAuth, type PersonAuth } from './person-auth';
@@ -32,6 +35,8 @@ export function createCenterRecord(
   blockRules?: BlockRules,
   /** The desks this hub serves (a case is handed only to one of them); all, without it. */
   deskIds?: ReadonlySet<string>,
+  /** The holiday calendar resolved cases close by; without it none closes by itself. */
+  calendar?: WorkingCalendar,
 ) {
   const { once } = createAppliedAnswers(db);
   const eventLog = createEventLog(db);
@@ -49,8 +54,25 @@ export function createCenterRecord(
     auth,
     audit,
   );
+  const closing = createClosingOperations(
+    db,
+    eventLog,
+    once,
+    now,
+    cases.lookup,
+    { auth, audit },
+    calendar,
+  );
   return {
     ...cases.operations,
+    /** An addition to a case; a reporter's "not fixed" callback also reopens it. */
+    append: joined(db, (who: TokenEntry, msg: z.output<typeof CaseAppend>) => {
+      const outcome = cases.operations.append(who, msg);
+      const { entry } = msg;
+      if (entry.kind !== 'callback' || entry.fixed || outcome.events.length === 0) return outcome;
+      const reopened = closing.reopenOnCallback(msg.caseId, msg.actor, entry.text);
+      return { ...outcome, events: [...outcome.events, ...reopened] };
+    }),
     assign: (who: TokenEntry, msg: z.output<typeof CaseAssign>) =>
       cases.operations.assign(who, msg, (id) => !deskIds || deskIds.has(id), { auth, audit }),
     ackAlarm: alarms.ackAlarm,
@@ -63,6 +85,9 @@ export function createCenterRecord(
     auth,
     audit,
     ...createReportOperations(db, once, now, auth, audit),
+    closeCase: closing.closeCase,
+    closeDue: closing.closeDue,
+    now,
     sync: eventLog.sync,
   };
 }

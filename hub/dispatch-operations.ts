@@ -118,6 +118,14 @@ export function createDispatchOperations(
             return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
           if (!opdIds.has(msg.opdId))
             return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
+          // A reopening goes back to the OPD that resolved the case, naming that dispatch.
+          const earlier = msg.reopens ? dispatchRow.get(msg.reopens) : undefined;
+          if (msg.reopens && (earlier?.case_id !== msg.caseId || earlier.opd_id !== msg.opdId))
+            return refuse(
+              'dispatch.unknown',
+              `no dispatch ${msg.reopens} of this case to ${msg.opdId}`,
+            );
+          const reopens = msg.reopens ? { reopens: msg.reopens } : {};
           const queuedAt = now();
           insertDispatch.run(msg.dispatchId, msg.caseId, msg.opdId, queuedAt, who.id);
           const event = eventLog.append({
@@ -128,6 +136,7 @@ export function createDispatchOperations(
             dispatchId: msg.dispatchId,
             opdId: msg.opdId,
             status: 'queued',
+            ...reopens,
           });
           if (forInbox) {
             delivery = {
@@ -135,6 +144,7 @@ export function createDispatchOperations(
               caseId: msg.caseId,
               status: 'queued',
               queuedAt,
+              ...reopens,
               case: cases.fields(msg.caseId, true),
               reporters: cases.reporters(msg.caseId),
             };

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DemoAccountsFile } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
+import { CalendarFile, workingCalendar, type WorkingCalendar } from '../shared/domain/clocks';
 import { CategoriesFile, OpdsFile, type Opd } from '../shared/domain/reference';
 import { readBlocksAndRetention } from '../shared/domain/screening-file';
 import { isLoopbackHost } from '../shared/hub/url';
@@ -19,6 +20,7 @@ import { BackupError, backupHubStore } from './backup';
 import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
 import { hashPassword } from './password';
 import { startHub } from './server';
+import { hubClockFromEnv } from './test-clock';
 import { TokensFileError, loadTokens } from './tokens';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +47,13 @@ function loadBlockRules(file: string): BlockRules {
   const read = readBlocksAndRetention(fs.readFileSync(file, 'utf8'));
   if (!read.ok) usage(`${file}: ${read.message}`);
   return read.value.blocks;
+}
+
+/** The holiday calendar resolved cases close by (10 working days). */
+function loadCalendar(file: string): WorkingCalendar {
+  const parsed = CalendarFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) usage(`${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+  return workingCalendar(parsed.data);
 }
 
 function usage(problem: string): never {
@@ -145,6 +154,7 @@ async function main(): Promise<void> {
 
   const roster = loadRoster(values.opds ?? path.join(repoRoot, 'resources', 'data', 'opds.json'));
   const opdIds = new Set(roster.map((o) => o.id));
+  const testClock = hubClockFromEnv(process.env, log);
   const hub = await startHub({
     port,
     host,
@@ -161,6 +171,10 @@ async function main(): Promise<void> {
         path.join(repoRoot, 'resources', 'data', 'categories.json'),
       ),
     },
+    calendar: loadCalendar(path.join(repoRoot, 'resources', 'data', 'calendar.json')),
+    now: testClock,
+    // A test moves the clock by days at once: it should not wait a minute to see the close.
+    autoCloseEveryMs: testClock ? 500 : undefined,
     demoAccounts: values['demo-accounts']
       ? await readDemoAccounts(values['demo-accounts'])
       : undefined,

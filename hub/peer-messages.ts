@@ -41,6 +41,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { accountHandlers, type Prepared, type Validate } from './account-peer';
+import { closingHandlers } from './closing-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
@@ -186,7 +187,7 @@ export function bindPeer(
   const helloAck = (): HubAck<HelloAck> => ({
     ok: true,
     protocol: PROTOCOL_VERSION,
-    hubTime: Date.now(),
+    hubTime: record.now(),
     identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
   });
   const handlers: Record<string, Handler> = {
@@ -267,6 +268,7 @@ export function bindPeer(
         return ack;
       }),
       ...accountMessages.quick,
+      ...closingHandlers(record, who, validate, broadcast),
       sync,
       'desk.person': accept(DeskPerson, (msg) => {
         dashboard?.presence.deskReported(who.id, msg);

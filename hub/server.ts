@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import type { AccountRecord } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
+import type { WorkingCalendar } from '../shared/domain/clocks';
 import {
   HandshakeAuth,
   Namespace,
@@ -16,6 +17,7 @@ import {
   type TokenEntry,
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
+import { AUTO_CLOSE_EVERY_MS, startAutoClose } from './auto-close';
 import { createCenterRecord, type CenterRecord } from './center-record';
 import { batchWebSocketWrites } from './batched-writes';
 import { createGroupCommit, type GroupCommit } from './group-commit';
@@ -43,6 +45,12 @@ export interface HubOptions {
   dashboard?: DashboardRoster | undefined;
   /** Demo accounts, hashed, made only while the hub has no account (`--demo-accounts`). */
   demoAccounts?: Array<Omit<AccountRecord, 'enabled'>> | undefined;
+  /** The holiday calendar resolved cases close by (10 working days); none: none closes by itself. */
+  calendar?: WorkingCalendar | undefined;
+  /** The hub's clock (a test clock in tests); the machine's otherwise. */
+  now?: (() => number) | undefined;
+  /** How often resolved cases due are closed; every minute by default. */
+  autoCloseEveryMs?: number | undefined;
 }
 
 export interface RunningHub {
@@ -64,7 +72,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const deskIds = new Set(
     [...options.tokens.values()].filter((t) => t.kind === 'desk').map((t) => t.id),
   );
-  const record = createCenterRecord(store, options.opdIds, Date.now, options.blockRules, deskIds);
+  const record = createCenterRecord(
+    store,
+    options.opdIds,
+    options.now ?? Date.now,
+    options.blockRules,
+    deskIds,
+    options.calendar,
+  );
   if (options.demoAccounts && store.transaction(record.accounts.seedDemo)(options.demoAccounts))
     log.info('demo accounts made', { count: options.demoAccounts.length });
   const commit = createGroupCommit(store, (error) =>
@@ -120,6 +135,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     );
   }
 
+  const stopAutoClose = startAutoClose({
+    io,
+    record,
+    commit,
+    feed,
+    log: log.child('closing'),
+    everyMs: options.autoCloseEveryMs ?? AUTO_CLOSE_EVERY_MS,
+  });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
@@ -133,6 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        stopAutoClose();
         io.close(() => {
           feed.close();
           commit.close();

@@ -29,6 +29,7 @@ import { CallerHistory } from '../domain/screening/history';
 import { Likelihood } from '../domain/screening/reasons';
 import { exportContract, exportEvents } from './export-contract';
 import { superviseContract } from './supervise-contract';
+import { closingContract } from './closing-contract';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -246,6 +247,7 @@ export const contract = {
   /** A call form opened or closed on this screen: the supervisors see the desk on a call. */
   'dashboard.onCall': { args: z.object({ onCall: z.boolean() }).strict(), result: z.object({}) },
   ...superviseContract,
+  ...closingContract,
   /** Supervisors: the shift schedule, and the shift running now with the date it began. */
   'report.schedule': {
     args: NoArgs,

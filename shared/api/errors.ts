@@ -35,6 +35,8 @@ export const ErrorCode = z.enum([
   'case.not_holder',
   /** The case is cancelled or closed: it takes no more edits. */
   'case.closed',
+  /** Only a resolved case is closed, and only a resolved or closed one reopened. */
+  'case.not_resolved',
   /** No call with that id was screened on this desk. */
   'call.not_found',
   /** Only a silent call (panggilan kosong) is called back. */

@@ -138,7 +138,17 @@ export const isCaseLevelStatus = (status: string): status is CaseStatus =>
 export const isCaseReturned = (status: string): boolean => caseRule(status)?.returned === true;
 
 /** A case cancelled by its operator (its timeline says so, not just "edited"). */
-export const isCaseCancelled = (status: string | undefined): boolean => status === 'cancelled';
+export const isCaseCancelled = (status: unknown): boolean => status === 'cancelled';
+
+/** Resolved by its OPD(s): a supervisor may close it (the hub does after 10 working days). */
+export const isCaseClosable = (status: unknown): boolean => status === 'resolved';
+
+/** Closed, by a supervisor or by the hub. */
+export const isCaseClosed = (status: unknown): boolean => status === 'closed';
+
+/** Resolved or closed: a reporter's callback saying it is not fixed reopens it. */
+export const isCaseReopenable = (status: unknown): boolean =>
+  isCaseClosable(status) || isCaseClosed(status);
 
 /**
  * Whether this desk may edit a case: the desk that opened it and the desk that took it
@@ -148,6 +158,9 @@ export const mayEdit = (deskId: string, openedBy: string, heldBy: string | null)
   openedBy === deskId || heldBy === deskId;
 
 export const isDispatchOpen = (status: DispatchStatus): boolean => DISPATCH_LIFECYCLE[status].open;
+
+/** Resolved by its OPD: done, unless a reporter's callback reopens the case. */
+export const isDispatchResolved = (status: DispatchStatus): boolean => status === 'resolved';
 
 export const isWithdrawable = (status: DispatchStatus): boolean =>
   DISPATCH_LIFECYCLE[status].withdrawable;

@@ -25,6 +25,12 @@ export const TimelineKind = z.enum([
   'dispatch.called',
   /** A supervisor reopened a screened call as this case (the note: ReopenedNote as JSON). */
   'reopened',
+  /** Resolved → closed, by a supervisor or the hub (the note: ClosedNote as JSON). */
+  'closed',
+  /** The reporter called back about the resolved case (the note: CallbackNote as JSON). */
+  'callback',
+  /** The reporter said it is not fixed: the case went back to its OPD(s). */
+  'case_reopened',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

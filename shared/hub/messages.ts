@@ -15,8 +15,10 @@ import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
+import { CallbackEntry, CaseClosedEvent, CaseReopenedEvent, Reopens } from './closing-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
+export { CaseClose } from './closing-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
@@ -60,6 +62,8 @@ export const HubErrorCode = z.enum([
   'desk.unknown',
   /** A signed report whose snapshot does not give the hash it came with. */
   'report.bad_hash',
+  /** Only a resolved case is closed, and only a resolved or closed one reopened. */
+  'case.not_resolved',
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -141,6 +145,7 @@ export const CaseEntry = z.union([
   NoteEntry.strict(),
   CoReporterEntry.strict(),
   CalledEntry.strict(),
+  CallbackEntry.strict(),
 ]);
 export type CaseEntry = z.infer<typeof CaseEntry>;
 /** Co-reporters logged before they carried their call are a line of text only. */
@@ -148,6 +153,7 @@ const EventCaseEntry = z.union([
   NoteEntry,
   CoReporterEntry.partial({ callId: true, callerName: true, callerNumber: true }),
   CalledEntry,
+  CallbackEntry,
 ]);
 
 export const CaseAppend = z
@@ -249,7 +255,7 @@ export const ReportSignMessage = z
   .strict();
 
 export const DispatchRequest = z
-  .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, actor: Actor })
+  .object({ dispatchId: Uuid, caseId: Uuid, opdId: Identifier, ...Reopens, actor: Actor })
   .strict();
 
 export const DispatchStatus = z.enum([
@@ -325,6 +331,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     opdId: Identifier,
     status: DispatchStatus,
     note: z.string().max(1000).optional(),
+    ...Reopens,
   }),
   /** A call that opened no case; concerns no case. */
   z.object({ ...eventBase, type: z.literal('call.logged'), call: EventLoggedCall }),
@@ -363,6 +370,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** An account was made or changed at the hub (every desk keeps a replica, hashes only). */
   z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
+  CaseClosedEvent,
+  CaseReopenedEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
@@ -387,6 +396,7 @@ export const OpdDispatch = z.object({
   reporters: z.number().int().positive().optional(),
   /** The latest escalation by a supervisor, when there is one. */
   escalation: OpdEscalation.optional(),
+  ...Reopens,
 });
 export type OpdDispatch = z.infer<typeof OpdDispatch>;
 

@@ -33,6 +33,7 @@ import {
   CallLog,
   CaseAppend,
   CaseClaim,
+  CaseClose,
   CaseUpsert,
   DispatchRequest,
   DispatchWithdraw,
@@ -91,6 +92,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'case.escalate': { message: CaseEscalate, answer: SeqAck },
   'case.reroute': { message: CaseReroute, answer: SeqAck },
   'case.assign': { message: CaseAssign, answer: SeqAck },
+  'case.close': { message: CaseClose, answer: SeqAck },
   'dispatch.escalated': { message: OpdDispatchEscalated },
 };
 

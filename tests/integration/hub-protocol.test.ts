@@ -213,6 +213,57 @@ describe('hub protocol v1', () => {
         { changeId: uuidv7(), caseId, entry: { kind: 'verdict', text: 'x' }, actor: deskActor },
         'protocol.invalid',
       ],
+      // A reporter's callback: what they said is required, as a boolean, with their words.
+      [
+        'case.append',
+        { changeId: uuidv7(), caseId, entry: { kind: 'callback', text: 'x' }, actor: deskActor },
+        'protocol.invalid',
+      ],
+      [
+        'case.append',
+        {
+          changeId: uuidv7(),
+          caseId,
+          entry: { kind: 'callback', fixed: 'false', text: 'x' },
+          actor: deskActor,
+        },
+        'protocol.invalid',
+      ],
+      [
+        'case.append',
+        {
+          changeId: uuidv7(),
+          caseId,
+          entry: { kind: 'callback', fixed: false, text: '   ' },
+          actor: deskActor,
+        },
+        'protocol.invalid',
+      ],
+      // Closing is a supervisor's, by token; a desk never closes by editing the status.
+      ['case.upsert', upsert(caseId, { status: 'closed' }), 'auth.not_supervisor'],
+      ['case.close', { closeId: uuidv7(), caseId, actor: deskActor }, 'auth.token_invalid'],
+      [
+        'case.close',
+        { closeId: uuidv7(), caseId, personToken: 'x'.repeat(40), actor: deskActor },
+        'auth.token_invalid',
+      ],
+      ['case.close', { closeId: 'x', caseId, actor: deskActor }, 'protocol.invalid'],
+      [
+        'case.close',
+        { closeId: uuidv7(), caseId, note: 'x'.repeat(5000), actor: deskActor },
+        'protocol.invalid',
+      ],
+      ['case.close', { closeId: uuidv7(), caseId, rogue: 1, actor: deskActor }, 'protocol.invalid'],
+      [
+        'case.close',
+        { closeId: uuidv7(), caseId, actor: { id: 'desk-2', role: 'desk', person: 'X' } },
+        'auth.actor_mismatch',
+      ],
+      [
+        'dispatch',
+        { dispatchId: uuidv7(), caseId, opdId: 'dlh', reopens: 'x', actor: deskActor },
+        'protocol.invalid',
+      ],
     ];
     for (const [event, payload, code] of bad) {
       expect(await send(d, event, payload), `${event} → ${code}`).toMatchObject({
@@ -224,6 +275,16 @@ describe('hub protocol v1', () => {
     expect(
       await send(d, 'dispatch', { dispatchId: uuidv7(), caseId, opdId: 'nasa', actor: deskActor }),
     ).toMatchObject({ ok: false, error: { code: 'opd.unknown' } });
+    // A dispatch may reopen only a dispatch of the same case, to the same OPD.
+    expect(
+      await send(d, 'dispatch', {
+        dispatchId: uuidv7(),
+        caseId,
+        opdId: 'dlh',
+        reopens: uuidv7(),
+        actor: deskActor,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'dispatch.unknown' } });
     const after = (await send(d, 'sync', { sinceSeq: before, limit: 1000 })) as {
       events: HubEvent[];
     };

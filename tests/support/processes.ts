@@ -110,16 +110,14 @@ export async function startHub(
   tokensFile: string,
   port = 0,
   args: string[] = [],
+  /** More environment for the hub process (e.g. the test clock). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<HubProc> {
-  const proc = runTs('hub/main.ts', [
-    '--port',
-    String(port),
-    '--data',
-    dataDir,
-    '--tokens',
-    tokensFile,
-    ...args,
-  ]);
+  const proc = runTs(
+    'hub/main.ts',
+    ['--port', String(port), '--data', dataDir, '--tokens', tokensFile, ...args],
+    env,
+  );
   const m = await proc.waitFor(/hub listening on (https?:\/\/127\.0\.0\.1:(\d+))/);
   return { ...proc, url: m[1]!, port: Number(m[2]) };
 }

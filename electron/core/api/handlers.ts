@@ -12,6 +12,7 @@ import { blockHandlers } from './block-handlers';
 import { reportHandlers } from './report-handlers';
 import { reviewHandlers } from './review-handlers';
 import { superviseHandlers } from './supervise-handlers';
+import { closingHandlers } from './closing-handlers';
 import { caseHandlers } from './case-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
@@ -62,6 +63,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...exportHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...superviseHandlers(ctx),
+    ...closingHandlers(ctx),
     ...reportHandlers(ctx),
     ...accountHandlers(ctx),
   };

@@ -6,7 +6,8 @@
  * travel the operator sees their own, and once the outbox drains every desk holds
  * exactly the hub's record.
  */
-import { isCaseCancelled, isCaseLevelStatus } from '../../../shared/domain/lifecycle';
+import type { CallbackNote, ClosedNote } from '../../../shared/domain/closing';
+import { isCaseCancelled, isCaseClosed, isCaseLevelStatus } from '../../../shared/domain/lifecycle';
 import type { CaseFields, HubEvent } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import { actorLabel } from './actor-label';
@@ -177,6 +178,40 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
       rows.setSeq(event.caseId, event.seq);
     },
 
+    /** Closed by a supervisor or by the hub itself: every desk's timeline says which. */
+    closed(event: EventOf<'case.closed'>): void {
+      if (!caseRow.get(event.caseId)) return;
+      confirm(event.caseId, { status: 'closed' }, event.seq);
+      rows.setSeq(event.caseId, event.seq);
+      rows.setStatus(event.caseId, 'closed', event.at);
+      const note: ClosedNote = {
+        auto: event.auto,
+        ...(event.auto ? {} : { person: event.actor.person }),
+        ...(event.note ? { note: event.note } : {}),
+      };
+      rows.timeline(
+        event.caseId,
+        event.at,
+        actorLabel(event.actor),
+        'closed',
+        JSON.stringify(note),
+      );
+    },
+
+    /**
+     * A reporter's callback (the `case.appended` before this) reopened the case; its new
+     * dispatches follow as their own events. This desk's own wrote its lines when made.
+     */
+    reopened(event: EventOf<'case.reopened'>): void {
+      const current = caseRow.get(event.caseId);
+      if (!current) return;
+      confirm(event.caseId, { status: 'new' }, event.seq);
+      rows.setSeq(event.caseId, event.seq);
+      if (isCaseClosed(current.status)) rows.setStatus(event.caseId, 'new', event.at);
+      if (event.actor.id === deskId) return;
+      rows.timeline(event.caseId, event.at, actorLabel(event.actor), 'case_reopened', event.reason);
+    },
+
     claimed(event: EventOf<'case.claimed'>): void {
       const current = caseRow.get(event.caseId);
       if (!current) return;
@@ -205,7 +240,16 @@ export function createCaseReplica(db: Store, outbox: Outbox, deskId: string, log
         });
       }
       // This desk wrote its own entries when they were made.
-      if (event.actor.id !== deskId) {
+      if (event.actor.id !== deskId && entry.kind === 'callback') {
+        const callback: CallbackNote = { fixed: entry.fixed, reason: entry.text };
+        rows.timeline(
+          event.caseId,
+          event.at,
+          actorLabel(event.actor),
+          'callback',
+          JSON.stringify(callback),
+        );
+      } else if (event.actor.id !== deskId) {
         // A phone call to the OPD reads on the timeline like this desk's own.
         const kind = event.entry.kind === 'opd_called' ? 'dispatch.called' : event.entry.kind;
         rows.timeline(event.caseId, event.at, actorLabel(event.actor), kind, event.entry.text);

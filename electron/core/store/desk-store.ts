@@ -9,6 +9,7 @@ import { createBlockWrites } from './blocks';
 import { createCallAlarmReads } from './call-alarms';
 import { createCallerHistoryReads } from './caller-history';
 import { createCallWrites, createCalls } from './calls';
+import { createCaseCallback } from './case-callback';
 import { createCaseEdits } from './case-edits';
 import { createCaseReplica } from './case-replica';
 import { createCaseWrites, readCaseDetail } from './cases';
@@ -125,6 +126,7 @@ export function createDeskStore(
       claim: edits.claim,
       note: edits.note,
       cancel: edits.cancel,
+      callback: createCaseCallback(db, outbox, dispatchWrites),
     },
     calls: {
       ...calls,

@@ -45,8 +45,12 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
   const setStatus = db.prepare(
     'UPDATE dispatches SET status = ?, updated_at = ?, note = coalesce(?, note), hub_seq = coalesce(?, hub_seq) WHERE id = ?',
   );
+  // A resolved dispatch followed by a later one to the same OPD (the case was reopened)
+  // no longer speaks for the case: the later one does.
   const statuses = db.prepare<[string], { status: DeskDispatchStatus }>(
-    'SELECT status FROM dispatches WHERE case_id = ?',
+    `SELECT status FROM dispatches d WHERE case_id = ?
+       AND NOT (status = 'resolved' AND EXISTS (SELECT 1 FROM dispatches n
+         WHERE n.case_id = d.case_id AND n.opd_id = d.opd_id AND n.created_at > d.created_at))`,
   );
   const caseRow = db.prepare<[string], { status: CaseStatus; opd_id: string | null }>(
     'SELECT status, opd_id FROM cases WHERE id = ?',
@@ -63,6 +67,15 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
     'SELECT opds.short FROM dispatches JOIN opds ON opds.id = dispatches.opd_id WHERE dispatches.id = ?',
   );
   const opdRow = db.prepare<[string], { short: string }>('SELECT short FROM opds WHERE id = ?');
+  // Per OPD, its latest resolved dispatch of the case: what a reporter's callback reopens.
+  const lastResolved = db.prepare<[string], { id: string; opd_id: string; short: string }>(
+    `SELECT d.id, d.opd_id, coalesce(o.short, d.opd_id) AS short
+     FROM dispatches d LEFT JOIN opds o ON o.id = d.opd_id
+     WHERE d.case_id = ? AND d.status = 'resolved'
+       AND d.updated_at = (SELECT max(e.updated_at) FROM dispatches e
+                           WHERE e.case_id = d.case_id AND e.opd_id = d.opd_id AND e.status = 'resolved')
+     GROUP BY d.opd_id ORDER BY d.created_at`,
+  );
   const openOf = db.prepare<[string], { id: string; status: DeskDispatchStatus }>(
     `SELECT id, status FROM dispatches
      WHERE case_id = ? AND status IN (${sqlStatusList(DESK_DISPATCH_LIFECYCLE, (r) => r.open)})`,
@@ -115,6 +128,30 @@ export function createDispatchWrites(db: Store, outbox: Outbox) {
         return made;
       },
     ),
+
+    /**
+     * A reporter's callback reopens the case: each OPD that resolved it gets a new dispatch
+     * naming the one it resolved, through the outbox like any dispatch.
+     */
+    reopen: (caseId: string, actor: Actor, operatorId: string, now: number) => {
+      const made = lastResolved.all(caseId).map((earlier) => {
+        const dispatchId = uuidv7();
+        insert.run(dispatchId, caseId, earlier.opd_id, now, now);
+        outbox.enqueue(
+          'dispatch',
+          dispatchId,
+          { dispatchId, caseId, opdId: earlier.opd_id, reopens: earlier.id, actor },
+          now,
+        );
+        cases.timeline(caseId, now, operatorId, 'dispatched', earlier.short);
+        return { dispatchId, opdId: earlier.opd_id };
+      });
+      rederive(caseId, now);
+      return made;
+    },
+
+    /** The case's status from its dispatches again (after it was reopened). */
+    rederive: (caseId: string, now: number) => rederive(caseId, now),
 
     /** The hub acknowledged the dispatch: it is in the OPD's queue. */
     atHub: joined(db, (dispatchId: string, hubSeq: number, now: number) =>

@@ -103,6 +103,13 @@ export function createHubEvents(
         case 'dispatch.escalated':
           supervision.escalated(event, now);
           break;
+        case 'case.closed':
+          replica.closed(event);
+          break;
+        case 'case.reopened':
+          replica.reopened(event);
+          dispatches.rederive(event.caseId, now);
+          break;
         case 'account.changed':
           // The center's accounts: who signs in here, offline too, and who is disabled.
           applyAccount(db, event.account, now);

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Language } from '../../../shared/api/contract';
 import type { Operator } from '../../../shared/domain/case';
 import type { CaseEdit } from '../../../shared/domain/case-edit';
+import type { CallbackNote } from '../../../shared/domain/closing';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Draft, DraftForm } from '../../../shared/domain/intake';
 import type { QueuePage, QueueQuery, StoredCaseDetail } from '../../../shared/domain/queue';
@@ -71,6 +72,15 @@ export interface CasesStore {
   note(caseId: string, text: string, who: Who): void;
   /** Cancels the case; answers how many dispatches are withdrawn at the hub. */
   cancel(caseId: string, reason: string, who: Who): number;
+  /**
+   * The reporter called back about the resolved or closed case; not fixed: it reopens, and
+   * the new dispatches (one per OPD that resolved it) are answered.
+   */
+  callback(
+    caseId: string,
+    callback: CallbackNote,
+    who: Who,
+  ): Array<{ dispatchId: string; opdId: string }>;
 }
 
 export interface CallsStore {

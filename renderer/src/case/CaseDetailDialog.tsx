@@ -13,6 +13,7 @@ import { useErrorText } from '../i18n/use-error-text';
 import { onNewCall } from '../intake/aside-bus';
 import { useReference } from '../reference/reference-context';
 import { SupervisorActions } from '../alarms/SupervisorActions';
+import { CaseClosing } from '../closing/CaseClosing';
 import { CaseActions } from './CaseActions';
 import { focusIn, restoreFocus, type KeptInputs } from './case-inputs';
 import { DispatchSection } from './DispatchSection';
@@ -121,6 +122,7 @@ export function CaseDetailDialog({ caseId, inputs, onClose }: Props) {
           <DispatchSection detail={detail} inputs={inputs} />
           <CaseActions key={detail.caseId} detail={detail} inputs={inputs} />
           <SupervisorActions key={`supervise-${detail.caseId}`} detail={detail} />
+          <CaseClosing key={`closing-${detail.caseId}`} detail={detail} />
           <h3>{t('detail.calls')}</h3>
           <ul>
             {detail.calls.map((c) => (

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ReopenedNote } from '../../../shared/domain/review';
+import { closingLine } from '../closing/closing-line';
 import { formatWibTime } from '../../../shared/time';
 
 const LABELS: Record<string, string> = {
@@ -22,6 +23,7 @@ export function useTimelineNote(): (kind: string, note: string) => string {
   const { t, i18n } = useTranslation();
   return (kind, note) => {
     if (kind === 'reopened') return reopenedLine(note, t, i18n.language === 'en' ? 'en' : 'id');
+    if (kind === 'closed' || kind === 'callback') return closingLine(kind, note, t);
     if (kind !== 'edited' && kind !== 'conflict' && kind !== 'cancelled') return note;
     let fields: unknown;
     try {

@@ -6,6 +6,7 @@ import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
 import { dashboardEn } from './dashboard-en';
 import { accountsEn } from './accounts-en';
+import { closingEn, closingErrorsEn, closingRefusalsEn, closingTimelineEn } from './closing-en';
 
 export const en: Messages = {
   app: {
@@ -211,6 +212,7 @@ export const en: Messages = {
     co_reporter: 'co-reporter',
     cancelled: 'cancelled',
     reopened: 'reopened from a screened call',
+    ...closingTimelineEn,
   },
   actions: {
     title: 'Actions',
@@ -304,6 +306,7 @@ export const en: Messages = {
     'report.bad_hash': 'The hub refused this report: its content does not match its hash.',
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
+    ...closingRefusalsEn,
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningEn,
@@ -314,6 +317,7 @@ export const en: Messages = {
   ...alarmsEn,
   ...reportEn,
   ...accountsEn,
+  ...closingEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',
@@ -361,6 +365,7 @@ export const en: Messages = {
     'account.refused': 'The hub refused this account change.',
     'account.passwords_differ': 'The two passwords differ.',
     internal: 'An internal error occurred; details are in the log.',
+    ...closingErrorsEn,
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
   duplicates: {

@@ -9,6 +9,7 @@ import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
 import { dashboardId } from './dashboard-id';
 import { accountsId } from './accounts-id';
+import { closingId, closingErrorsId, closingRefusalsId, closingTimelineId } from './closing-id';
 
 export const id = {
   app: {
@@ -214,6 +215,7 @@ export const id = {
     co_reporter: 'pelapor tambahan',
     cancelled: 'dibatalkan',
     reopened: 'dibuka ulang dari panggilan tersaring',
+    ...closingTimelineId,
   },
   actions: {
     title: 'Tindakan',
@@ -308,6 +310,7 @@ export const id = {
     'report.bad_hash': 'Hub menolak laporan ini: isinya tidak cocok dengan hash-nya.',
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
+    ...closingRefusalsId,
   },
   // Screening: caller history and prank likelihood on the intake screen.
   ...screeningId,
@@ -318,6 +321,7 @@ export const id = {
   ...alarmsId,
   ...reportId,
   ...accountsId,
+  ...closingId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -365,6 +369,7 @@ export const id = {
     'account.refused': 'Hub menolak perubahan akun ini.',
     'account.passwords_differ': 'Kedua kata sandi tidak sama.',
     internal: 'Terjadi galat internal; rinciannya ada di log.',
+    ...closingErrorsId,
   },
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
   duplicates: {
