@@ -2,8 +2,8 @@
  * The center's record, kept by the hub: case operations (case-operations.ts), dispatch
  * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm
  * work (alarm-operations.ts), accounts and person tokens (accounts.ts, person-auth.ts), the
- * audit log (audit.ts) and the event log every desk replays (event-log.ts), behind one
- * object. Every operation is one transaction, and every idempotent message is
+ * routing table and category targets (rules-operations.ts), the audit log (audit.ts) and
+ * the event log every desk replays (event-log.ts), behind one object. Every operation is one transaction, and every idempotent message is
  * applied once (applied-answers.ts): a repeat gets its first answer and changes nothing.
  */
 import type { z } from 'zod';
@@ -20,6 +20,8 @@ import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
 import { createPersonAuth, type PersonAuth } from './person-auth';
 import { createReportOperations } from './report-operations';
+import { loadHubRules } from './rules-reference';
+import { createRulesOperations, type HubRules } from './rules-operations';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
@@ -32,6 +34,8 @@ export function createCenterRecord(
   blockRules?: BlockRules,
   /** The desks this hub serves (a case is handed only to one of them); all, without it. */
   deskIds?: ReadonlySet<string>,
+  /** What published rules are checked against; resources/data's, without it. */
+  rules: HubRules = loadHubRules(opdIds),
 ) {
   const { once } = createAppliedAnswers(db);
   const eventLog = createEventLog(db);
@@ -63,6 +67,7 @@ export function createCenterRecord(
     auth,
     audit,
     ...createReportOperations(db, once, now, auth, audit),
+    rules: createRulesOperations(db, eventLog, once, now, auth, audit, rules),
     sync: eventLog.sync,
   };
 }

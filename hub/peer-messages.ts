@@ -44,6 +44,7 @@ import { accountHandlers, type Prepared, type Validate } from './account-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
+import { rulesHandlers } from './rules-peer';
 import type { GroupCommit } from './group-commit';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
@@ -267,6 +268,7 @@ export function bindPeer(
         return ack;
       }),
       ...accountMessages.quick,
+      ...rulesHandlers(record, who, validate, broadcast),
       sync,
       'desk.person': accept(DeskPerson, (msg) => {
         dashboard?.presence.deskReported(who.id, msg);

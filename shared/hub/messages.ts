@@ -15,6 +15,8 @@ import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
+import { RULES_ERROR_CODES } from '../domain/center-rules';
+import { routingChangedBody, targetsChangedBody } from './rules-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 
@@ -60,6 +62,7 @@ export const HubErrorCode = z.enum([
   'desk.unknown',
   /** A signed report whose snapshot does not give the hash it came with. */
   'report.bad_hash',
+  ...RULES_ERROR_CODES,
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -363,6 +366,9 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** An account was made or changed at the hub (every desk keeps a replica, hashes only). */
   z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
+  /** A supervisor published a new routing table or new category targets (rules-messages.ts). */
+  z.object({ ...eventBase, ...routingChangedBody }),
+  z.object({ ...eventBase, ...targetsChangedBody }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

@@ -57,6 +57,13 @@ import {
   SessionAck,
   SessionOpen,
 } from '../../shared/hub/account-messages';
+import {
+  RoutingPublish,
+  RulesHistory,
+  RulesHistoryAck,
+  RulesPublishAck,
+  TargetsPublish,
+} from '../../shared/hub/rules-messages';
 import { repoRoot } from '../support/processes';
 
 /** Each message's schema, and its answer's when it has one. */
@@ -92,6 +99,10 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'case.reroute': { message: CaseReroute, answer: SeqAck },
   'case.assign': { message: CaseAssign, answer: SeqAck },
   'dispatch.escalated': { message: OpdDispatchEscalated },
+  'routing.publish': { message: RoutingPublish, answer: RulesPublishAck },
+  'targets.publish': { message: TargetsPublish, answer: RulesPublishAck },
+  'routing.history': { message: RulesHistory, answer: RulesHistoryAck },
+  'targets.history': { message: RulesHistory, answer: RulesHistoryAck },
 };
 
 interface Example {

@@ -17,6 +17,7 @@ import {
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
+import { RoutingPublish, RulesHistory, TargetsPublish } from '../../shared/hub/rules-messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -30,6 +31,10 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
   transition: Transition,
+  'routing.publish': RoutingPublish,
+  'targets.publish': TargetsPublish,
+  'routing.history': RulesHistory,
+  'targets.history': RulesHistory,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -41,6 +46,8 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'dispatch.withdraw': 'withdrawId',
   'call.log': 'callId',
   transition: 'transitionId',
+  'routing.publish': 'publishId',
+  'targets.publish': 'publishId',
 };
 
 export interface FuzzWorld {
@@ -89,6 +96,7 @@ const UUID_KEYS = new Set([
   'withdrawId',
   'transitionId',
   'callId',
+  'publishId',
 ]);
 
 function uuidFor(key: string, r: Random, w: FuzzWorld): string {

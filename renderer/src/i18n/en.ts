@@ -6,6 +6,7 @@ import { exportErrorsEn, exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
 import { dashboardEn } from './dashboard-en';
 import { accountsEn } from './accounts-en';
+import { rulesEn, rulesRefusalsEn } from './rules-en';
 
 export const en: Messages = {
   app: {
@@ -302,6 +303,7 @@ export const en: Messages = {
     'account.unknown': 'The hub does not know this account.',
     'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
     'report.bad_hash': 'The hub refused this report: its content does not match its hash.',
+    ...rulesRefusalsEn,
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
   },
@@ -314,6 +316,7 @@ export const en: Messages = {
   ...alarmsEn,
   ...reportEn,
   ...accountsEn,
+  ...rulesEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

@@ -9,6 +9,7 @@ import { exportErrorsId, exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
 import { dashboardId } from './dashboard-id';
 import { accountsId } from './accounts-id';
+import { rulesId, rulesRefusalsId } from './rules-id';
 
 export const id = {
   app: {
@@ -306,6 +307,7 @@ export const id = {
     'account.unknown': 'Hub tidak mengenal akun ini.',
     'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
     'report.bad_hash': 'Hub menolak laporan ini: isinya tidak cocok dengan hash-nya.',
+    ...rulesRefusalsId,
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
   },
@@ -318,6 +320,7 @@ export const id = {
   ...alarmsId,
   ...reportId,
   ...accountsId,
+  ...rulesId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
