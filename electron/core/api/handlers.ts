@@ -12,6 +12,7 @@ import { blockHandlers } from './block-handlers';
 import { reportHandlers } from './report-handlers';
 import { reviewHandlers } from './review-handlers';
 import { superviseHandlers } from './supervise-handlers';
+import { rulesHandlers } from './rules-handlers';
 import { caseHandlers } from './case-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
@@ -64,5 +65,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...superviseHandlers(ctx),
     ...reportHandlers(ctx),
     ...accountHandlers(ctx),
+    ...rulesHandlers(ctx),
   };
 }

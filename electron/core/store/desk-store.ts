@@ -34,6 +34,7 @@ import { createSignedReports } from './signed-reports';
 import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
 import { createSupervision } from './supervision';
+import { createCenterRules } from './center-rules';
 
 export function createDeskStore(
   db: Store,
@@ -55,6 +56,7 @@ export function createDeskStore(
   const blocks = createBlockWrites(db, outbox);
   const review = createReview(db);
   const supervision = createSupervision(db);
+  const centerRules = createCenterRules(db);
   const events = createHubEvents(
     db,
     createCaseReplica(db, outbox, deskId, log.child('replica')),
@@ -62,6 +64,7 @@ export function createDeskStore(
     callWrites,
     blocks,
     supervision,
+    centerRules,
   );
   const caseExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM cases WHERE id = ?',
@@ -166,5 +169,6 @@ export function createDeskStore(
     alarms: createCallAlarmReads(db),
     supervision,
     reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
+    centerRules,
   };
 }
