@@ -23,9 +23,13 @@ type RulesChannels =
   'rules.get' | 'rules.publishRouting' | 'rules.publishTargets' | 'rules.history';
 
 export function rulesHandlers(ctx: CoreContext): Pick<Handlers, RulesChannels> {
+  const offline = () =>
+    new CoreError('hub.offline', 'The hub is not connected; publishing rules needs it.');
+
   /** The supervisor's actor and hub token (none: signed in while the hub was away). */
   const supervisorOf = (session: Session) => {
     const supervisor = requireSupervisor(session);
+    if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
     const token = ctx.people.tokenFor(supervisor.id);
     if (!token || token === 'pending') {
       throw new CoreError(
@@ -44,8 +48,6 @@ export function rulesHandlers(ctx: CoreContext): Pick<Handlers, RulesChannels> {
     payload: Record<string, unknown>,
     schema: S,
   ): Promise<Extract<z.output<S>, { ok: true }>> {
-    const offline = () =>
-      new CoreError('hub.offline', 'The hub is not connected; publishing rules needs it.');
     if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
     let raw: unknown;
     try {
