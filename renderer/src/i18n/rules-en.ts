@@ -26,7 +26,7 @@ export const rulesEn: Texts<typeof rulesId> = {
     viewOnly: 'Only a supervisor can change this table.',
     loading: 'Loading…',
     versionFiles: 'Version 0 — the data files’ default (never published).',
-    versionPublished: 'Version {{version}} — published by {{person}}, {{time}} WIB: {{reason}}',
+    versionPublished: 'Version {{version}} — published by {{person}}, {{time}}: {{reason}}',
     category: 'Category',
     kecamatan: 'Kecamatan',
     allKecamatan: 'Every kecamatan',

@@ -22,7 +22,7 @@ export const rulesId = {
     viewOnly: 'Hanya supervisor yang dapat mengubah tabel ini.',
     loading: 'Memuat…',
     versionFiles: 'Versi 0 — bawaan dari berkas data (belum pernah diterbitkan).',
-    versionPublished: 'Versi {{version}} — diterbitkan {{person}}, {{time}} WIB: {{reason}}',
+    versionPublished: 'Versi {{version}} — diterbitkan {{person}}, {{time}}: {{reason}}',
     category: 'Kategori',
     kecamatan: 'Kecamatan',
     allKecamatan: 'Semua kecamatan',
