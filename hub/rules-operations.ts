@@ -63,6 +63,9 @@ export function createRulesOperations(
      WHERE kind = ? ORDER BY version DESC LIMIT ?`,
   );
 
+  /** The targets in force, read once per publication (this hub is their only writer). */
+  let targets: { version: number; table: TargetsTable } | undefined;
+
   function publish<T extends RoutingTable | TargetsTable>(
     kind: RulesKind,
     who: TokenEntry,
@@ -91,6 +94,7 @@ export function createRulesOperations(
       if (problem) return refuse(problem.code, problem.message);
       const version = current + 1;
       const at = now();
+      if (kind === 'targets') targets = undefined;
       const appended = eventLog.append(event(version, at) as Parameters<EventLog['append']>[0]);
       insert.run(
         kind,
@@ -162,12 +166,14 @@ export function createRulesOperations(
       }));
     },
 
-    /** The table in force now: the latest published version, or the files' (version 0). */
+    /** The targets in force now: the latest published version, or the files' (version 0). */
     currentTargets(): { version: number; table: TargetsTable } {
+      if (targets) return targets;
       const row = latest.get('targets');
-      return row
+      targets = row
         ? { version: row.version, table: JSON.parse(row.body) as TargetsTable }
         : { version: 0, table: rules.defaults.targets };
+      return targets;
     },
   };
 }
