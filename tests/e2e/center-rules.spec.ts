@@ -48,7 +48,16 @@ test('a supervisor changes the OPD for a category and another desk suggests it',
   await expect(screen).toContainText('Versi 1 — diterbitkan Supervisor Demo');
   await expect(screen).toContainText('Pohon tumbang di jalan kini ditangani DPUPR');
   await expect(screen.getByLabel('OPD untuk Pohon tumbang', { exact: true })).toHaveValue('dpupr');
+  await supervisor.screenshot({ path: test.info().outputPath('routing-1366x768.png') });
   // Publish stays reachable on a 1366×768 screen.
+  await expect(screen.getByRole('button', { name: /Terbitkan/ })).toBeInViewport();
+
+  // The targets tab (Alt+2): each category's numbers, editable.
+  await supervisor.keyboard.press('Alt+2');
+  await expect(screen.getByLabel('Selesai (mnt) — Pohon tumbang', { exact: true })).toHaveValue(
+    '20',
+  );
+  await supervisor.screenshot({ path: test.info().outputPath('targets-1366x768.png') });
   await expect(screen.getByRole('button', { name: /Terbitkan/ })).toBeInViewport();
 
   // The history tab (Alt+3) lists who published it and why.
