@@ -396,6 +396,5 @@ export type Messages = Widen<typeof id>;
 id.errors satisfies Record<ErrorCode, string>;
 // And every kind of timeline line.
 id.timeline satisfies Record<TimelineKind, string>;
-// Every screening reason the likelihood can give.
 // Every code the hub can refuse with, and a general text for a code from a newer hub.
 id.refusals satisfies Record<HubErrorCode | 'unknown', string>;
