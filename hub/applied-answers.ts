@@ -40,7 +40,9 @@ export type IdempotentMessage =
   | 'case.reroute'
   | 'case.assign'
   | 'case.close'
-  | 'report.sign';
+  | 'report.sign'
+  | 'routing.publish'
+  | 'targets.publish';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

@@ -1,10 +1,12 @@
 /**
  * The center's record, kept by the hub: case operations (case-operations.ts), dispatch
  * operations (dispatch-operations.ts), soft blocks (block-operations.ts), supervisors' alarm
- * work (alarm-operations.ts), closing and reopening cases (closing-operations.ts), accounts and person tokens (accounts.ts, person-auth.ts), the
- * audit log (audit.ts) and the event log every desk replays (event-log.ts), behind one
- * object. Every operation is one transaction, and every idempotent message is
- * applied once (applied-answers.ts): a repeat gets its first answer and changes nothing.
+ * work (alarm-operations.ts), closing and reopening cases (closing-operations.ts), accounts
+ * and person tokens (accounts.ts, person-auth.ts), the routing table and category targets
+ * (rules-operations.ts), the audit log (audit.ts) and the event log every desk replays
+ * (event-log.ts), behind one object. Every operation is one transaction, and every
+ * idempotent message is applied once (applied-answers.ts): a repeat gets its first answer
+ * and changes nothing.
  */
 import type { z } from 'zod';
 import type { BlockRules } from '../shared/domain/blocks';
@@ -23,6 +25,8 @@ import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
 import { createPersonAuth, type PersonAuth } from './person-auth';
 import { createReportOperations } from './report-operations';
+import { loadHubRules } from './rules-reference';
+import { createRulesOperations, type HubRules } from './rules-operations';
 import type { HubStore } from './store/database';
 
 export type { Outcome } from './applied-answers';
@@ -37,6 +41,8 @@ export function createCenterRecord(
   deskIds?: ReadonlySet<string>,
   /** The holiday calendar resolved cases close by; without it none closes by itself. */
   calendar?: WorkingCalendar,
+  /** What published rules are checked against; resources/data's, without it. */
+  rules: HubRules = loadHubRules(opdIds),
 ) {
   const { once } = createAppliedAnswers(db);
   const eventLog = createEventLog(db);
@@ -88,6 +94,7 @@ export function createCenterRecord(
     closeCase: closing.closeCase,
     closeDue: closing.closeDue,
     now,
+    rules: createRulesOperations(db, eventLog, once, now, auth, audit, rules),
     sync: eventLog.sync,
   };
 }

@@ -45,6 +45,7 @@ import { closingHandlers } from './closing-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
+import { rulesHandlers } from './rules-peer';
 import type { GroupCommit } from './group-commit';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
@@ -269,6 +270,7 @@ export function bindPeer(
       }),
       ...accountMessages.quick,
       ...closingHandlers(record, who, validate, broadcast),
+      ...rulesHandlers(record, who, validate, broadcast),
       sync,
       'desk.person': accept(DeskPerson, (msg) => {
         dashboard?.presence.deskReported(who.id, msg);

@@ -25,6 +25,7 @@ import { createDashboardFeed, type DashboardFeed, type DashboardRoster } from '.
 import { createInboxHandler } from './inbox-page';
 import { bindPeer, opdRoom } from './peer-messages';
 import { createPresence, type HubPresence } from './presence';
+import { liveResolveTargets } from './rules-targets';
 import { hubFiles, openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
 
@@ -104,9 +105,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     io,
     store,
     presence,
-    options.dashboard ?? {
-      opds: [...options.opdIds].map((id) => ({ id, short: id })),
-      resolveTargets: new Map(),
+    {
+      opds: options.dashboard?.opds ?? [...options.opdIds].map((id) => ({ id, short: id })),
+      // Supervisors' published targets replace the files' as soon as they are published.
+      resolveTargets: liveResolveTargets(
+        record.rules,
+        options.dashboard?.resolveTargets ?? new Map(),
+      ),
     },
     log.child('dashboard'),
   );

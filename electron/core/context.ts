@@ -15,6 +15,7 @@ import type { CenterFile } from './report/report-data';
 import type { PersonTokens } from './auth/person-tokens';
 import type { CallerLookup } from './screening/caller-lookup';
 import type { DeskStore } from './store/interface';
+import type { RulesInForce } from './rules/rules-in-force';
 import type { ExportService } from './exports/exports-service';
 
 export interface CoreContext {
@@ -37,6 +38,8 @@ export interface CoreContext {
   statusChanged(): void;
   emit(event: ConsoleEvent): void;
   reference(): ReferenceData;
+  /** The routing table and category targets in force (published at the hub, or the files'). */
+  rules: RulesInForce;
   /** Caller history and prank likelihood (read only). */
   lookupCaller: CallerLookup;
   /** Exports of cases and calls, each on a worker thread. */

@@ -35,6 +35,7 @@ import { createDashboardReads } from './store/dashboard-reads';
 import { createDeskStore } from './store/desk-store';
 import { readCenter, readShiftSchedule } from './report/report-data';
 import { loadDefaultReference, readReference } from './store/reference';
+import { createRulesInForce, readFileTargets } from './rules/rules-in-force';
 import type { Session } from './session';
 
 export interface CoreOptions {
@@ -103,9 +104,7 @@ export function openCore(options: CoreOptions): Core {
   files.file(demoAccountsFile(options.dataDir));
   const db = openStore(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   loadDefaultReference(db, options.resourcesDir);
-  const reference = readReference(db);
   const likelihoodRules = loadLikelihoodRules(options.resourcesDir);
-  const clocks = loadClockData(options.resourcesDir);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const deskId = options.deskId ?? 'desk-1';
   // The key retention hashes numbers with: made on first start, kept owner-only.
@@ -115,6 +114,14 @@ export function openCore(options: CoreOptions): Core {
     duplicates: readDuplicateRules(options.resourcesDir),
     hashOf,
   });
+  // Routing and targets as the hub last published them, else the files'.
+  const rules = createRulesInForce(
+    store.centerRules,
+    readReference(db),
+    readFileTargets(options.resourcesDir),
+  );
+  const clocks = loadClockData(options.resourcesDir, rules.publishedTargets);
+  let rulesSeen = rules.generation();
 
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
@@ -183,7 +190,7 @@ export function openCore(options: CoreOptions): Core {
     link: hub,
     deskId,
     reads: createDashboardReads(db),
-    roster: dashboardRoster(options.resourcesDir, reference.opds, log),
+    roster: dashboardRoster(options.resourcesDir, rules.reference().opds, log),
     log: log.child('dashboard'),
     now,
     emit: (figures) => emit({ event: 'dashboard.changed', payload: figures }),
@@ -213,6 +220,11 @@ export function openCore(options: CoreOptions): Core {
           alarms.poke();
           dashboard.replicaChanged();
           if (caseId) emit({ event: 'queue.changed', payload: { caseId } });
+          else if (rules.generation() !== rulesSeen) {
+            // A supervisor published routing or targets: screens read the reference again.
+            rulesSeen = rules.generation();
+            emit({ event: 'reference.changed', payload: {} });
+          }
           // An event of no case: a call logged or a soft block set or lifted somewhere.
           else emit({ event: 'callers.changed', payload: {} });
         },
@@ -258,7 +270,8 @@ export function openCore(options: CoreOptions): Core {
     status,
     statusChanged,
     emit,
-    reference: () => reference,
+    reference: rules.reference,
+    rules,
     dashboard,
     hub,
     people,

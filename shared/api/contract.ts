@@ -30,6 +30,7 @@ import { Likelihood } from '../domain/screening/reasons';
 import { exportContract, exportEvents } from './export-contract';
 import { superviseContract } from './supervise-contract';
 import { closingContract } from './closing-contract';
+import { rulesContract } from './rules-contract';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -270,6 +271,7 @@ export const contract = {
   /** Supervisors: a signed report printed again: its stored content, marked "cetak ulang". */
   'report.reprint': { args: z.object({ reportId: Uuid }).strict(), result: ReportFile },
   ...accountsContract,
+  ...rulesContract,
 } as const;
 
 export const events = {
@@ -283,6 +285,8 @@ export const events = {
   ...exportEvents,
   /** New dashboard figures, for the screens showing the dashboard. */
   'dashboard.changed': Dashboard,
+  /** A supervisor published a routing table or category targets: read the reference again. */
+  'reference.changed': z.object({}),
 } as const;
 
 export type Channel = keyof typeof contract;

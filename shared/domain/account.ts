@@ -56,6 +56,8 @@ export const AuditAction = z.enum([
   'case.reroute',
   'case.assign',
   'report.sign',
+  'routing.publish',
+  'targets.publish',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

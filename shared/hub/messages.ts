@@ -16,6 +16,8 @@ import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
 import { CallbackEntry, CaseClosedEvent, CaseReopenedEvent, Reopens } from './closing-messages';
+import { RULES_ERROR_CODES } from '../domain/center-rules';
+import { routingChangedBody, targetsChangedBody } from './rules-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 export { CaseClose } from './closing-messages';
@@ -64,6 +66,7 @@ export const HubErrorCode = z.enum([
   'report.bad_hash',
   /** Only a resolved case is closed, and only a resolved or closed one reopened. */
   'case.not_resolved',
+  ...RULES_ERROR_CODES,
   'internal',
 ]);
 export type HubErrorCode = z.infer<typeof HubErrorCode>;
@@ -372,6 +375,9 @@ export const HubEvent = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
   CaseClosedEvent,
   CaseReopenedEvent,
+  /** A supervisor published a new routing table or new category targets (rules-messages.ts). */
+  z.object({ ...eventBase, ...routingChangedBody }),
+  z.object({ ...eventBase, ...targetsChangedBody }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

@@ -58,6 +58,13 @@ import {
   SessionAck,
   SessionOpen,
 } from '../../shared/hub/account-messages';
+import {
+  RoutingPublish,
+  RulesHistory,
+  RulesHistoryAck,
+  RulesPublishAck,
+  TargetsPublish,
+} from '../../shared/hub/rules-messages';
 import { repoRoot } from '../support/processes';
 
 /** Each message's schema, and its answer's when it has one. */
@@ -94,6 +101,10 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'case.assign': { message: CaseAssign, answer: SeqAck },
   'case.close': { message: CaseClose, answer: SeqAck },
   'dispatch.escalated': { message: OpdDispatchEscalated },
+  'routing.publish': { message: RoutingPublish, answer: RulesPublishAck },
+  'targets.publish': { message: TargetsPublish, answer: RulesPublishAck },
+  'routing.history': { message: RulesHistory, answer: RulesHistoryAck },
+  'targets.history': { message: RulesHistory, answer: RulesHistoryAck },
 };
 
 interface Example {

@@ -35,6 +35,8 @@ import {
   CaseEscalate,
   CaseReroute,
 } from '../../shared/hub/supervisor-messages';
+import { CaseClose } from '../../shared/hub/closing-messages';
+import { RoutingPublish, RulesHistory, TargetsPublish } from '../../shared/hub/rules-messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -56,6 +58,7 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'case.reroute': CaseReroute,
   'case.assign': CaseAssign,
   'report.sign': ReportSignMessage,
+  'case.close': CaseClose,
   'audit.list': AuditList,
   // Accounts: sign-in, the first supervisor, and a supervisor's changes.
   'session.open': SessionOpen,
@@ -66,6 +69,10 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   // Presence and the dashboard.
   'desk.person': DeskPerson,
   'dashboard.subscribe': DashboardSubscribe,
+  'routing.publish': RoutingPublish,
+  'targets.publish': TargetsPublish,
+  'routing.history': RulesHistory,
+  'targets.history': RulesHistory,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -84,6 +91,9 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'case.reroute': 'rerouteId',
   'case.assign': 'assignId',
   'report.sign': 'reportId',
+  'case.close': 'closeId',
+  'routing.publish': 'publishId',
+  'targets.publish': 'publishId',
 };
 
 export interface FuzzWorld {
@@ -139,6 +149,7 @@ const UUID_KEYS = new Set([
   'callId',
   'accountId',
   ...Object.values(ID_KEY),
+  'publishId',
 ]);
 
 function uuidFor(key: string, r: Random, w: FuzzWorld): string {

@@ -13,6 +13,7 @@ import { reportHandlers } from './report-handlers';
 import { reviewHandlers } from './review-handlers';
 import { superviseHandlers } from './supervise-handlers';
 import { closingHandlers } from './closing-handlers';
+import { rulesHandlers } from './rules-handlers';
 import { caseHandlers } from './case-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { duplicateHandlers } from './duplicate-handlers';
@@ -66,5 +67,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...closingHandlers(ctx),
     ...reportHandlers(ctx),
     ...accountHandlers(ctx),
+    ...rulesHandlers(ctx),
   };
 }

@@ -35,6 +35,7 @@ import { createSignedReports } from './signed-reports';
 import { createReview } from './review';
 import { readLanguage, writeLanguage } from './settings';
 import { createSupervision } from './supervision';
+import { createCenterRules } from './center-rules';
 
 export function createDeskStore(
   db: Store,
@@ -56,6 +57,7 @@ export function createDeskStore(
   const blocks = createBlockWrites(db, outbox);
   const review = createReview(db);
   const supervision = createSupervision(db);
+  const centerRules = createCenterRules(db);
   const events = createHubEvents(
     db,
     createCaseReplica(db, outbox, deskId, log.child('replica')),
@@ -63,6 +65,7 @@ export function createDeskStore(
     callWrites,
     blocks,
     supervision,
+    centerRules,
   );
   const caseExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM cases WHERE id = ?',
@@ -168,5 +171,6 @@ export function createDeskStore(
     alarms: createCallAlarmReads(db),
     supervision,
     reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
+    centerRules,
   };
 }

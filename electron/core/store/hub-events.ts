@@ -11,6 +11,7 @@ import type { Store } from './database';
 import type { DispatchWrites } from './dispatches';
 import { createSupervision, type Supervision } from './supervision';
 import { applyAccount } from './operators';
+import { createCenterRules, type CenterRules } from './center-rules';
 import { joined } from '../../../shared/store/joined';
 
 export type ApplyResult = 'applied' | 'old' | 'gap';
@@ -22,6 +23,7 @@ export function createHubEvents(
   calls: CallWrites,
   blocks: Pick<BlockWrites, 'fromFlag'>,
   supervision: Pick<Supervision, 'acked' | 'escalated'> = createSupervision(db),
+  centerRules: Pick<CenterRules, 'fromEvent'> = createCenterRules(db),
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
@@ -113,6 +115,11 @@ export function createHubEvents(
         case 'account.changed':
           // The center's accounts: who signs in here, offline too, and who is disabled.
           applyAccount(db, event.account, now);
+          break;
+        case 'routing.changed':
+        case 'targets.changed':
+          // The routing table or category targets a supervisor published: used from now on.
+          centerRules.fromEvent(event);
           break;
       }
       moveTo(event.seq);

@@ -27,6 +27,7 @@ import type { ApplyResult } from './hub-events';
 import type { ReportReads } from './report-reads';
 import type { Review } from './review';
 import type { Supervision } from './supervision';
+import type { CenterRules } from './center-rules';
 import type { SignedReports } from './signed-reports';
 import type { OutboxKind, OutboxPayload, OutboxRow } from './outbox';
 
@@ -211,4 +212,6 @@ export interface DeskStore {
   supervision: Supervision;
   /** Shift and daily reports: their figures (read only) and the signed reports kept here. */
   reports: { reads: ReportReads; signed: SignedReports };
+  /** The routing table and category targets the hub published (none: the files'). */
+  centerRules: Omit<CenterRules, 'fromEvent'>;
 }

@@ -12,6 +12,7 @@ import { m0008Accounts } from './0008-accounts';
 import { m0009Audit } from './0009-audit';
 import { m0010Reports } from './0010-reports';
 import { m0011Alarms } from './0011-alarms';
+import { m0012Rules } from './0012-rules';
 
 export const migrations: readonly Migration<Database>[] = [
   m0001Log,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration<Database>[] = [
   m0009Audit,
   m0010Reports,
   m0011Alarms,
+  m0012Rules,
 ];

@@ -55,6 +55,8 @@ export const accountsEn: Widen<typeof accountsId> = {
       'case.reroute': 'case re-routed to another OPD',
       'case.assign': 'case handed to a desk',
       'report.sign': 'report signed',
+      'routing.publish': 'routing table published',
+      'targets.publish': 'category targets published',
     },
   },
   setup: {

@@ -51,6 +51,8 @@ export const accountsId = {
       'case.reroute': 'kasus dialihkan ke OPD lain',
       'case.assign': 'kasus diserahkan ke desk',
       'report.sign': 'laporan ditandatangani',
+      'routing.publish': 'tabel rute diterbitkan',
+      'targets.publish': 'target kategori diterbitkan',
     },
   },
   setup: {

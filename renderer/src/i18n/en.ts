@@ -7,6 +7,7 @@ import { clocksEn } from './clocks-en';
 import { dashboardEn } from './dashboard-en';
 import { accountsEn } from './accounts-en';
 import { closingEn, closingErrorsEn, closingRefusalsEn, closingTimelineEn } from './closing-en';
+import { rulesEn, rulesRefusalsEn } from './rules-en';
 
 export const en: Messages = {
   app: {
@@ -304,6 +305,7 @@ export const en: Messages = {
     'account.unknown': 'The hub does not know this account.',
     'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
     'report.bad_hash': 'The hub refused this report: its content does not match its hash.',
+    ...rulesRefusalsEn,
     internal: 'The hub had an internal error.',
     unknown: 'The hub refused this dispatch for a reason this desk does not know.',
     ...closingRefusalsEn,
@@ -318,6 +320,7 @@ export const en: Messages = {
   ...reportEn,
   ...accountsEn,
   ...closingEn,
+  ...rulesEn,
   errors: {
     'api.bad_request': 'The request could not be read.',
     'api.unknown_channel': 'Unknown command.',

@@ -10,6 +10,7 @@ import { clocksId } from './clocks-id';
 import { dashboardId } from './dashboard-id';
 import { accountsId } from './accounts-id';
 import { closingId, closingErrorsId, closingRefusalsId, closingTimelineId } from './closing-id';
+import { rulesId, rulesRefusalsId } from './rules-id';
 
 export const id = {
   app: {
@@ -308,6 +309,7 @@ export const id = {
     'account.unknown': 'Hub tidak mengenal akun ini.',
     'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
     'report.bad_hash': 'Hub menolak laporan ini: isinya tidak cocok dengan hash-nya.',
+    ...rulesRefusalsId,
     internal: 'Hub mengalami galat internal.',
     unknown: 'Hub menolak disposisi ini dengan alasan yang tidak dikenal desk ini.',
     ...closingRefusalsId,
@@ -322,6 +324,7 @@ export const id = {
   ...reportId,
   ...accountsId,
   ...closingId,
+  ...rulesId,
   errors: {
     'api.bad_request': 'Permintaan tidak dapat dibaca.',
     'api.unknown_channel': 'Perintah tidak dikenal.',
@@ -400,6 +403,5 @@ export type Messages = Widen<typeof id>;
 id.errors satisfies Record<ErrorCode, string>;
 // And every kind of timeline line.
 id.timeline satisfies Record<TimelineKind, string>;
-// Every screening reason the likelihood can give.
 // Every code the hub can refuse with, and a general text for a code from a newer hub.
 id.refusals satisfies Record<HubErrorCode | 'unknown', string>;

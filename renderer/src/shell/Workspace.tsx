@@ -22,6 +22,7 @@ import { ReferenceProvider } from '../reference/reference-context';
 import { ReportScreen } from '../report/ReportScreen';
 import { SupervisorReview } from '../screening/SupervisorReview';
 import { AccountsAdmin } from '../accounts/AccountsAdmin';
+import { RulesScreen } from '../rules/RulesScreen';
 import { PanelBoundary } from './PanelBoundary';
 
 export function Workspace({ operator }: { operator: Operator }) {
@@ -38,6 +39,8 @@ export function Workspace({ operator }: { operator: Operator }) {
       r.ok ? setReference(r.value) : setFailure(r.error),
     );
   }, [client, attempt]);
+  // A supervisor published routing or targets: suggestions follow at once.
+  useEffect(() => client.subscribe('reference.changed', () => setAttempt((n) => n + 1)), [client]);
   const retry = () => {
     setFailure(undefined);
     setAttempt((n) => n + 1);
@@ -68,6 +71,7 @@ export function Workspace({ operator }: { operator: Operator }) {
           <ExportsLauncher supervisor={supervisor} />
           {supervisor ? <SupervisorReview /> : null}
           {supervisor ? <AccountsAdmin /> : null}
+          <RulesScreen />
         </div>
         {supervisor ? <SupervisorAlarms /> : null}
         <main className="content workspace">

@@ -1,0 +1,38 @@
+/**
+ * The dashboard's minutes to resolve per category, live: the targets a supervisor published
+ * at the hub once there are any, the files' until then. The dashboard reads it as the map
+ * it always had, so a publication reaches its at-risk and breached counts at once.
+ */
+import type { RulesOperations } from './rules-operations';
+
+export function liveResolveTargets(
+  rules: Pick<RulesOperations, 'currentTargets'>,
+  files: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
+  let seen: { version: number; map: ReadonlyMap<string, number> } | undefined;
+  const current = (): ReadonlyMap<string, number> => {
+    const { version, table } = rules.currentTargets();
+    if (version === 0) return files;
+    if (seen?.version !== version) {
+      const map = new Map(
+        table.categories.flatMap((c) =>
+          c.resolveTargetMin !== undefined ? [[c.categoryId, c.resolveTargetMin] as const] : [],
+        ),
+      );
+      seen = { version, map };
+    }
+    return seen.map;
+  };
+  return {
+    get: (key) => current().get(key),
+    has: (key) => current().has(key),
+    get size() {
+      return current().size;
+    },
+    forEach: (fn, thisArg) => current().forEach(fn, thisArg),
+    entries: () => current().entries(),
+    keys: () => current().keys(),
+    values: () => current().values(),
+    [Symbol.iterator]: () => current()[Symbol.iterator](),
+  };
+}
