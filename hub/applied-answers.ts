@@ -39,7 +39,8 @@ export type IdempotentMessage =
   | 'case.escalate'
   | 'case.reroute'
   | 'case.assign'
-  | 'report.sign';
+  | 'report.sign'
+  | 'export.logged';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

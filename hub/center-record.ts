@@ -18,6 +18,7 @@ import { createBlockOperations } from './block-operations';
 import { createCaseOperations } from './case-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
+import { createExportOperations } from './export-operations';
 import { createPersonAuth, type PersonAuth } from './person-auth';
 import { createReportOperations } from './report-operations';
 import type { HubStore } from './store/database';
@@ -63,6 +64,7 @@ export function createCenterRecord(
     auth,
     audit,
     ...createReportOperations(db, once, now, auth, audit),
+    ...createExportOperations(once, now, auth, audit),
     sync: eventLog.sync,
   };
 }

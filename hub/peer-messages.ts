@@ -47,6 +47,7 @@ import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import type { GroupCommit } from './group-commit';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
+import { ExportLogged } from '../shared/hub/export-messages';
 
 type Handler = (payload: unknown) => HubAck<object>;
 
@@ -236,6 +237,7 @@ export function bindPeer(
         return ack;
       }),
       'report.sign': accept(ReportSignMessage, (msg) => record.signReport(who, msg).ack),
+      'export.logged': accept(ExportLogged, (msg) => record.exportLogged(who, msg).ack),
       dispatch: accept(DispatchRequest, (msg) => {
         // An inbox that opens later lists the dispatch itself; none open, nothing to build.
         const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;

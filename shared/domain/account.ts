@@ -56,6 +56,7 @@ export const AuditAction = z.enum([
   'case.reroute',
   'case.assign',
   'report.sign',
+  'export',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -17,6 +17,7 @@ import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
+export { ExportLogged } from './export-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',

@@ -17,6 +17,7 @@ import {
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
+import { ExportLogged } from '../../shared/hub/export-messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -30,6 +31,7 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
   transition: Transition,
+  'export.logged': ExportLogged,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -41,6 +43,7 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'dispatch.withdraw': 'withdrawId',
   'call.log': 'callId',
   transition: 'transitionId',
+  'export.logged': 'exportId',
 };
 
 export interface FuzzWorld {
@@ -89,6 +92,7 @@ const UUID_KEYS = new Set([
   'withdrawId',
   'transitionId',
   'callId',
+  'exportId',
 ]);
 
 function uuidFor(key: string, r: Random, w: FuzzWorld): string {

@@ -55,6 +55,7 @@ export const accountsEn: Widen<typeof accountsId> = {
       'case.reroute': 'case re-routed to another OPD',
       'case.assign': 'case handed to a desk',
       'report.sign': 'report signed',
+      export: 'data exported',
     },
   },
   setup: {

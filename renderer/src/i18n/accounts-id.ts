@@ -51,6 +51,7 @@ export const accountsId = {
       'case.reroute': 'kasus dialihkan ke OPD lain',
       'case.assign': 'kasus diserahkan ke desk',
       'report.sign': 'laporan ditandatangani',
+      export: 'data diekspor',
     },
   },
   setup: {

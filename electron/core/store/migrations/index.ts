@@ -16,6 +16,7 @@ import { m0013Blocks } from './0013-blocks';
 import { m0014AccountsReplica } from './0014-accounts-replica';
 import { m0015Reports } from './0015-reports';
 import { m0016Supervision } from './0016-supervision';
+import { m0020ExportAudit } from './0020-export-audit';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   m0014AccountsReplica,
   m0015Reports,
   m0016Supervision,
+  m0020ExportAudit,
 ];
