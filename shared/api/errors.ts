@@ -68,6 +68,8 @@ export const ErrorCode = z.enum([
   'report.not_found',
   /** Reports: the incoming supervisor's password is wrong, or the account is no supervisor. */
   'report.bad_signer',
+  /** Desktop: the system print dialog could not be opened for the report. */
+  'report.print_failed',
   /** The signed-in person's account was disabled (here or at the hub). */
   'auth.account_disabled',
   /** The hub does not take this person's session (no token yet, expired, unknown). */

@@ -348,6 +348,7 @@ export const en: Messages = {
     'report.not_begun': 'That shift or day has not begun yet.',
     'report.not_found': 'That signed report is not on this desk.',
     'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
+    'report.print_failed': 'The report could not be printed; the details are in the log.',
     'auth.account_disabled': 'This account was disabled; contact a supervisor.',
     'auth.token_invalid':
       'The hub does not know your session yet; wait for the hub or sign in again.',

@@ -353,6 +353,7 @@ export const id = {
     'report.not_begun': 'Shift atau hari itu belum dimulai.',
     'report.not_found': 'Laporan bertanda tangan itu tidak ada di desk ini.',
     'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
+    'report.print_failed': 'Laporan tidak dapat dicetak; rinciannya ada di log.',
     'auth.account_disabled': 'Akun ini dinonaktifkan supervisor; hubungi supervisor.',
     'auth.token_invalid': 'Hub belum mengenali sesi Anda; tunggu hub tersambung atau masuk lagi.',
     'account.hub_offline': 'Hub tidak tersambung: akun hanya dapat diubah saat hub tersambung.',
