@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Exports run on a worker thread of core (electron/core/exports/run-export.ts).
           'export-worker': resolve(__dirname, 'electron/core/exports/export-worker.ts'),
+          // An XLSX export's writing runs on a thread of its own, started by the export worker.
+          'xlsx-writer': resolve(__dirname, 'electron/core/exports/xlsx-writer.ts'),
         },
       },
     },

@@ -42,7 +42,8 @@ export type IdempotentMessage =
   | 'case.close'
   | 'report.sign'
   | 'routing.publish'
-  | 'targets.publish';
+  | 'targets.publish'
+  | 'export.logged';
 
 export function createAppliedAnswers(db: HubStore) {
   const stored = db.prepare<[string], { type: string | null; sender: string | null; ack: string }>(

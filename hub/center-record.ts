@@ -23,6 +23,7 @@ import { createCaseOperations } from './case-operations';
 import { createClosingOperations } from './closing-operations';
 import { createDispatchOperations } from './dispatch-operations';
 import { createEventLog } from './event-log';
+import { createExportOperations } from './export-operations';
 import { createPersonAuth, type PersonAuth } from './person-auth';
 import { createReportOperations } from './report-operations';
 import { loadHubRules } from './rules-reference';
@@ -95,6 +96,7 @@ export function createCenterRecord(
     closeDue: closing.closeDue,
     now,
     rules: createRulesOperations(db, eventLog, once, now, auth, audit, rules),
+    ...createExportOperations(once, now, auth, audit),
     sync: eventLog.sync,
   };
 }

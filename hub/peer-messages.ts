@@ -49,6 +49,7 @@ import { rulesHandlers } from './rules-peer';
 import type { GroupCommit } from './group-commit';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
+import { ExportLogged } from '../shared/hub/export-messages';
 
 type Handler = (payload: unknown) => HubAck<object>;
 
@@ -238,6 +239,7 @@ export function bindPeer(
         return ack;
       }),
       'report.sign': accept(ReportSignMessage, (msg) => record.signReport(who, msg).ack),
+      'export.logged': accept(ExportLogged, (msg) => record.exportLogged(who, msg).ack),
       dispatch: accept(DispatchRequest, (msg) => {
         // An inbox that opens later lists the dispatch itself; none open, nothing to build.
         const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;

@@ -25,6 +25,7 @@ import { startReplication } from './hub/replication';
 import { paced } from './paced';
 import { files } from './private-files';
 import { createCallerLookup } from './screening/caller-lookup';
+import { exportLoggedMessage } from './exports/export-audit';
 import { createExportService } from './exports/exports-service';
 import { loadLikelihoodRules } from './screening/rules-file';
 import { readDuplicateRules } from './duplicate-rules';
@@ -248,6 +249,16 @@ export function openCore(options: CoreOptions): Core {
     log: log.child('exports'),
     language: () => store.settings.language(),
     progress: (payload) => emit({ event: 'export.progress', payload }),
+    ended: (e) => {
+      const offline = !hub || hub.status().state !== 'online';
+      store.outbox.enqueue(
+        'export.logged',
+        e.exportId,
+        exportLoggedMessage(e, deskId, offline),
+        now(),
+      );
+      ctx.outboxChanged();
+    },
   });
 
   const ctx: CoreContext = {

@@ -57,6 +57,7 @@ const fake = vi.hoisted(() => {
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
       webRequest: { onBeforeRequest: vi.fn() },
+      on: vi.fn(),
     },
   };
 });

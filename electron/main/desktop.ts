@@ -12,6 +12,7 @@ import { openCore, type Core } from '../core/core';
 import { DESKTOP_READY_LINE } from '../launch/desktop-handshake';
 import { openExternalVetted } from './external-links';
 import { bindConsoleApi, forwardEvents } from './ipc';
+import { handlePrintReport, printPdf } from './print';
 import { installMenu } from './menu';
 import { MENU_TEXT } from './menu-text';
 import { serveAppProtocol } from './protocol';
@@ -45,7 +46,13 @@ export async function startDesktop(settings: DesktopSettings, log: Logger): Prom
   steps.push(['core', () => core.close()]);
   try {
     if (demoMode()) await core.ensureDemoAccounts();
-    steps.unshift(['ipc', bindConsoleApi(core, log.child('ipc'))]);
+    const printLog = log.child('print');
+    steps.unshift([
+      'ipc',
+      bindConsoleApi(core, log.child('ipc'), (frame, args, session) =>
+        handlePrintReport(frame, args, session, printPdf, printLog),
+      ),
+    ]);
     openWindow(core, settings, steps, log);
   } catch (error) {
     shutdown();

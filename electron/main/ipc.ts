@@ -7,7 +7,7 @@
  */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { fail, type ApiResult } from '../../shared/api/errors';
-import { CallEnvelope, IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
+import { CallEnvelope, IPC_CALL, IPC_EVENT, IPC_PRINT_REPORT } from '../../shared/api/ipc';
 import { parseCall } from '../../shared/api/validate';
 import type { Logger } from '../../shared/log';
 import type { ConsoleSession, Core } from '../core/core';
@@ -112,13 +112,24 @@ export async function handleCall(
 }
 
 /** Registers the call handler; returns the function that removes it (and ends the sessions). */
-export function bindConsoleApi(core: Pick<Core, 'openSession'>, log: Logger): () => void {
+export function bindConsoleApi(
+  core: Pick<Core, 'openSession'>,
+  log: Logger,
+  /** Prints a report through the system dialog (print.ts), in the asking window's session. */
+  printReport?: (frame: SenderFrame, args: unknown, session: () => ConsoleSession) => unknown,
+): () => void {
   const sessions = createWindowSessions(core);
   ipcMain.handle(IPC_CALL, (event, envelope: unknown) =>
     handleCall(event.senderFrame, envelope, () => sessions.of(event.sender), log),
   );
+  if (printReport) {
+    ipcMain.handle(IPC_PRINT_REPORT, (event, args: unknown) =>
+      printReport(event.senderFrame, args, () => sessions.of(event.sender)),
+    );
+  }
   return () => {
     ipcMain.removeHandler(IPC_CALL);
+    ipcMain.removeHandler(IPC_PRINT_REPORT);
     sessions.closeAll();
   };
 }

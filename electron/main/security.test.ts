@@ -15,6 +15,7 @@ const fake = vi.hoisted(() => ({
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn() },
+    on: vi.fn(),
   },
 }));
 vi.mock('electron', () => ({

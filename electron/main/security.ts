@@ -8,6 +8,7 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import type { Logger } from '../../shared/log';
 import { isAppUrl } from './app-origin';
+import { guardDownloads } from './downloads';
 import { openExternalVetted } from './external-links';
 
 /**
@@ -82,5 +83,6 @@ export function hardenSession(ses: Session, log: Logger): void {
 /** Applies the baseline to the default session and to every web contents ever created. */
 export function hardenApp(log: Logger): void {
   hardenSession(session.defaultSession, log);
+  guardDownloads(session.defaultSession, log);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
 }

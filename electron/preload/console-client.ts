@@ -10,7 +10,8 @@ import { createEventHub, methodsFor } from '../../shared/api/client-kit';
 import type { Channel } from '../../shared/api/contract';
 import { fail, type ApiResult } from '../../shared/api/errors';
 import { readResult } from '../../shared/api/read-result';
-import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
+import { IPC_CALL, IPC_EVENT, IPC_PRINT_REPORT } from '../../shared/api/ipc';
+import { PrintAnswer, type DesktopExtras } from '../../shared/api/desktop-extras';
 
 export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on'>;
 
@@ -36,4 +37,20 @@ export function createDesktopClient(ipc: PreloadIpc): ConsoleClient {
       return () => undefined;
     },
   } satisfies ConsoleClient;
+}
+
+/** What only the desktop app offers the page, beside the console API. */
+export function createDesktopExtras(ipc: Pick<IpcRenderer, 'invoke'>): DesktopExtras {
+  return {
+    async printReport(request) {
+      let answer: unknown;
+      try {
+        answer = await ipc.invoke(IPC_PRINT_REPORT, request);
+      } catch {
+        return fail('api.unreachable', 'The console backend did not answer.');
+      }
+      const read = PrintAnswer.safeParse(answer);
+      return read.success ? read.data : fail('internal', 'The print answer was not understood.');
+    },
+  };
 }

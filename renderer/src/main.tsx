@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ConsoleClient } from '../../shared/api/client';
+import type { DesktopExtras } from '../../shared/api/desktop-extras';
 import { createBrowserClient } from './api/browser-client';
 import { ClientProvider } from './api/client-context';
 import { takeSessionKey } from './api/session-key';
@@ -13,6 +14,8 @@ declare global {
   interface Window {
     /** Set by the desktop preload; absent in the browser host. */
     sigap?: ConsoleClient;
+    /** Set by the desktop preload: the system print dialog. */
+    sigapDesktop?: DesktopExtras;
   }
 }
 

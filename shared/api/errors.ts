@@ -71,6 +71,8 @@ export const ErrorCode = z.enum([
   /** Reports: the incoming supervisor's password is wrong, or the account is no supervisor. */
   'report.bad_signer',
   'report.same_signer',
+  /** Desktop: the system print dialog could not be opened for the report. */
+  'report.print_failed',
   /** The signed-in person's account was disabled (here or at the hub). */
   'auth.account_disabled',
   /** The hub does not take this person's session (no token yet, expired, unknown). */

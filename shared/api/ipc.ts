@@ -9,6 +9,11 @@ import { z } from 'zod';
 export const IPC_CALL = 'sigap:call';
 /** webContents.send channel: a ConsoleEvent `{ event, payload }`. */
 export const IPC_EVENT = 'sigap:event';
+/**
+ * ipcRenderer.invoke channel, desktop only: the report request of `report.pdf` → an
+ * ApiResult once the system print dialog has closed (`printed`: false when cancelled).
+ */
+export const IPC_PRINT_REPORT = 'sigap:print-report';
 
 export const CallEnvelope = z
   .object({

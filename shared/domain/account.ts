@@ -58,6 +58,7 @@ export const AuditAction = z.enum([
   'report.sign',
   'routing.publish',
   'targets.publish',
+  'export',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

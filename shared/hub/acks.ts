@@ -37,6 +37,8 @@ export const HelloAnswer = ackOf(HelloAck.shape);
 
 /** report.sign: when the hub stored the signed report (the first time, on a repeat). */
 export const ReportSignAck = ackOf({ storedAt: EpochMs });
+/** export.logged: when the hub recorded the export in the audit log. */
+export const ExportLoggedAck = ackOf({ recordedAt: EpochMs });
 
 /** The answer to each message a desk's outbox sends. */
 export const OUTBOX_ACKS = {
@@ -49,5 +51,6 @@ export const OUTBOX_ACKS = {
   'caller.unblock': SeqAck,
   dispatch: DispatchAck,
   'report.sign': ReportSignAck,
+  'export.logged': ExportLoggedAck,
 } as const;
 export type OutboxAck = z.infer<(typeof OUTBOX_ACKS)[keyof typeof OUTBOX_ACKS]>;

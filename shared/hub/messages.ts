@@ -21,6 +21,7 @@ import { routingChangedBody, targetsChangedBody } from './rules-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 export { CaseClose } from './closing-messages';
+export { ExportLogged } from './export-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',

@@ -11,7 +11,8 @@ import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleClient } from '../../shared/api/client';
 import { channels } from '../../shared/api/contract';
-import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc';
+import { IPC_CALL, IPC_EVENT, IPC_PRINT_REPORT } from '../../shared/api/ipc';
+import type { DesktopExtras } from '../../shared/api/desktop-extras';
 import { repoRoot } from '../support/processes';
 
 const bundle = path.join(repoRoot, 'out', 'preload', 'index.cjs');
@@ -74,10 +75,31 @@ describe.skipIf(!built)(title, () => {
 
   it("exposes window.sigap with exactly the contract's channels, subscribe and onBackendLink", () => {
     const { exposed } = loadPreload();
-    expect([...exposed.keys()]).toEqual(['sigap']);
+    expect([...exposed.keys()]).toEqual(['sigap', 'sigapDesktop']);
     const api = exposed.get('sigap') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...channels, 'onBackendLink', 'subscribe'].sort());
     for (const [name, value] of Object.entries(api)) expect(typeof value, name).toBe('function');
+  });
+
+  it('exposes window.sigapDesktop with only the print, its answer checked', async () => {
+    const { exposed, invoke } = loadPreload();
+    const desktop = exposed.get('sigapDesktop') as DesktopExtras;
+    expect(Object.keys(desktop)).toEqual(['printReport']);
+    const request = {
+      kind: 'day' as const,
+      date: '2026-11-28',
+      shiftId: null,
+      notes: '',
+      outgoing: { name: 'A', nip: '1' },
+      incoming: { name: 'B', nip: '2' },
+      language: 'id' as const,
+    };
+    invoke.mockResolvedValueOnce({ ok: true, value: { printed: true } });
+    expect(await desktop.printReport(request)).toEqual({ ok: true, value: { printed: true } });
+    expect(invoke).toHaveBeenCalledWith(IPC_PRINT_REPORT, request);
+    invoke.mockResolvedValueOnce({ ok: true, value: { printed: 'yes', path: '/etc' } });
+    const odd = await desktop.printReport(request);
+    expect(odd.ok === false && odd.error.code).toBe('internal');
   });
 
   it('sends each call as { channel, args } and checks the answer against the contract', async () => {

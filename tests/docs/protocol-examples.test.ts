@@ -18,6 +18,7 @@ import {
   DispatchAck,
   HelloAnswer,
   InboxAck,
+  ExportLoggedAck,
   ReportSignAck,
   SeqAck,
   SyncAck,
@@ -46,6 +47,7 @@ import {
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
+import { ExportLogged } from '../../shared/hub/export-messages';
 import { Hello } from '../../shared/hub/protocol';
 import {
   AccountAck,
@@ -85,6 +87,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'audit.list': { message: AuditList, answer: AuditAck },
   dispatch: { message: DispatchRequest, answer: DispatchAck },
   'report.sign': { message: ReportSignMessage, answer: ReportSignAck },
+  'export.logged': { message: ExportLogged, answer: ExportLoggedAck },
   sync: { message: SyncRequest, answer: SyncAck },
   inbox: { message: z.object({}).strict(), answer: InboxAck },
   transition: { message: Transition, answer: SeqAck },

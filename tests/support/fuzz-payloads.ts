@@ -37,6 +37,7 @@ import {
 } from '../../shared/hub/supervisor-messages';
 import { CaseClose } from '../../shared/hub/closing-messages';
 import { RoutingPublish, RulesHistory, TargetsPublish } from '../../shared/hub/rules-messages';
+import { ExportLogged } from '../../shared/hub/export-messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -73,6 +74,7 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'targets.publish': TargetsPublish,
   'routing.history': RulesHistory,
   'targets.history': RulesHistory,
+  'export.logged': ExportLogged,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -94,6 +96,7 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'case.close': 'closeId',
   'routing.publish': 'publishId',
   'targets.publish': 'publishId',
+  'export.logged': 'exportId',
 };
 
 export interface FuzzWorld {
@@ -150,6 +153,7 @@ const UUID_KEYS = new Set([
   'accountId',
   ...Object.values(ID_KEY),
   'publishId',
+  'exportId',
 ]);
 
 function uuidFor(key: string, r: Random, w: FuzzWorld): string {

@@ -60,7 +60,8 @@ const CASES_SQL = `
          c.caller_number,
          1 + (SELECT count(*) FROM case_reporters r WHERE r.case_id = c.id) AS reporters,
          c.anonim, c.rahasia,
-         ${OPD_COLUMN} AS opd,
+         CASE WHEN EXISTS (SELECT 1 FROM dispatches d WHERE d.case_id = c.id)
+           THEN ${OPD_COLUMN} END AS opd,
          c.desk_id,
          coalesce(op.display_name, c.opened_by) AS opened_by
   FROM cases c

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { CSV_BOM, csvLine } from '../../../shared/domain/exports/csv';
-import type { ExportFormat } from '../../../shared/domain/exports/request';
 import { PRIVATE_FILE_MODE } from '../../../shared/private-files';
 
 export interface ExportSink {
@@ -83,13 +82,4 @@ export function openXlsxSink(
       await closed(stream);
     },
   };
-}
-
-export function openSink(
-  format: ExportFormat,
-  file: string,
-  headers: readonly string[],
-  sheetName: string,
-): ExportSink {
-  return format === 'csv' ? openCsvSink(file, headers) : openXlsxSink(file, headers, sheetName);
 }

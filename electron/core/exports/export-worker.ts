@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { EXPORT_WORDS, exportHeaders } from '../../../shared/domain/exports/columns';
 import { callCells, caseCells, type CellOptions } from './export-cells';
 import { callRows, caseRows, countExportRows } from './export-rows';
-import { openSink, type ExportSink } from './export-sinks';
+import { openCsvSink, type ExportSink } from './export-sinks';
+import { openThreadedXlsxSink } from './xlsx-thread-sink';
 import type { WorkerInput, WorkerMessage } from './worker-protocol';
 
 /** How often progress is posted, in rows. */
@@ -37,12 +38,11 @@ async function run(job: WorkerInput, post: (m: WorkerMessage) => void): Promise<
       words: EXPORT_WORDS[job.language],
       unmask: job.unmask,
     };
-    sink = openSink(
-      job.format,
-      job.partFile,
-      exportHeaders(job.kind, job.language),
-      SHEET[job.kind][job.language],
-    );
+    const headers = exportHeaders(job.kind, job.language);
+    sink =
+      job.format === 'csv'
+        ? openCsvSink(job.partFile, headers)
+        : openThreadedXlsxSink(job.partFile, headers, SHEET[job.kind][job.language]);
     cells =
       job.kind === 'cases'
         ? (function* () {

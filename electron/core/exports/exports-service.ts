@@ -18,6 +18,7 @@ import {
 import type { Logger } from '../../../shared/log';
 import { CoreError } from '../errors';
 import { files } from '../private-files';
+import type { ExportEnded } from './export-audit';
 import { appendExportRecord, exportRecordFile, type ExportRecord } from './export-record';
 import { runExport, type RunningExport } from './run-export';
 
@@ -38,6 +39,8 @@ export interface ExportServiceOptions {
   log: Logger;
   language(): ExportLanguage;
   progress(p: ExportProgress): void;
+  /** An export ended (finished, cancelled or failed): the center audit log hears of it. */
+  ended?(e: ExportEnded): void;
 }
 
 interface Job {
@@ -131,6 +134,7 @@ export function createExportService(o: ExportServiceOptions): ExportService {
           fileName,
           ...(rows === undefined ? {} : { rows }),
         });
+      const startedAt = o.now();
       record('started');
       const progress: ExportProgress = { exportId, state: 'running', rows: 0, total: 0 };
       const job: Job = { progress, operatorId: by.id, file };
@@ -171,6 +175,24 @@ export function createExportService(o: ExportServiceOptions): ExportService {
         if (outcome.state === 'failed')
           o.log.error('export failed', { exportId, message: outcome.message });
         record(outcome.state, outcome.rows);
+        try {
+          o.ended?.({
+            exportId,
+            kind: order.kind,
+            format: order.format,
+            start,
+            end,
+            unmasked: order.unmask,
+            outcome: outcome.state,
+            rows: outcome.rows,
+            startedAt,
+            endedAt: o.now(),
+            operatorId: by.id,
+            operatorName: by.displayName,
+          });
+        } catch (error) {
+          o.log.error('export not queued for the audit log', { exportId, error: String(error) });
+        }
         tell();
       });
       running.add(done);

@@ -4,10 +4,8 @@
  * failed or crashed export never leaves a file that looks finished.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { ExportJobSpec, WorkerInput, WorkerMessage } from './worker-protocol';
+import { startThread } from './start-thread';
+import type { ExportJobSpec, WorkerMessage } from './worker-protocol';
 
 export type ExportOutcome =
   | { state: 'done'; rows: number }
@@ -25,25 +23,6 @@ export interface ExportCallbacks {
   progress(rows: number): void;
 }
 
-/**
- * The worker's entry: beside this module. From source (tests, the browser host, benches)
- * it is TypeScript, loaded through tsx; in the desktop build it is the bundled JavaScript.
- */
-function startWorker(input: WorkerInput): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const target = new URL('./export-worker.ts', here).href;
-    // The ESM build of tsx's API, beside the CommonJS one `require.resolve` finds.
-    const api = createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const tsx = pathToFileURL(api).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(target)}); });`;
-    return new Worker(boot, { eval: true, workerData: input });
-  }
-  return new Worker(new URL('./export-worker.js', here), { workerData: input });
-}
-
 export function runExport(
   spec: ExportJobSpec,
   finalFile: string,
@@ -51,7 +30,7 @@ export function runExport(
 ): RunningExport {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = startWorker({ ...spec, cancel });
+  const worker = startThread(import.meta.url, 'export-worker', { ...spec, cancel });
   let rows = 0;
   let outcome: ExportOutcome | undefined;
   const finished = new Promise<ExportOutcome>((resolve) => {

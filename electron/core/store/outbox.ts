@@ -16,6 +16,7 @@ import {
   DispatchWithdraw,
   ReportSignMessage,
 } from '../../../shared/hub/messages';
+import { ExportLoggedStored } from '../../../shared/hub/export-messages';
 import type { Store } from './database';
 
 /**
@@ -34,6 +35,7 @@ const SCHEMA = {
   'caller.block': CallerBlock.omit({ personToken: true }).extend(personal),
   'caller.unblock': CallerUnblock.omit({ personToken: true }).extend(personal),
   'report.sign': ReportSignMessage.omit({ personToken: true }).extend(personal),
+  'export.logged': ExportLoggedStored,
 } as const;
 export type OutboxKind = keyof typeof SCHEMA;
 /** What a message of this kind carries, as it is enqueued. */

@@ -111,8 +111,13 @@ export function AuditLog() {
                 <td>{e.desk}</td>
                 <td>
                   {Object.entries(e.details)
-                    .filter(([k]) => k !== 'accountId' && k !== 'blockId')
-                    .map(([k, v]) => `${k}: ${String(v)}`)
+                    .filter(([k]) => k !== 'accountId' && k !== 'blockId' && k !== 'exportId')
+                    // Instants (an export's start and end) read in WIB like the rest.
+                    .map(([k, v]) =>
+                      k.endsWith('At') && typeof v === 'number'
+                        ? `${k}: ${formatWib(v, lang)}`
+                        : `${k}: ${String(v)}`,
+                    )
                     .join(', ')}
                 </td>
               </tr>

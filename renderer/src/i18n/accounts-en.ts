@@ -57,6 +57,7 @@ export const accountsEn: Widen<typeof accountsId> = {
       'report.sign': 'report signed',
       'routing.publish': 'routing table published',
       'targets.publish': 'category targets published',
+      export: 'data exported',
     },
   },
   setup: {

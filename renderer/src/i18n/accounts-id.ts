@@ -53,6 +53,7 @@ export const accountsId = {
       'report.sign': 'laporan ditandatangani',
       'routing.publish': 'tabel rute diterbitkan',
       'targets.publish': 'target kategori diterbitkan',
+      export: 'data diekspor',
     },
   },
   setup: {

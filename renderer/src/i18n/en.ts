@@ -357,6 +357,7 @@ export const en: Messages = {
     'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
     'report.same_signer':
       'The incoming supervisor signs with their own account, not the one handing over.',
+    'report.print_failed': 'The report could not be printed; the details are in the log.',
     'auth.account_disabled': 'This account was disabled; contact a supervisor.',
     'auth.token_invalid':
       'The hub does not know your session yet; wait for the hub or sign in again.',

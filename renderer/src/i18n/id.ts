@@ -362,6 +362,7 @@ export const id = {
     'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
     'report.same_signer':
       'Supervisor penerima menandatangani dengan akunnya sendiri, bukan akun supervisor yang menyerahkan.',
+    'report.print_failed': 'Laporan tidak dapat dicetak; rinciannya ada di log.',
     'auth.account_disabled': 'Akun ini dinonaktifkan supervisor; hubungi supervisor.',
     'auth.token_invalid': 'Hub belum mengenali sesi Anda; tunggu hub tersambung atau masuk lagi.',
     'account.hub_offline': 'Hub tidak tersambung: akun hanya dapat diubah saat hub tersambung.',

@@ -115,6 +115,16 @@ function ReportDialog({ operator, onClose }: { operator: Operator; onClose(): vo
     setDone(t('report.downloaded', { file: r.value.fileName }));
   };
 
+  /** The desktop app's system print dialog; the browser's PDF viewer, which prints, elsewhere. */
+  const print = async () => {
+    const desktop = window.sigapDesktop;
+    if (!desktop) return makePdf(openPdf);
+    setDone('');
+    const r = await desktop.printReport(request());
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+  };
+
   const sign = async () => {
     setDone('');
     const r = await client['report.sign']({
@@ -247,7 +257,7 @@ function ReportDialog({ operator, onClose }: { operator: Operator; onClose(): vo
         <button type="button" onClick={() => void makePdf(downloadPdf)}>
           {t('report.download')}
         </button>{' '}
-        <button type="button" onClick={() => void makePdf(openPdf)}>
+        <button type="button" onClick={() => void print()}>
           {t('report.print')}
         </button>
       </p>

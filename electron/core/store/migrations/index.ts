@@ -17,6 +17,7 @@ import { m0014AccountsReplica } from './0014-accounts-replica';
 import { m0015Reports } from './0015-reports';
 import { m0016Supervision } from './0016-supervision';
 import { m0017CenterRules } from './0017-center-rules';
+import { m0018ExportAudit } from './0018-export-audit';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   m0015Reports,
   m0016Supervision,
   m0017CenterRules,
+  m0018ExportAudit,
 ];
