@@ -114,6 +114,7 @@ export function openCore(options: CoreOptions): Core {
   const store = createDeskStore(db, deskId, log, {
     duplicates: readDuplicateRules(options.resourcesDir),
     hashOf,
+    clocks,
   });
 
   let hub: HubLink | undefined;
@@ -182,7 +183,7 @@ export function openCore(options: CoreOptions): Core {
   const dashboard = startDeskDashboard({
     link: hub,
     deskId,
-    reads: createDashboardReads(db),
+    reads: createDashboardReads(db, clocks),
     roster: dashboardRoster(options.resourcesDir, reference.opds, log),
     log: log.child('dashboard'),
     now,

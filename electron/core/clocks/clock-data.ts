@@ -5,19 +5,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { alarmClocksFor, type AlarmClocks } from '../../../shared/domain/call-alarm';
 import {
   CalendarFile,
   DEFAULT_AT_RISK_SHARE,
-  clockRulesFor,
   workingCalendar,
-  type CategoryClocks,
   type ClockRules,
   type WorkingCalendar,
 } from '../../../shared/domain/clocks';
 import type { Urgency } from '../../../shared/domain/reference';
 import { CategoriesFile } from '../../../shared/domain/reference';
 
-export interface ClockData {
+export interface ClockData extends AlarmClocks {
   calendar: WorkingCalendar;
   /** The rules a case of this category and urgency runs (defaults for an unknown category). */
   rulesFor(categoryId: string, urgency: Urgency): ClockRules;
@@ -38,12 +37,9 @@ export function loadClockData(resourcesDir: string): ClockData {
   const calendar = workingCalendar(
     readJson(path.join(resourcesDir, 'calendar.json'), (raw) => CalendarFile.parse(raw)),
   );
-  const atRiskShare = categories.atRiskShare ?? DEFAULT_AT_RISK_SHARE;
-  const byId = new Map<string, { clocks?: CategoryClocks; resolveTargetMin?: number }>(
-    categories.categories.map((c) => [c.id, c]),
+  const clocks = alarmClocksFor(
+    categories.categories,
+    categories.atRiskShare ?? DEFAULT_AT_RISK_SHARE,
   );
-  return {
-    calendar,
-    rulesFor: (categoryId, urgency) => clockRulesFor(byId.get(categoryId), urgency, atRiskShare),
-  };
+  return { calendar, ...clocks };
 }

@@ -11,6 +11,7 @@ export const alarmsEn = {
       refused: 'refused by the hub',
       unsent: 'not yet sent to the hub',
       unaccepted: 'not accepted by the OPD',
+      unresolved: 'not resolved within its category target',
     },
     since: 'since {{time}} WIB',
     ack: 'Acknowledge',

@@ -11,6 +11,7 @@ export const alarmsId = {
       refused: 'ditolak hub',
       unsent: 'belum terkirim ke hub',
       unaccepted: 'belum diterima OPD',
+      unresolved: 'belum selesai dalam target kategori',
     },
     since: 'sejak {{time}} WIB',
     ack: 'Ketahui',
