@@ -11,6 +11,7 @@ import type { BlockRules } from '../shared/domain/blocks';
 import type { CaseAssign } from '../shared/hub/messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createAlarmOperations } from './alarm-operations';
+import { createCalendarAlarmOperations } from './calendar-alarm-operations';
 import { createAccounts } from './accounts';
 import { createAppliedAnswers } from './applied-answers';
 import { createAuditLog, type AuditLog } from './audit';
@@ -56,6 +57,7 @@ export function createCenterRecord(
     ackAlarm: alarms.ackAlarm,
     escalate: alarms.escalate,
     escalationOf: alarms.escalationOf,
+    ...createCalendarAlarmOperations(db, eventLog, once, now, auth, audit),
     ...dispatches,
     inbox: (opdId: string) => dispatches.inbox(opdId, alarms.escalationOf),
     ...blockOperations(db, eventLog, once, blockRules, now, auth, audit),

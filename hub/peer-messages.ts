@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { isUnseen } from '../shared/domain/lifecycle';
 import {
   AlarmAck,
+  CalendarAck,
   CaseAssign,
   CaseEscalate,
   CaseReroute,
@@ -246,6 +247,11 @@ export function bindPeer(
       }),
       'alarm.ack': accept(AlarmAck, (msg) => {
         const { ack, events } = record.ackAlarm(who, msg);
+        broadcast(events);
+        return ack;
+      }),
+      'calendar.ack': accept(CalendarAck, (msg) => {
+        const { ack, events } = record.ackCalendar(who, msg);
         broadcast(events);
         return ack;
       }),

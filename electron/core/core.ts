@@ -12,6 +12,7 @@ import { OpdsFile } from '../../shared/domain/reference';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
+import type { DesktopNotice } from '../../shared/api/supervise-contract';
 import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
@@ -54,6 +55,8 @@ export interface CoreOptions {
   now?: () => number;
   /** How often core looks for dispatches that turned red by time alone (default 5 s). */
   callAlarmCheckMs?: number;
+  /** Shows a desktop notification (the desktop app's main process); false when it cannot. */
+  desktopNotify?: ((notice: DesktopNotice) => boolean) | undefined;
 }
 
 /**
@@ -256,6 +259,7 @@ export function openCore(options: CoreOptions): Core {
     now,
     hubOffset: () => hub?.clockOffset?.() ?? 0,
     clocks,
+    desktopNotify: options.desktopNotify ?? (() => false),
     status,
     statusChanged,
     emit,

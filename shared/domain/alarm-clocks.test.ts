@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatchAlarm, type AlarmInput } from './alarm';
+import {
+  calendarAlarmId,
+  calendarAlarmYear,
+  calendarGaps,
+  workingDayHorizon,
+} from './calendar-alarm';
 import { alarmClocksFor, callAlarmRaised } from './call-alarm';
 import {
   CalendarFile,
@@ -136,12 +142,51 @@ describe("the alarm and the case's own clocks agree", () => {
     for (const accepted of [false, true]) {
       const read = reading(categoryId, urgency, accepted);
       const status = accepted ? 'accepted' : 'seen';
-      for (let after = 0; after <= 30 * HOUR; after += after < 2 * HOUR ? 15_000 : 10 * MIN) {
+      for (let after = 0; after <= 30 * HOUR; after += after < 30 * MIN ? 15_000 : 30 * MIN) {
         const r = read(t0 + after);
         const level = alarm(categoryId, { status, urgency }, after)?.level ?? null;
         const state = r && (r.state === 'at_risk' || r.state === 'breached') ? r.state : null;
         expect(level, `${status} after ${after} ms`).toBe(state);
       }
     }
+  });
+});
+
+describe('the holiday calendar ahead', () => {
+  const horizon = workingDayHorizon(
+    categories.categories.flatMap((c) =>
+      (['darurat', 'non_darurat'] as const).map((u) => clocks.rulesFor(c.id, u)),
+    ),
+  );
+
+  it("reaches as far as a complaint's forward, follow-up and close targets: 18 working days", () => {
+    expect(horizon).toBe(18);
+  });
+
+  it('early December 2026 needs only 2026, which is complete: no alarm', () => {
+    expect(calendarGaps(calendar, wib('2026-12-01 09:00'), horizon)).toEqual([]);
+  });
+
+  it('from mid December the 18 working days reach into 2027, listed but not complete', () => {
+    // 24 and 25 December are off (cuti bersama, Christmas): the span ends in January 2027.
+    expect(calendarGaps(calendar, wib('2026-12-10 09:00'), horizon)).toEqual([
+      { year: 2027, problem: 'incomplete' },
+    ]);
+  });
+
+  it('a year the calendar has not got at all is missing, and the scan stops there', () => {
+    expect(calendarGaps(calendar, wib('2027-12-20 09:00'), horizon)).toEqual([
+      { year: 2027, problem: 'incomplete' },
+      { year: 2028, problem: 'missing' },
+    ]);
+    expect(calendarGaps(calendar, wib('2028-03-01 09:00'), horizon)).toEqual([
+      { year: 2028, problem: 'missing' },
+    ]);
+  });
+
+  it('gives each year one alarm id, and reads the year back only from such an id', () => {
+    expect(calendarAlarmId(2027)).toBe('calendar:2027');
+    expect(calendarAlarmYear('calendar:2027')).toBe(2027);
+    expect(calendarAlarmYear('0193f0c3-4d5e-7f6a-8b7c-8d9e0f1a2b3c:breached:0')).toBeNull();
   });
 });

@@ -15,8 +15,10 @@ import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
 import { AlarmLevel } from '../domain/alarm';
+import { CalendarAckedFields } from './alarms-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
+export { CalendarAck } from './alarms-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
@@ -363,6 +365,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** An account was made or changed at the hub (every desk keeps a replica, hashes only). */
   z.object({ ...eventBase, type: z.literal('account.changed'), account: AccountRecord }),
+  /** A supervisor acknowledged the calendar alarm of a year (alarms-messages.ts). */
+  z.object({ ...eventBase, type: z.literal('calendar.acked'), ...CalendarAckedFields }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

@@ -16,6 +16,7 @@ import {
   DispatchWithdraw,
   SyncRequest,
   Transition,
+  CalendarAck,
 } from '../../shared/hub/messages';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
@@ -30,6 +31,7 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'dispatch.withdraw': DispatchWithdraw,
   'call.log': CallLog,
   transition: Transition,
+  'calendar.ack': CalendarAck,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -41,6 +43,7 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'dispatch.withdraw': 'withdrawId',
   'call.log': 'callId',
   transition: 'transitionId',
+  'calendar.ack': 'ackId',
 };
 
 export interface FuzzWorld {

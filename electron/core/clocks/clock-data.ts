@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { workingDayHorizon } from '../../../shared/domain/calendar-alarm';
 import { alarmClocksFor, type AlarmClocks } from '../../../shared/domain/call-alarm';
 import {
   CalendarFile,
@@ -18,6 +19,8 @@ import { CategoriesFile } from '../../../shared/domain/reference';
 
 export interface ClockData extends AlarmClocks {
   calendar: WorkingCalendar;
+  /** How many working days ahead the calendar must be complete (calendar-alarm.ts). */
+  workingDayHorizon: number;
   /** The rules a case of this category and urgency runs (defaults for an unknown category). */
   rulesFor(categoryId: string, urgency: Urgency): ClockRules;
 }
@@ -41,5 +44,9 @@ export function loadClockData(resourcesDir: string): ClockData {
     categories.categories,
     categories.atRiskShare ?? DEFAULT_AT_RISK_SHARE,
   );
-  return { calendar, ...clocks };
+  const urgencies: Urgency[] = ['darurat', 'non_darurat'];
+  const every = categories.categories.flatMap((c) =>
+    urgencies.map((u) => clocks.rulesFor(c.id, u)),
+  );
+  return { calendar, ...clocks, workingDayHorizon: workingDayHorizon(every) };
 }

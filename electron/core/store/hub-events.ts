@@ -21,7 +21,7 @@ export function createHubEvents(
   dispatches: DispatchWrites,
   calls: CallWrites,
   blocks: Pick<BlockWrites, 'fromFlag'>,
-  supervision: Pick<Supervision, 'acked' | 'escalated'> = createSupervision(db),
+  supervision: Pick<Supervision, 'acked' | 'escalated' | 'calendarAcked'> = createSupervision(db),
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
     'SELECT last_seq FROM sync_state WHERE id = 1',
@@ -99,6 +99,9 @@ export function createHubEvents(
           break;
         case 'alarm.acked':
           supervision.acked(event);
+          break;
+        case 'calendar.acked':
+          supervision.calendarAcked(event);
           break;
         case 'dispatch.escalated':
           supervision.escalated(event, now);

@@ -7,6 +7,11 @@
  */
 import { alarmId, dispatchAlarm, type RaisedAlarm } from '../../../shared/domain/alarm';
 import {
+  calendarAlarmId,
+  type CalendarGap,
+  type RaisedCalendarAlarm,
+} from '../../../shared/domain/calendar-alarm';
+import {
   CALLABLE_STATUSES,
   DEFAULT_ALARM_CLOCKS,
   quietUpTo,
@@ -96,6 +101,22 @@ export function createSupervision(db: Store, clocks: AlarmClocks = DEFAULT_ALARM
         });
       }
       return out;
+    },
+
+    /**
+     * The calendar alarms raised for these gaps (calendar-alarm.ts), with who acknowledged
+     * each. A year's acknowledgement is kept as an alarm ack under its id, `calendar:<year>`.
+     */
+    raisedCalendar(gaps: readonly CalendarGap[]): RaisedCalendarAlarm[] {
+      return gaps.map(({ year, problem }) => {
+        const id = calendarAlarmId(year);
+        return { id, year, problem, acked: ackOf.get(id, 'breached', 0) ?? null };
+      });
+    },
+
+    /** A supervisor somewhere acknowledged a year's calendar alarm; the first stands. */
+    calendarAcked(e: EventOf<'calendar.acked'>): void {
+      insertAck.run(calendarAlarmId(e.year), 'breached', 0, e.actor.person, e.actor.id, e.at);
     },
 
     /** The escalations of a dispatch, oldest first. */

@@ -7,9 +7,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RaisedAlarm } from '../../../shared/domain/alarm';
+import type { RaisedCalendarAlarm } from '../../../shared/domain/calendar-alarm';
 import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
+import { CalendarAlarmItem } from './CalendarAlarmItem';
+import { showDesktopNotification } from './desktop-notification';
 import { requestOpenCase } from './next-call';
 import { useSupervisorErrorText } from './supervisor-error-text';
 import { useSupervisorAlarms } from './use-supervisor-alarms';
@@ -28,46 +31,51 @@ export function SupervisorAlarms() {
     void client['app.status']({}).then((r) => setDesktop(r.ok && r.value.mode === 'desktop'));
   }, [client]);
 
-  // A desktop notification in the desktop app only; the tone and the panel everywhere.
+  // A desktop notification: the desktop app's own, or the browser's where it is permitted;
+  // the tone and the panel everywhere.
   const notify = useCallback(
-    (a: RaisedAlarm) => {
-      if (!desktop || typeof Notification !== 'function') return;
-      if (Notification.permission !== 'granted') return;
-      try {
-        new Notification(
-          t('alarms.notifyTitle', { opd: short(a.opdId), level: t(`alarms.level.${a.level}`) }),
-          {
-            body: t('alarms.notifyBody', {
-              reason: t(`alarms.reason.${a.reason}`),
-              time: formatWibTime(a.since, lang),
-            }),
-            tag: a.id,
-          },
-        );
-      } catch {
-        // A host that refuses to build one: the tone and the panel remain.
-      }
+    (a: RaisedAlarm | RaisedCalendarAlarm) => {
+      const note =
+        'year' in a
+          ? {
+              title: t('alarms.calendar.notifyTitle', { year: a.year }),
+              body: t(`alarms.calendar.${a.problem}`, { year: a.year }),
+              tag: a.id,
+            }
+          : {
+              title: t('alarms.notifyTitle', {
+                opd: short(a.opdId),
+                level: t(`alarms.level.${a.level}`),
+              }),
+              body: t('alarms.notifyBody', {
+                reason: t(`alarms.reason.${a.reason}`),
+                time: formatWibTime(a.since, lang),
+              }),
+              tag: a.id,
+            };
+      showDesktopNotification(client, desktop, note);
     },
-    [desktop, lang, short, t],
+    [client, desktop, lang, short, t],
   );
-  const { alarms, error, refresh } = useSupervisorAlarms(notify);
+  const { alarms, calendar, error, refresh } = useSupervisorAlarms(notify);
   const [actionError, setActionError] = useState<string>();
 
-  const ack = async (a: RaisedAlarm) => {
+  const ack = async (a: { id: string }) => {
     const r = await client['alarm.ack']({ alarmId: a.id });
     setActionError(r.ok ? undefined : errorText(r.error));
     refresh();
   };
 
   const list = alarms ?? [];
-  const open = list.filter((a) => !a.acked).length;
+  const open = [...calendar, ...list].filter((a) => !a.acked).length;
+  const total = list.length + calendar.length;
   return (
     <section
       className={`supervisor-alarms${open > 0 ? ' raised' : ''}`}
       aria-label={t('alarms.panel')}
     >
       <p role="status" className="alarm-count">
-        {list.length === 0 ? t('alarms.none') : t('alarms.count', { count: list.length })}
+        {total === 0 ? t('alarms.none') : t('alarms.count', { count: total })}
         {open > 0 ? ` · ${t('alarms.unacked', { count: open })}` : ''}
       </p>
       {error ? (
@@ -80,8 +88,11 @@ export function SupervisorAlarms() {
           {actionError}
         </p>
       ) : null}
-      {list.length > 0 ? (
+      {total > 0 ? (
         <ul className="alarm-list">
+          {calendar.map((a) => (
+            <CalendarAlarmItem key={a.id} alarm={a} ackKey={ACK_KEY} onAck={() => void ack(a)} />
+          ))}
           {list.map((a) => (
             <li
               key={a.id}

@@ -20,6 +20,13 @@ export const alarmsEn = {
     openCase: 'Open case',
     notifyTitle: 'Alarm: {{opd}} {{level}}',
     notifyBody: 'Dispatch {{reason}} since {{time}} WIB',
+    calendar: {
+      missing: 'Holiday calendar {{year}} missing',
+      incomplete: 'Holiday calendar {{year}} not complete',
+      hint: 'SP4N-LAPOR! working-day deadlines cannot be counted for sure; complete calendar.json',
+      ackLabel: 'Acknowledge the {{year}} holiday calendar alarm',
+      notifyTitle: 'Alarm: holiday calendar {{year}}',
+    },
     failed: 'Alarms cannot be read: {{reason}}',
   },
   supervise: {

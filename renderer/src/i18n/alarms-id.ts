@@ -21,6 +21,13 @@ export const alarmsId = {
     notifyTitle: 'Alarm: {{opd}} {{level}}',
     notifyBody: 'Disposisi {{reason}} sejak {{time}} WIB',
     failed: 'Alarm tidak dapat dibaca: {{reason}}',
+    calendar: {
+      missing: 'Kalender libur {{year}} belum ada',
+      incomplete: 'Kalender libur {{year}} belum lengkap',
+      hint: 'batas hari kerja SP4N-LAPOR! tidak dapat dihitung dengan pasti; lengkapi calendar.json',
+      ackLabel: 'Ketahui alarm kalender libur {{year}}',
+      notifyTitle: 'Alarm: kalender libur {{year}}',
+    },
   },
   supervise: {
     title: 'Tindakan supervisor',
