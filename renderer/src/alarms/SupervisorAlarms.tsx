@@ -67,15 +67,15 @@ export function SupervisorAlarms() {
   };
 
   const list = alarms ?? [];
-  const open = [...calendar, ...list].filter((a) => !a.acked).length;
-  const total = list.length + calendar.length;
+  const open = list.filter((a) => !a.acked).length;
+  const calendarOpen = calendar.some((a) => !a.acked);
   return (
     <section
-      className={`supervisor-alarms${open > 0 ? ' raised' : ''}`}
+      className={`supervisor-alarms${open > 0 || calendarOpen ? ' raised' : ''}`}
       aria-label={t('alarms.panel')}
     >
       <p role="status" className="alarm-count">
-        {total === 0 ? t('alarms.none') : t('alarms.count', { count: total })}
+        {list.length === 0 ? t('alarms.none') : t('alarms.count', { count: list.length })}
         {open > 0 ? ` · ${t('alarms.unacked', { count: open })}` : ''}
       </p>
       {error ? (
@@ -88,11 +88,16 @@ export function SupervisorAlarms() {
           {actionError}
         </p>
       ) : null}
-      {total > 0 ? (
-        <ul className="alarm-list">
+      {calendar.length > 0 ? (
+        // The calendar's own alarms, apart from the dispatches counted above.
+        <ul className="alarm-list" aria-label={t('alarms.calendar.list')}>
           {calendar.map((a) => (
             <CalendarAlarmItem key={a.id} alarm={a} ackKey={ACK_KEY} onAck={() => void ack(a)} />
           ))}
+        </ul>
+      ) : null}
+      {list.length > 0 ? (
+        <ul className="alarm-list">
           {list.map((a) => (
             <li
               key={a.id}

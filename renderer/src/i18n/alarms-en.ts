@@ -21,6 +21,7 @@ export const alarmsEn = {
     notifyTitle: 'Alarm: {{opd}} {{level}}',
     notifyBody: 'Dispatch {{reason}} since {{time}} WIB',
     calendar: {
+      list: 'Holiday calendar alarms',
       missing: 'Holiday calendar {{year}} missing',
       incomplete: 'Holiday calendar {{year}} not complete',
       hint: 'SP4N-LAPOR! working-day deadlines cannot be counted for sure; complete calendar.json',

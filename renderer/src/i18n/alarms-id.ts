@@ -22,6 +22,7 @@ export const alarmsId = {
     notifyBody: 'Disposisi {{reason}} sejak {{time}} WIB',
     failed: 'Alarm tidak dapat dibaca: {{reason}}',
     calendar: {
+      list: 'Alarm kalender libur',
       missing: 'Kalender libur {{year}} belum ada',
       incomplete: 'Kalender libur {{year}} belum lengkap',
       hint: 'batas hari kerja SP4N-LAPOR! tidak dapat dihitung dengan pasti; lengkapi calendar.json',
