@@ -22,6 +22,11 @@ export const alarmsEn = {
     notifyBody: 'Dispatch {{reason}} since {{time}} WIB',
     calendar: {
       list: 'Holiday calendar alarms',
+      unknownState: 'unknown',
+      unknownDue: {
+        missing: 'unknown (no {{year}} calendar)',
+        incomplete: 'not certain ({{year}} calendar not complete)',
+      },
       missing: 'Holiday calendar {{year}} missing',
       incomplete: 'Holiday calendar {{year}} not complete',
       hint: 'SP4N-LAPOR! working-day deadlines cannot be counted for sure; complete calendar.json',

@@ -23,6 +23,11 @@ export const alarmsId = {
     failed: 'Alarm tidak dapat dibaca: {{reason}}',
     calendar: {
       list: 'Alarm kalender libur',
+      unknownState: 'tidak diketahui',
+      unknownDue: {
+        missing: 'tidak diketahui (kalender {{year}} belum ada)',
+        incomplete: 'belum pasti (kalender {{year}} belum lengkap)',
+      },
       missing: 'Kalender libur {{year}} belum ada',
       incomplete: 'Kalender libur {{year}} belum lengkap',
       hint: 'batas hari kerja SP4N-LAPOR! tidak dapat dihitung dengan pasti; lengkapi calendar.json',
