@@ -10,7 +10,6 @@ import type { z } from 'zod';
 import { isUnseen } from '../shared/domain/lifecycle';
 import {
   AlarmAck,
-  CalendarAck,
   CaseAssign,
   CaseEscalate,
   CaseReroute,
@@ -42,6 +41,7 @@ import {
 } from '../shared/hub/protocol';
 import type { Logger } from '../shared/log';
 import { accountHandlers, type Prepared, type Validate } from './account-peer';
+import { calendarAlarmHandlers } from './alarms-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
@@ -250,11 +250,7 @@ export function bindPeer(
         broadcast(events);
         return ack;
       }),
-      'calendar.ack': accept(CalendarAck, (msg) => {
-        const { ack, events } = record.ackCalendar(who, msg);
-        broadcast(events);
-        return ack;
-      }),
+      ...calendarAlarmHandlers(record, who, validate, broadcast),
       'case.escalate': accept(CaseEscalate, (msg) => {
         const { ack, events } = record.escalate(who, msg);
         broadcast(events);
