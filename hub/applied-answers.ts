@@ -36,6 +36,7 @@ export type IdempotentMessage =
   | 'caller.unblock'
   | 'transition'
   | 'alarm.ack'
+  | 'calendar.ack'
   | 'case.escalate'
   | 'case.reroute'
   | 'case.assign'

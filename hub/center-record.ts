@@ -15,6 +15,7 @@ import type { CaseAppend, CaseAssign } from '../shared/hub/messages';
 import { joined } from '../shared/store/joined';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { createAlarmOperations } from './alarm-operations';
+import { createCalendarAlarmOperations } from './calendar-alarm-operations';
 import { createAccounts } from './accounts';
 import { createAppliedAnswers } from './applied-answers';
 import { createAuditLog, type AuditLog } from './audit';
@@ -85,6 +86,7 @@ export function createCenterRecord(
     ackAlarm: alarms.ackAlarm,
     escalate: alarms.escalate,
     escalationOf: alarms.escalationOf,
+    ...createCalendarAlarmOperations(db, eventLog, once, now, auth, audit),
     ...dispatches,
     inbox: (opdId: string) => dispatches.inbox(opdId, alarms.escalationOf),
     ...blockOperations(db, eventLog, once, blockRules, now, auth, audit),

@@ -17,6 +17,7 @@ import {
   type FactStatus,
   type RosterOpd,
 } from '../shared/domain/dashboard';
+import type { AlarmClocks } from '../shared/domain/call-alarm';
 import { MIN_COUNT_FOR_MEDIAN } from '../shared/domain/dashboard/model';
 import { DISPATCH_LIFECYCLE, isUnseen, sqlStatusList } from '../shared/domain/lifecycle';
 import type { Urgency } from '../shared/domain/reference';
@@ -36,6 +37,8 @@ export interface DashboardRoster {
   opds: readonly RosterOpd[];
   /** Category id → minutes to resolve, where the city set a target. */
   resolveTargets: ReadonlyMap<string, number>;
+  /** The clocks a case of a category and urgency runs (categories.json); absent: the defaults. */
+  rulesFor?: AlarmClocks['rulesFor'] | undefined;
 }
 
 const OPEN_STATUSES = `(${sqlStatusList(DISPATCH_LIFECYCLE, (r) => r.open)})`;
@@ -67,7 +70,8 @@ export function createDashboardFeed(
       if (row.field === 'categoryId' && typeof value === 'string') categoryId = value;
     }
     const target = categoryId ? roster.resolveTargets.get(categoryId) : undefined;
-    return { urgency, resolveTargetMin: target ?? null };
+    const rules = roster.rulesFor?.(categoryId ?? '', urgency);
+    return { urgency, resolveTargetMin: target ?? null, rules };
   };
 
   function fold(e: HubEvent): void {

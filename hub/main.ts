@@ -12,11 +12,13 @@ import { parseArgs } from 'node:util';
 import { DemoAccountsFile } from '../shared/domain/account';
 import type { BlockRules } from '../shared/domain/blocks';
 import { CalendarFile, workingCalendar, type WorkingCalendar } from '../shared/domain/clocks';
+import { alarmClocksFor } from '../shared/domain/call-alarm';
 import { CategoriesFile, OpdsFile, type Opd } from '../shared/domain/reference';
 import { readBlocksAndRetention } from '../shared/domain/screening-file';
 import { isLoopbackHost } from '../shared/hub/url';
 import { LOG_LEVEL_ENV, configuredLogger } from '../shared/log';
 import { BackupError, backupHubStore } from './backup';
+import type { DashboardRoster } from './dashboard-feed';
 import { InboxBuildError, ensureInboxBuilt, inboxIsBuilt } from './inbox-build';
 import { hashPassword } from './password';
 import { startHub } from './server';
@@ -33,13 +35,17 @@ function loadRoster(file: string): Opd[] {
   return parsed.data.opds;
 }
 
-/** Category id → its minutes to resolve, for the dashboard's at-risk and breached counts. */
-function loadResolveTargets(file: string): Map<string, number> {
+/** Each category's resolve target and clocks, for the dashboard's at-risk and breached counts. */
+function loadCategoryClocks(file: string): Pick<DashboardRoster, 'resolveTargets' | 'rulesFor'> {
   const parsed = CategoriesFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) usage(`${file} is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
-  return new Map(
-    parsed.data.categories.flatMap((c) => (c.resolveTargetMin ? [[c.id, c.resolveTargetMin]] : [])),
-  );
+  const { categories, atRiskShare } = parsed.data;
+  return {
+    resolveTargets: new Map(
+      categories.flatMap((c) => (c.resolveTargetMin ? [[c.id, c.resolveTargetMin]] : [])),
+    ),
+    rulesFor: alarmClocksFor(categories, atRiskShare).rulesFor,
+  };
 }
 
 /** The automatic soft-block rule (resources/data/screening.json, key `blocks`). */
@@ -167,9 +173,7 @@ async function main(): Promise<void> {
     inboxDir,
     dashboard: {
       opds: roster,
-      resolveTargets: loadResolveTargets(
-        path.join(repoRoot, 'resources', 'data', 'categories.json'),
-      ),
+      ...loadCategoryClocks(path.join(repoRoot, 'resources', 'data', 'categories.json')),
     },
     calendar: loadCalendar(path.join(repoRoot, 'resources', 'data', 'calendar.json')),
     now: testClock,

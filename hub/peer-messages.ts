@@ -42,6 +42,7 @@ import {
 import type { Logger } from '../shared/log';
 import { accountHandlers, type Prepared, type Validate } from './account-peer';
 import { closingHandlers } from './closing-peer';
+import { calendarAlarmHandlers } from './alarms-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
@@ -253,6 +254,7 @@ export function bindPeer(
         broadcast(events);
         return ack;
       }),
+      ...calendarAlarmHandlers(record, who, validate, broadcast),
       'case.escalate': accept(CaseEscalate, (msg) => {
         const { ack, events } = record.escalate(who, msg);
         broadcast(events);

@@ -25,7 +25,7 @@ import { createDashboardFeed, type DashboardFeed, type DashboardRoster } from '.
 import { createInboxHandler } from './inbox-page';
 import { bindPeer, opdRoom } from './peer-messages';
 import { createPresence, type HubPresence } from './presence';
-import { liveResolveTargets } from './rules-targets';
+import { liveResolveTargets, liveRulesFor } from './rules-targets';
 import { hubFiles, openHubStore } from './store/database';
 import type { TokenBook } from './tokens';
 
@@ -112,6 +112,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         record.rules,
         options.dashboard?.resolveTargets ?? new Map(),
       ),
+      rulesFor: liveRulesFor(record.rules, options.dashboard?.rulesFor),
     },
     log.child('dashboard'),
   );

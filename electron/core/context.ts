@@ -7,6 +7,7 @@ import type { AppStatus, ConsoleEvent } from '../../shared/api/contract';
 import type { ReferenceData } from '../../shared/domain/reference';
 import type { RetentionRules } from '../../shared/domain/retention';
 import type { Logger } from '../../shared/log';
+import type { DesktopNotice } from '../../shared/api/supervise-contract';
 import type { ClockData } from './clocks/clock-data';
 import type { DeskDashboard } from './dashboard/desk-dashboard';
 import type { HubLink } from './hub/hub-link';
@@ -33,6 +34,8 @@ export interface CoreContext {
   hubOffset(): number;
   /** Category clock targets and the holiday calendar (resources/data). */
   clocks: ClockData;
+  /** Shows a desktop notification where the host has them (the desktop app); false if not. */
+  desktopNotify(notice: DesktopNotice): boolean;
   status(): AppStatus;
   /** Tell subscribers that something in AppStatus changed. */
   statusChanged(): void;

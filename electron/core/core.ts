@@ -3,6 +3,7 @@
  * hub link, answers console API calls and pushes events. Hosts (the browser host, Electron
  * main) only carry calls and events to and from it, each screen's calls in its own session.
  */
+import type { TargetsTable } from '../../shared/domain/center-rules';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contract';
@@ -12,6 +13,7 @@ import { OpdsFile } from '../../shared/domain/reference';
 import { checkHubUrl } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
+import type { DesktopNotice } from '../../shared/api/supervise-contract';
 import { loadClockData } from './clocks/clock-data';
 import { startCallAlarmMonitor } from './call-alarm-monitor';
 import { createHandlers } from './api/handlers';
@@ -56,6 +58,8 @@ export interface CoreOptions {
   now?: () => number;
   /** How often core looks for dispatches that turned red by time alone (default 5 s). */
   callAlarmCheckMs?: number;
+  /** Shows a desktop notification (the desktop app's main process); false when it cannot. */
+  desktopNotify?: ((notice: DesktopNotice) => boolean) | undefined;
 }
 
 /**
@@ -111,9 +115,14 @@ export function openCore(options: CoreOptions): Core {
   // The key retention hashes numbers with: made on first start, kept owner-only.
   const numberKey = loadNumberKey(options.dataDir);
   const hashOf = (e164: string): string => hashNumber(numberKey, e164);
+  // The clocks follow the targets the hub last published; the store that holds them is
+  // opened just below, so the clocks ask through `published` when they need them.
+  let published: () => TargetsTable | undefined = () => undefined;
+  const clocks = loadClockData(options.resourcesDir, () => published());
   const store = createDeskStore(db, deskId, log, {
     duplicates: readDuplicateRules(options.resourcesDir),
     hashOf,
+    clocks,
   });
   // Routing and targets as the hub last published them, else the files'.
   const rules = createRulesInForce(
@@ -121,7 +130,7 @@ export function openCore(options: CoreOptions): Core {
     readReference(db),
     readFileTargets(options.resourcesDir),
   );
-  const clocks = loadClockData(options.resourcesDir, rules.publishedTargets);
+  published = rules.publishedTargets;
   let rulesSeen = rules.generation();
 
   let hub: HubLink | undefined;
@@ -190,7 +199,7 @@ export function openCore(options: CoreOptions): Core {
   const dashboard = startDeskDashboard({
     link: hub,
     deskId,
-    reads: createDashboardReads(db),
+    reads: createDashboardReads(db, clocks),
     roster: dashboardRoster(options.resourcesDir, rules.reference().opds, log),
     log: log.child('dashboard'),
     now,
@@ -278,6 +287,7 @@ export function openCore(options: CoreOptions): Core {
     now,
     hubOffset: () => hub?.clockOffset?.() ?? 0,
     clocks,
+    desktopNotify: options.desktopNotify ?? (() => false),
     status,
     statusChanged,
     emit,

@@ -14,6 +14,7 @@ import { openExternalVetted } from './external-links';
 import { bindConsoleApi, forwardEvents } from './ipc';
 import { handlePrintReport, printPdf } from './print';
 import { installMenu } from './menu';
+import { desktopNotifier } from './notifications';
 import { MENU_TEXT } from './menu-text';
 import { serveAppProtocol } from './protocol';
 import { hardenApp } from './security';
@@ -37,6 +38,7 @@ export async function startDesktop(settings: DesktopSettings, log: Logger): Prom
     deskId: settings.deskId,
     resourcesDir: settings.resourcesDir,
     nativeBinding: settings.nativeBinding,
+    desktopNotify: desktopNotifier(log),
   });
   // From here on core is open: every way out must close it — a normal quit through
   // will-quit, a failure below (the caller then exits without will-quit) right here.

@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { alarmId, dispatchAlarm, type AlarmInput } from './alarm';
 import { callAlarmRaised } from './call-alarm';
+import type { DeskDispatchStatus } from './dispatch';
 
 const t0 = Date.UTC(2026, 10, 28, 1, 0, 0);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-type Row = [string, Omit<AlarmInput, 'createdAt'>, number, ReturnType<typeof dispatchAlarm>];
+type Row = [
+  string,
+  Omit<AlarmInput, 'createdAt' | 'status'> & { status: DeskDispatchStatus },
+  number,
+  ReturnType<typeof dispatchAlarm>,
+];
 
 // [what, dispatch (made at t0), now − t0, the alarm]
 const table: Row[] = [
   ['emergency at the hub, fresh: quiet', { status: 'at_hub', urgency: 'darurat' }, MIN, null],
   [
-    'emergency: exactly 75% of 5 min is not at risk yet',
+    'emergency: just under 75% of 5 min is not at risk yet',
+    { status: 'at_hub', urgency: 'darurat' },
+    3.75 * MIN - 1,
+    null,
+  ],
+  [
+    'emergency: exactly 75% of 5 min is at risk (the clocks: from the share on)',
     { status: 'at_hub', urgency: 'darurat' },
     3.75 * MIN,
-    null,
+    { level: 'at_risk', reason: 'unaccepted', since: t0 + 3.75 * MIN },
   ],
   [
     'emergency: past 75% of its 5 min is at risk, since 3 min 45 s',

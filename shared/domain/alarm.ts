@@ -1,43 +1,46 @@
 /**
  * The one alarm model: a dispatch at risk or past its target raises an alarm with an id,
- * its reason and since when. The operator's red "Telepon OPD" rows (call-alarm.ts) and the
- * supervisors' alarm panel both read it. Pure: no clock of its own, no I/O.
+ * its reason and since when. The targets and the at-risk edge are the clocks model's
+ * (shared/domain/clocks): the alarm panel, the dashboard's counts and the operator's red
+ * "Telepon OPD" rows (call-alarm.ts) all read them here. Pure: no clock of its own, no I/O.
  */
 import { z } from 'zod';
+import {
+  EmergencyTargets,
+  clockRulesFor,
+  dispatchClocks,
+  type ClockReading,
+  type ClockRules,
+  type WorkingCalendar,
+} from './clocks';
 import type { DeskDispatchStatus } from './dispatch';
 import type { Urgency } from './reference';
 
 const MIN = 60_000;
+const DEFAULT_EMERGENCY = EmergencyTargets.parse({});
 
-/** DESIGN §2 emergency clock: a dispatch reaches the hub within 2 minutes. */
-export const SEND_TARGET_MS = 2 * MIN;
-
-/**
- * How long the OPD has to accept. An emergency: 5 minutes (DESIGN §2). A public-service
- * complaint: the city's follow-up target of 24 hours — phoning an agency about every
- * complaint not accepted within 5 minutes would bury the emergencies under alarms.
- */
-export const ACCEPT_TARGET_MS: Readonly<Record<Urgency, number>> = {
-  darurat: 5 * MIN,
-  non_darurat: 24 * 60 * MIN,
-};
-
-/** "At risk": this share of the target has passed (issue #14's default). */
-export const AT_RISK_SHARE = 0.75;
+/** The send target of a case without emergency minutes (the clocks' default, 2 minutes). */
+export const SEND_TARGET_MS = DEFAULT_EMERGENCY.dispatchMin * MIN;
 
 export const AlarmLevel = z.enum(['at_risk', 'breached']);
 export type AlarmLevel = z.infer<typeof AlarmLevel>;
 
-/** Why: the hub refused it for good, it is still unsent, or the OPD has not accepted it. */
-export const AlarmReason = z.enum(['refused', 'unsent', 'unaccepted']);
+/**
+ * Why: the hub refused it for good, it is still unsent, the OPD has not accepted it, or has
+ * not resolved it within its category's resolve target.
+ */
+export const AlarmReason = z.enum(['refused', 'unsent', 'unaccepted', 'unresolved']);
 export type AlarmReason = z.infer<typeof AlarmReason>;
 
 export interface AlarmInput {
-  status: DeskDispatchStatus;
+  /** The desk's status, or the hub's (`queued` is the desk's `at_hub`). */
+  status: DeskDispatchStatus | 'queued';
   /** When the dispatch was made (the clocks start here). */
   createdAt: number;
-  /** The case's urgency: it sets the accept target. */
+  /** The case's urgency: without `rules`, it picks the default clocks. */
   urgency: Urgency;
+  /** The clocks the case runs (its category's targets: clockRulesFor); absent: the defaults. */
+  rules?: ClockRules | null | undefined;
   /** A supervisor escalated it: the accept clock starts again from then (re-armed). */
   rearmedAt?: number | null;
 }
@@ -59,37 +62,82 @@ export function alarmId(dispatchId: string, level: AlarmLevel, arming: number): 
   return `${dispatchId}:${level}:${arming}`;
 }
 
-/** The target and the clock's start for a dispatch in this status, or none. */
-function clockOf(d: AlarmInput): { reason: AlarmReason; start: number; target: number } | null {
-  switch (d.status) {
-    case 'waiting':
-      return { reason: 'unsent', start: d.createdAt, target: SEND_TARGET_MS };
-    case 'at_hub':
-    case 'seen':
-      return {
-        reason: 'unaccepted',
-        start: Math.max(d.createdAt, d.rearmedAt ?? d.createdAt),
-        target: ACCEPT_TARGET_MS[d.urgency],
-      };
-    default:
-      return null;
-  }
+// Minute and hour clocks never read the calendar; a dispatch's clocks are all of those.
+const NO_CALENDAR: WorkingCalendar = {
+  years: new Set(),
+  incompleteYears: new Set(),
+  offDays: new Map(),
+};
+
+/** The rules a dispatch's case runs, from its input (the defaults for its urgency). */
+export const alarmRules = (d: Pick<AlarmInput, 'rules' | 'urgency'>): ClockRules =>
+  d.rules ?? clockRulesFor(undefined, d.urgency);
+
+/** The moment a running clock crossed into `at_risk`: the first instant its share reached it. */
+const atRiskFrom = (startedAt: number, dueAt: number, share: number): number =>
+  startedAt + Math.ceil((dueAt - startedAt) * share);
+
+function stateOf(r: ClockReading, reason: AlarmReason, share: number): AlarmState | null {
+  if (r.startedAt === null || r.dueAt === null) return null;
+  if (r.state === 'breached') return { level: 'breached', reason, since: r.dueAt };
+  if (r.state === 'at_risk')
+    return { level: 'at_risk', reason, since: atRiskFrom(r.startedAt, r.dueAt, share) };
+  return null;
 }
 
 /**
- * The dispatch's alarm at `now`, or null. The edges belong to the quiet side: exactly at
- * a target it is not yet breached, exactly at the at-risk share not yet at risk.
+ * The dispatch's alarm at `now`, or null, read from its clocks:
+ * - still in the outbox: the emergency `dispatch` target (2 minutes by default; a dispatch
+ *   never waits silently, whatever its urgency), from its making;
+ * - at the hub, not accepted: its `accept` clock (the emergency minutes, else the city's
+ *   hours);
+ * - accepted, not resolved: its `resolve` clock where the category sets one;
+ * each from its making or its latest escalation.
+ * Deadlines are the clocks' own: exactly at the target it is not late yet, and from the
+ * at-risk share of it (inclusive) it is at risk.
  */
 export function dispatchAlarm(d: AlarmInput, now: number): AlarmState | null {
   if (d.status === 'refused') return { level: 'breached', reason: 'refused', since: d.createdAt };
-  const clock = clockOf(d);
-  if (!clock) return null;
-  const age = now - clock.start;
-  if (age > clock.target)
-    return { level: 'breached', reason: clock.reason, since: clock.start + clock.target };
-  const risk = Math.floor(clock.target * AT_RISK_SHARE);
-  if (age > risk) return { level: 'at_risk', reason: clock.reason, since: clock.start + risk };
-  return null;
+  const rules = alarmRules(d);
+  const share = rules.atRiskShare;
+  const facts = {
+    dispatchId: '',
+    opdId: '',
+    dispatchedAt: d.createdAt,
+    acceptedAt: null,
+    resolvedAt: null,
+    endedAt: null,
+  };
+  // An escalation re-arms the alarm: the OPD's clock starts again from it.
+  const start = Math.max(d.createdAt, d.rearmedAt ?? d.createdAt);
+  switch (d.status) {
+    case 'waiting': {
+      const sendMin = (rules.emergency ?? DEFAULT_EMERGENCY).dispatchMin;
+      // The send clock is the accept clock's shape over the dispatch target.
+      const send: ClockRules = {
+        ...rules,
+        emergency: { dispatchMin: sendMin, acceptMin: sendMin },
+      };
+      const [r] = dispatchClocks(facts, send, NO_CALENDAR, now);
+      return r ? stateOf(r, 'unsent', share) : null;
+    }
+    case 'at_hub':
+    case 'queued':
+    case 'seen': {
+      const accept = dispatchClocks({ ...facts, dispatchedAt: start }, rules, NO_CALENDAR, now);
+      const r = accept.find((c) => c.clock === 'accept');
+      return r ? stateOf(r, 'unaccepted', share) : null;
+    }
+    case 'accepted':
+    case 'in_progress': {
+      const opd = { ...facts, dispatchedAt: start, acceptedAt: start };
+      const clocks = dispatchClocks(opd, rules, NO_CALENDAR, now);
+      const r = clocks.find((c) => c.clock === 'resolve');
+      return r ? stateOf(r, 'unresolved', share) : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** One raised alarm as supervisors see it, with who acknowledged it, if anyone. */

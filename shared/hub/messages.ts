@@ -18,10 +18,12 @@ import { AlarmLevel } from '../domain/alarm';
 import { CallbackEntry, CaseClosedEvent, CaseReopenedEvent, Reopens } from './closing-messages';
 import { RULES_ERROR_CODES } from '../domain/center-rules';
 import { routingChangedBody, targetsChangedBody } from './rules-messages';
+import { CalendarAckedFields } from './alarms-messages';
 
 export { AlarmAck, CaseAssign, CaseEscalate, CaseReroute } from './supervisor-messages';
 export { CaseClose } from './closing-messages';
 export { ExportLogged } from './export-messages';
+export { CalendarAck } from './alarms-messages';
 
 export const HubErrorCode = z.enum([
   'protocol.unknown_message',
@@ -379,6 +381,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   /** A supervisor published a new routing table or new category targets (rules-messages.ts). */
   z.object({ ...eventBase, ...routingChangedBody }),
   z.object({ ...eventBase, ...targetsChangedBody }),
+  /** A supervisor acknowledged the calendar alarm of a year (alarms-messages.ts). */
+  z.object({ ...eventBase, type: z.literal('calendar.acked'), ...CalendarAckedFields }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

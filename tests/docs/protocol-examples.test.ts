@@ -26,6 +26,7 @@ import {
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
   AlarmAck,
+  CalendarAck,
   CaseAssign,
   CaseEscalate,
   CaseReroute,
@@ -99,6 +100,7 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   'dashboard.subscribe': { message: DashboardSubscribe, answer: DashboardSubscribeAck },
   dashboard: { message: DashboardPush },
   'alarm.ack': { message: AlarmAck, answer: SeqAck },
+  'calendar.ack': { message: CalendarAck, answer: SeqAck },
   'case.escalate': { message: CaseEscalate, answer: SeqAck },
   'case.reroute': { message: CaseReroute, answer: SeqAck },
   'case.assign': { message: CaseAssign, answer: SeqAck },

@@ -39,14 +39,40 @@ const COUNT_TONES = `
 `;
 const tones = (page: Page) => page.evaluate('window.tones') as Promise<number>;
 
+/** Records each notification the page builds (then builds the real one). */
+const RECORD_NOTIFICATIONS = `
+  window.notes = [];
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) {
+      window.notes.push({ title, body: options && options.body });
+      super(title, options);
+    }
+    static get permission() {
+      return Real.permission;
+    }
+    static requestPermission() {
+      return Real.requestPermission();
+    }
+  };
+`;
+const notes = (page: Page) =>
+  page.evaluate('window.notes') as Promise<Array<{ title: string; body: string }>>;
+
 async function deskPage(
   browser: Browser,
   host: { origin: string; key: string },
   dataDir: string,
   username: string,
 ) {
-  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
+  // The browser's notifications are permitted: a new alarm shows as one.
+  const context = await browser.newContext({
+    locale: 'id-ID',
+    timezoneId: 'UTC',
+    permissions: ['notifications'],
+  });
   await context.addInitScript({ content: COUNT_TONES });
+  await context.addInitScript({ content: RECORD_NOTIFICATIONS });
   const page = await context.newPage();
   await signInAs(page, { consoleUrl: `${host.origin}/#key=${host.key}`, dataDir }, username);
   return page;
@@ -124,6 +150,13 @@ test('an unaccepted emergency alarms the supervisor, who acknowledges and re-rou
   const alarm = panel.getByRole('listitem').filter({ hasText: 'Damkar' });
   await expect(alarm).toContainText('Terlambat · Damkar · belum diterima OPD');
   await expect.poll(() => tones(supervisor)).toBeGreaterThan(quietTones);
+  // Where the browser permits notifications, the alarm is also a desktop notification.
+  await expect
+    .poll(() => notes(supervisor))
+    .toContainEqual({
+      title: 'Alarm: Damkar Terlambat',
+      body: expect.stringMatching(/^Disposisi belum diterima OPD sejak \d\d\.\d\d WIB$/),
+    });
 
   // Alt+A on the focused alarm acknowledges it, for every supervisor, with who and when.
   await alarm.focus();

@@ -8,10 +8,12 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RaisedAlarm } from '../../shared/domain/alarm';
+import { calendarGaps, type RaisedCalendarAlarm } from '../../shared/domain/calendar-alarm';
+import { loadClockData } from '../../electron/core/clocks/clock-data';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import { call, centerDemoAccounts, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { connectOpd } from '../support/opd-client';
-import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
+import { randomToken, repoRoot, startHub, tempDir, writeTokens } from '../support/processes';
 
 const MIN = 60_000;
 const tokens = {
@@ -155,6 +157,40 @@ describe('supervisors’ alarms across desks', () => {
       .toEqual([
         expect.objectContaining({ dispatchId, level: 'breached', arming: 1, acked: null }),
       ]);
+  });
+
+  it('raises a year the holiday calendar ahead lacks on both supervisors’ desks; one acknowledgement is seen on the other', async () => {
+    const { clock, desk1, desk2 } = await setup();
+    const calendarOf = async (screen: Parameters<typeof call>[0]) =>
+      (await call<{ calendar: RaisedCalendarAlarm[] }>(screen, 'alarm.list', {})).calendar;
+    // From today (December 2026 on), the 18 working days ahead reach a year whose calendar
+    // is not complete (2027 is listed without every day off) or missing: the model says which.
+    const calendar = loadClockData(path.join(repoRoot, 'resources', 'data')).calendar;
+    const gaps = calendarGaps(calendar, clock.now(), 18);
+    expect(gaps.length).toBeGreaterThan(0);
+    const year = gaps[0]!.year;
+    const id = `calendar:${year}`;
+    for (const d of [desk1, desk2]) {
+      await expect
+        .poll(() => calendarOf(d.supervisor))
+        .toEqual(gaps.map((g) => ({ id: `calendar:${g.year}`, ...g, acked: null })));
+    }
+    expect(await desk1.operator.call('alarm.ack', { alarmId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.not_supervisor' },
+    });
+    expect(await desk1.supervisor.call('alarm.ack', { alarmId: 'calendar:2099' })).toMatchObject({
+      ok: false,
+      error: { code: 'alarm.not_found' },
+    });
+    expect((await calendarOf(desk2.supervisor))[0]?.acked).toBeNull();
+
+    await call(desk1.supervisor, 'alarm.ack', { alarmId: id });
+    for (const d of [desk1, desk2]) {
+      await expect
+        .poll(async () => (await calendarOf(d.supervisor))[0]?.acked)
+        .toMatchObject({ person: 'Supervisor Demo', deskId: 'desk-1', at: expect.any(Number) });
+    }
   });
 
   it('re-routes a stuck dispatch to another OPD: the new inbox gets it, the old one sees it withdrawn', async () => {

@@ -28,6 +28,7 @@ import {
   ReportSignMessage,
   SyncRequest,
   Transition,
+  CalendarAck,
 } from '../../shared/hub/messages';
 import {
   AlarmAck,
@@ -75,6 +76,7 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'routing.history': RulesHistory,
   'targets.history': RulesHistory,
   'export.logged': ExportLogged,
+  'calendar.ack': CalendarAck,
 };
 
 /** The key that makes a message idempotent, by message name. */
@@ -97,6 +99,7 @@ export const ID_KEY: Readonly<Record<string, string>> = {
   'routing.publish': 'publishId',
   'targets.publish': 'publishId',
   'export.logged': 'exportId',
+  'calendar.ack': 'ackId',
 };
 
 export interface FuzzWorld {

@@ -7,6 +7,8 @@
  * signed-in supervisor's person token: the hub checks it, not this desk's word.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { calendarAlarmYear, calendarGaps } from '../../../shared/domain/calendar-alarm';
+import { hubNow } from '../../../shared/domain/clocks';
 import { SeqAck } from '../../../shared/hub/acks';
 import type { Actor } from '../../../shared/hub/messages';
 import type { CoreContext } from '../context';
@@ -19,7 +21,12 @@ import type { Handlers } from './handlers';
 const ASK_TIMEOUT_MS = 10_000;
 
 type SuperviseChannels =
-  'alarm.list' | 'alarm.ack' | 'supervise.escalate' | 'supervise.reroute' | 'supervise.assign';
+  | 'alarm.list'
+  | 'alarm.ack'
+  | 'alarm.notify'
+  | 'supervise.escalate'
+  | 'supervise.reroute'
+  | 'supervise.assign';
 
 export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseChannels> {
   /** Who acts, and the token the hub gave them (none yet: the hub refuses, auth.token_invalid). */
@@ -31,6 +38,14 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
       ...(token && token !== 'pending' ? { personToken: token } : {}),
     };
   };
+
+  /** The calendar's years the working-day clocks ahead need, from the hub's today. */
+  const calendarGapsNow = () =>
+    calendarGaps(
+      ctx.clocks.calendar,
+      hubNow(ctx.now(), ctx.hubOffset()),
+      ctx.clocks.workingDayHorizon,
+    );
 
   /** Sends one message to the hub and waits for its answer; a refusal is a typed error. */
   async function ask(event: string, payload: Record<string, unknown>): Promise<void> {
@@ -58,10 +73,22 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
   return {
     'alarm.list': (_args, session) => {
       requireSupervisor(session);
-      return { alarms: ctx.store.supervision.raised(ctx.now()) };
+      return {
+        alarms: ctx.store.supervision.raised(ctx.now()),
+        calendar: ctx.store.supervision.raisedCalendar(calendarGapsNow()),
+      };
     },
     'alarm.ack': async ({ alarmId }, session) => {
       const by = supervisorOf(session);
+      const year = calendarAlarmYear(alarmId);
+      if (year !== null) {
+        const raised = ctx.store.supervision.raisedCalendar(calendarGapsNow());
+        const alarm = raised.find((a) => a.year === year);
+        if (!alarm) throw new CoreError('alarm.not_found', 'This alarm is no longer raised.');
+        if (alarm.acked) return {};
+        await ask('calendar.ack', { ackId: uuidv7(), year, problem: alarm.problem, ...by });
+        return {};
+      }
       const alarm = ctx.store.supervision.raised(ctx.now()).find((a) => a.id === alarmId);
       if (!alarm) throw new CoreError('alarm.not_found', 'This alarm is no longer raised.');
       if (alarm.acked) return {};
@@ -73,6 +100,10 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
         ...by,
       });
       return {};
+    },
+    'alarm.notify': (notice, session) => {
+      requireSupervisor(session);
+      return { shown: ctx.desktopNotify(notice) };
     },
     'supervise.escalate': async ({ dispatchId, note }, session) => {
       const by = supervisorOf(session);

@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { workingDayHorizon } from '../../../shared/domain/calendar-alarm';
+import { alarmClocksFor, type AlarmClocks } from '../../../shared/domain/call-alarm';
 import {
   CalendarFile,
   DEFAULT_AT_RISK_SHARE,
-  clockRulesFor,
   workingCalendar,
-  type CategoryClocks,
   type ClockRules,
   type WorkingCalendar,
 } from '../../../shared/domain/clocks';
@@ -19,8 +19,10 @@ import type { Urgency } from '../../../shared/domain/reference';
 import { CategoriesFile } from '../../../shared/domain/reference';
 import type { TargetsTable } from '../../../shared/domain/center-rules';
 
-export interface ClockData {
+export interface ClockData extends AlarmClocks {
   calendar: WorkingCalendar;
+  /** How many working days ahead the calendar must be complete (calendar-alarm.ts). */
+  workingDayHorizon: number;
   /** The rules a case of this category and urgency runs (defaults for an unknown category). */
   rulesFor(categoryId: string, urgency: Urgency): ClockRules;
 }
@@ -33,7 +35,11 @@ function readJson<T>(file: string, parse: (raw: unknown) => T): T {
   }
 }
 
-type Targets = ReadonlyMap<string, { clocks?: CategoryClocks; resolveTargetMin?: number }>;
+const URGENCIES: readonly Urgency[] = ['darurat', 'non_darurat'];
+
+/** How many working days ahead the calendar must be complete for these clocks. */
+const horizonOf = (clocks: AlarmClocks, categoryIds: readonly string[]): number =>
+  workingDayHorizon(categoryIds.flatMap((id) => URGENCIES.map((u) => clocks.rulesFor(id, u))));
 
 export function loadClockData(
   resourcesDir: string,
@@ -45,22 +51,37 @@ export function loadClockData(
   const calendar = workingCalendar(
     readJson(path.join(resourcesDir, 'calendar.json'), (raw) => CalendarFile.parse(raw)),
   );
-  const atRiskShare = categories.atRiskShare ?? DEFAULT_AT_RISK_SHARE;
-  const byId: Targets = new Map(categories.categories.map((c) => [c.id, c]));
-  // The published table's lookup, made again only when another table is in force.
-  let seen: { table: TargetsTable; byId: Targets } | undefined;
-  const inForce = (): { byId: Targets; atRiskShare: number } => {
+  const fromFile = alarmClocksFor(
+    categories.categories,
+    categories.atRiskShare ?? DEFAULT_AT_RISK_SHARE,
+  );
+  // The published table's clocks, made again only when another table is in force.
+  let seen: { table: TargetsTable; clocks: AlarmClocks; horizon: number } | undefined;
+  const inForce = (): { clocks: AlarmClocks; horizon: number } => {
     const table = published();
-    if (!table) return { byId, atRiskShare };
-    if (seen?.table !== table)
-      seen = { table, byId: new Map(table.categories.map((c) => [c.categoryId, c])) };
-    return { byId: seen.byId, atRiskShare: table.atRiskShare };
+    if (!table) return { clocks: fromFile, horizon: fileHorizon };
+    if (seen?.table !== table) {
+      const ids = table.categories.map((c) => c.categoryId);
+      const clocks = alarmClocksFor(
+        table.categories.map((c) => ({ ...c, id: c.categoryId })),
+        table.atRiskShare,
+      );
+      seen = { table, clocks, horizon: horizonOf(clocks, ids) };
+    }
+    return seen;
   };
+  const fileHorizon = horizonOf(
+    fromFile,
+    categories.categories.map((c) => c.id),
+  );
   return {
     calendar,
-    rulesFor: (categoryId, urgency) => {
-      const now = inForce();
-      return clockRulesFor(now.byId.get(categoryId), urgency, now.atRiskShare);
+    rulesFor: (categoryId, urgency) => inForce().clocks.rulesFor(categoryId, urgency),
+    get shortest() {
+      return inForce().clocks.shortest;
+    },
+    get workingDayHorizon() {
+      return inForce().horizon;
     },
   };
 }

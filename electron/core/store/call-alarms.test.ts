@@ -8,12 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import {
-  ACCEPT_TARGET_MS,
-  CALL_REST_MS,
-  SEND_TARGET_MS,
-  callAlarmRaised,
-} from '../../../shared/domain/call-alarm';
+import { SEND_TARGET_MS } from '../../../shared/domain/alarm';
+import { CALL_REST_MS, callAlarmRaised } from '../../../shared/domain/call-alarm';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Urgency } from '../../../shared/domain/reference';
 import { ensureDemoAccounts } from '../auth/demo-accounts';
@@ -25,6 +21,9 @@ import { openStore, type Store } from './database';
 import { loadDefaultReference, readReference } from './reference';
 
 const MIN = 60_000;
+/** The default clocks' accept targets: an emergency's 5 minutes, the city's 24 hours. */
+const ACCEPT_DARURAT = 5 * MIN;
+const ACCEPT_CITY = 24 * 60 * MIN;
 const STATUSES: DeskDispatchStatus[] = [
   'waiting',
   'refused',
@@ -66,13 +65,7 @@ it('returns exactly the dispatches the rule raises, young and old, called or not
     urgency: Urgency;
   }>;
   expect(new Set(cases.map((c) => c.urgency)).size).toBe(2);
-  const edges = [
-    0,
-    SEND_TARGET_MS,
-    ACCEPT_TARGET_MS.darurat,
-    ACCEPT_TARGET_MS.non_darurat,
-    CALL_REST_MS,
-  ];
+  const edges = [0, SEND_TARGET_MS, ACCEPT_DARURAT, ACCEPT_CITY, CALL_REST_MS];
   const insert = db.prepare(
     `INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at, called_at)
      VALUES (?, ?, 'dlh', ?, ?, ?, ?)`,
@@ -97,7 +90,7 @@ it('returns exactly the dispatches the rule raises, young and old, called or not
   }
 
   const reads = createCallAlarmReads(db);
-  for (const at of [now, now + 1, now - 1, now + SEND_TARGET_MS, now + ACCEPT_TARGET_MS.darurat]) {
+  for (const at of [now, now + 1, now - 1, now + SEND_TARGET_MS, now + ACCEPT_DARURAT]) {
     const expected = made.filter((d) => callAlarmRaised(d, at)).map((d) => d.id);
     const got = reads.current(at).map((a) => a.dispatchId);
     expect(got.length).toBeGreaterThan(0);

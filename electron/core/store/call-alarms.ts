@@ -7,8 +7,10 @@
  */
 import {
   CALLABLE_STATUSES,
-  QUIET_UP_TO_MS,
+  DEFAULT_ALARM_CLOCKS,
   callAlarmRaised,
+  quietUpTo,
+  type AlarmClocks,
 } from '../../../shared/domain/call-alarm';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { QueueRow } from '../../../shared/domain/queue';
@@ -33,24 +35,32 @@ interface Candidate {
   createdAt: number;
   calledAt: number | null;
   urgency: Urgency;
+  categoryId: string;
   holderDesk: string;
 }
 
 const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
 /** A dispatch's created_at must be under its status's bound (one parameter per status). */
 const OLD_ENOUGH = `d.created_at < CASE d.status ${CALLABLE_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
-/** The bounds at `now`: created before them, a dispatch is past its status's quiet age. */
-const bounds = (now: number): number[] =>
-  CALLABLE_STATUSES.map((s) => {
-    const quiet = QUIET_UP_TO_MS[s];
-    return quiet === null ? Number.MAX_SAFE_INTEGER : now - quiet;
-  });
+export function createCallAlarmReads(db: Store, clocks: AlarmClocks = DEFAULT_ALARM_CLOCKS) {
+  /**
+   * The bounds at `now`: created before them, a dispatch is past its status's quiet age.
+   * Asked each time: a supervisor may publish shorter targets while the desk runs.
+   */
+  const bounds = (now: number): number[] => {
+    const quiet = quietUpTo(clocks.shortest);
+    return CALLABLE_STATUSES.map((s) => {
+      const q = quiet[s];
+      return q === null ? Number.MAX_SAFE_INTEGER : now - q;
+    });
+  };
+  const raised = (d: Omit<Candidate, 'opdId' | 'holderDesk' | 'dispatchId'>, now: number) =>
+    callAlarmRaised({ ...d, rules: clocks.rulesFor(d.categoryId, d.urgency) }, now);
 
-export function createCallAlarmReads(db: Store) {
   const candidates = db.prepare<number[], Candidate>(
     `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
             d.created_at AS createdAt, d.called_at AS calledAt, c.urgency,
-            coalesce(c.holder_desk, c.desk_id) AS holderDesk
+            c.category_id AS categoryId, coalesce(c.holder_desk, c.desk_id) AS holderDesk
      FROM dispatches d JOIN cases c ON c.id = d.case_id
      WHERE d.status IN (${STATUS_LIST}) AND ${OLD_ENOUGH}
      ORDER BY d.created_at, d.id`,
@@ -67,7 +77,7 @@ export function createCallAlarmReads(db: Store) {
     current(now: number): CallAlarm[] {
       return candidates
         .all(...bounds(now))
-        .filter((d) => callAlarmRaised(d, now))
+        .filter((d) => raised(d, now))
         .map(({ dispatchId, caseId, opdId, holderDesk, createdAt }) => ({
           dispatchId,
           caseId,
@@ -80,11 +90,14 @@ export function createCallAlarmReads(db: Store) {
     /** Marks the queue rows whose case has a dispatch needing a call at `now`. */
     flagRows<R extends QueueRow>(rows: R[], now: number): R[] {
       if (rows.length === 0) return rows;
-      const urgency = new Map(rows.map((r) => [r.caseId, r.urgency]));
+      const byCase = new Map(rows.map((r) => [r.caseId, r]));
       const red = new Set(
         ofCases(rows.length)
           .all(...rows.map((r) => r.caseId))
-          .filter((d) => callAlarmRaised({ ...d, urgency: urgency.get(d.caseId)! }, now))
+          .filter((d) => {
+            const row = byCase.get(d.caseId)!;
+            return raised({ ...d, urgency: row.urgency, categoryId: row.categoryId }, now);
+          })
           .map((d) => d.caseId),
       );
       return rows.map((r) => (red.has(r.caseId) ? { ...r, callAlarm: true } : r));

@@ -4,7 +4,11 @@
  * "saved" only after it commits, and a crash leaves either all of it or none.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { callAlarmRaised } from '../../../shared/domain/call-alarm';
+import {
+  DEFAULT_ALARM_CLOCKS,
+  callAlarmRaised,
+  type AlarmClocks,
+} from '../../../shared/domain/call-alarm';
 import type { CaseDetail, StoredCaseDetail } from '../../../shared/domain/queue';
 import type { IntakeForm } from '../../../shared/domain/intake';
 import { mayEdit } from '../../../shared/domain/lifecycle';
@@ -156,6 +160,7 @@ export function readCaseDetail(
   caseId: string,
   deskId: string,
   now: number,
+  clocks: AlarmClocks = DEFAULT_ALARM_CLOCKS,
 ): StoredCaseDetail | undefined {
   const c = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!c) return undefined;
@@ -181,10 +186,11 @@ export function readCaseDetail(
        FROM dispatches WHERE case_id = ? ORDER BY created_at`,
     )
     .all(caseId) as Array<Omit<CaseDetail['dispatches'][number], 'callAlarm'>>;
+  const rules = clocks.rulesFor(c.category_id, c.urgency);
   return {
     dispatches: dispatches.map((d) => ({
       ...d,
-      callAlarm: callAlarmRaised({ ...d, urgency: c.urgency }, now),
+      callAlarm: callAlarmRaised({ ...d, urgency: c.urgency, rules }, now),
     })),
     caseId: c.id,
     createdAt: c.created_at,

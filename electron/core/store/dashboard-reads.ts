@@ -3,6 +3,7 @@
  * day's calls, cases and co-reporters, and the dispatches open or closed today, folded into
  * the same facts the hub keeps (shared/domain/dashboard). Read only; indexed ranges only.
  */
+import { DEFAULT_ALARM_CLOCKS, type AlarmClocks } from '../../../shared/domain/call-alarm';
 import type { Disposition } from '../../../shared/domain/case';
 import {
   createFacts,
@@ -30,6 +31,7 @@ interface DispatchRow {
   created_at: number;
   updated_at: number;
   urgency: Urgency;
+  category_id: string;
   resolve_target_min: number | null;
 }
 
@@ -40,7 +42,7 @@ function hubStatus(status: DeskDispatchStatus): FactStatus {
     : 'queued';
 }
 
-export function createDashboardReads(db: Store) {
+export function createDashboardReads(db: Store, clocks: AlarmClocks = DEFAULT_ALARM_CLOCKS) {
   const DAY = 86_400_000;
   const calls = db.prepare<
     [number, number],
@@ -59,7 +61,7 @@ export function createDashboardReads(db: Store) {
     'SELECT call_id, at, desk_id FROM case_reporters WHERE at >= ? AND at < ?',
   );
   const dispatchColumns = `d.id, d.case_id, d.opd_id, d.status, d.created_at, d.updated_at,
-    k.urgency, c.resolve_target_min
+    k.urgency, k.category_id, c.resolve_target_min
     FROM dispatches d JOIN cases k ON k.id = d.case_id
     LEFT JOIN categories c ON c.id = k.category_id`;
   const openDispatches = db.prepare<[], DispatchRow>(
@@ -106,6 +108,7 @@ export function createDashboardReads(db: Store) {
           opdId: d.opd_id,
           urgency: d.urgency,
           resolveTargetMin: d.resolve_target_min,
+          rules: clocks.rulesFor(d.category_id, d.urgency),
         };
         recordDispatch(f, { ...base, status: 'queued', at: d.created_at });
         if (isDeskDispatchOpen(d.status)) {
@@ -114,9 +117,13 @@ export function createDashboardReads(db: Store) {
             status: hubStatus(d.status),
             queuedAt: d.created_at,
             acceptedAt: null,
+            deskStatus: d.status,
           });
           const open = f.open.get(d.id);
-          if (open) open.status = hubStatus(d.status);
+          if (open) {
+            open.status = hubStatus(d.status);
+            open.deskStatus = d.status;
+          }
         } else {
           recordDispatch(f, { ...base, status: hubStatus(d.status), at: d.updated_at });
         }

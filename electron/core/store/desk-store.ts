@@ -3,6 +3,7 @@
  * prepared statements are made here, at start, and shared by the API handlers and the hub
  * link.
  */
+import type { AlarmClocks } from '../../../shared/domain/call-alarm';
 import type { DuplicateRules } from '../../../shared/domain/duplicates';
 import type { Logger } from '../../../shared/log';
 import { createBlockWrites } from './blocks';
@@ -45,6 +46,8 @@ export function createDeskStore(
     duplicates: DuplicateRules;
     /** A number's keyed hash, as retention stores it (retention.ts). */
     hashOf: (e164: string) => string;
+    /** The clocks' rules by category (the defaults without them): alarms read them. */
+    clocks?: AlarmClocks;
   },
 ): DeskStore {
   const outbox = createOutbox(db);
@@ -56,7 +59,7 @@ export function createDeskStore(
   const calls = createCalls(db);
   const blocks = createBlockWrites(db, outbox);
   const review = createReview(db);
-  const supervision = createSupervision(db);
+  const supervision = createSupervision(db, rules.clocks);
   const centerRules = createCenterRules(db);
   const events = createHubEvents(
     db,
@@ -123,7 +126,7 @@ export function createDeskStore(
     cases: {
       save: saveAndDispatch,
       exists: (caseId) => caseExists.get(caseId) !== undefined,
-      detail: (caseId, now) => readCaseDetail(db, caseId, deskId, now),
+      detail: (caseId, now) => readCaseDetail(db, caseId, deskId, now, rules.clocks),
       queue: (query) => queryQueue(db, query),
       update: edits.update,
       claim: edits.claim,
@@ -168,7 +171,7 @@ export function createDeskStore(
       language: () => readLanguage(db),
       setLanguage: (language, now) => writeLanguage(db, language, now),
     },
-    alarms: createCallAlarmReads(db),
+    alarms: createCallAlarmReads(db, rules.clocks),
     supervision,
     reports: { reads: createReportReads(db), signed: createSignedReports(db, outbox) },
     centerRules,

@@ -22,7 +22,7 @@ export function createHubEvents(
   dispatches: DispatchWrites,
   calls: CallWrites,
   blocks: Pick<BlockWrites, 'fromFlag'>,
-  supervision: Pick<Supervision, 'acked' | 'escalated'> = createSupervision(db),
+  supervision: Pick<Supervision, 'acked' | 'escalated' | 'calendarAcked'> = createSupervision(db),
   centerRules: Pick<CenterRules, 'fromEvent'> = createCenterRules(db),
 ) {
   const lastSeq = db.prepare<[], { last_seq: number }>(
@@ -101,6 +101,9 @@ export function createHubEvents(
           break;
         case 'alarm.acked':
           supervision.acked(event);
+          break;
+        case 'calendar.acked':
+          supervision.calendarAcked(event);
           break;
         case 'dispatch.escalated':
           supervision.escalated(event, now);

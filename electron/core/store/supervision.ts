@@ -1,16 +1,22 @@
 /**
  * Supervisors' alarms on this desk: the one writer of `alarm_acks` and `escalations` (from
  * the hub's `alarm.acked` and `dispatch.escalated` events), and the read of every raised
- * alarm, by the one model in shared/domain/alarm.ts, with who acknowledged it. SQL only
- * narrows the rows to dispatches old enough to be at risk; the model decides.
+ * alarm, by the one model in shared/domain/alarm.ts on the case's clocks, with who
+ * acknowledged it. SQL only narrows the rows to dispatches old enough to be at risk under the
+ * shortest targets; the model decides.
  */
+import { alarmId, dispatchAlarm, type RaisedAlarm } from '../../../shared/domain/alarm';
 import {
-  AT_RISK_SHARE,
-  alarmId,
-  dispatchAlarm,
-  type RaisedAlarm,
-} from '../../../shared/domain/alarm';
-import { CALLABLE_STATUSES, QUIET_UP_TO_MS } from '../../../shared/domain/call-alarm';
+  calendarAlarmId,
+  type CalendarGap,
+  type RaisedCalendarAlarm,
+} from '../../../shared/domain/calendar-alarm';
+import {
+  CALLABLE_STATUSES,
+  DEFAULT_ALARM_CLOCKS,
+  quietUpTo,
+  type AlarmClocks,
+} from '../../../shared/domain/call-alarm';
 import type { DeskDispatchStatus } from '../../../shared/domain/dispatch';
 import type { Urgency } from '../../../shared/domain/reference';
 import type { HubEvent } from '../../../shared/hub/messages';
@@ -25,20 +31,35 @@ interface Candidate {
   status: DeskDispatchStatus;
   createdAt: number;
   urgency: Urgency;
+  categoryId: string;
   arming: number;
   rearmedAt: number | null;
 }
 
-const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
-const OLD_ENOUGH = `d.created_at < CASE d.status ${CALLABLE_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
-/** Made before these, a dispatch of each status may be at risk at `now`. */
-const bounds = (now: number): number[] =>
-  CALLABLE_STATUSES.map((s) => {
-    const quiet = QUIET_UP_TO_MS[s];
-    return quiet === null ? Number.MAX_SAFE_INTEGER : now - Math.floor(quiet * AT_RISK_SHARE);
-  });
+/** The statuses that can raise an alarm: the callable ones, and those the OPD must resolve. */
+const ALARM_STATUSES = [...CALLABLE_STATUSES, 'accepted', 'in_progress'] as const;
+const STATUS_LIST = ALARM_STATUSES.map((s) => `'${s}'`).join(', ');
+const OLD_ENOUGH = `d.created_at < CASE d.status ${ALARM_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
 
-export function createSupervision(db: Store) {
+export function createSupervision(db: Store, clocks: AlarmClocks = DEFAULT_ALARM_CLOCKS) {
+  /**
+   * Made before these, a dispatch of each status may be at risk at `now` (at-risk is
+   * inclusive). Asked each time: a supervisor may publish shorter targets while the desk runs.
+   */
+  const bounds = (now: number): number[] => {
+    const { shortest } = clocks;
+    const quiet: Record<(typeof ALARM_STATUSES)[number], number | null | undefined> = {
+      ...quietUpTo(shortest),
+      // undefined: no category sets a resolve target, so these never raise one.
+      accepted: shortest.resolveMs ?? undefined,
+      in_progress: shortest.resolveMs ?? undefined,
+    };
+    return ALARM_STATUSES.map((s) => {
+      const q = quiet[s];
+      if (q === undefined) return Number.MIN_SAFE_INTEGER;
+      return q === null ? Number.MAX_SAFE_INTEGER : now - Math.ceil(q * shortest.atRiskShare) + 1;
+    });
+  };
   const insertAck = db.prepare(
     `INSERT OR IGNORE INTO alarm_acks (dispatch_id, level, arming, person, desk_id, at)
      VALUES (?, ?, ?, ?, ?, ?)`,
@@ -48,7 +69,7 @@ export function createSupervision(db: Store) {
   );
   const candidates = db.prepare<number[], Candidate>(
     `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
-            d.created_at AS createdAt, c.urgency,
+            d.created_at AS createdAt, c.urgency, c.category_id AS categoryId,
             (SELECT count(*) FROM escalations e WHERE e.dispatch_id = d.id) AS arming,
             (SELECT max(at) FROM escalations e WHERE e.dispatch_id = d.id) AS rearmedAt
      FROM dispatches d JOIN cases c ON c.id = d.case_id
@@ -70,7 +91,7 @@ export function createSupervision(db: Store) {
     raised(now: number): RaisedAlarm[] {
       const out: RaisedAlarm[] = [];
       for (const d of candidates.all(...bounds(now))) {
-        const state = dispatchAlarm(d, now);
+        const state = dispatchAlarm({ ...d, rules: clocks.rulesFor(d.categoryId, d.urgency) }, now);
         if (!state) continue;
         const acked = ackOf.get(d.dispatchId, state.level, d.arming) ?? null;
         out.push({
@@ -84,6 +105,22 @@ export function createSupervision(db: Store) {
         });
       }
       return out;
+    },
+
+    /**
+     * The calendar alarms raised for these gaps (calendar-alarm.ts), with who acknowledged
+     * each. A year's acknowledgement is kept as an alarm ack under its id, `calendar:<year>`.
+     */
+    raisedCalendar(gaps: readonly CalendarGap[]): RaisedCalendarAlarm[] {
+      return gaps.map(({ year, problem }) => {
+        const id = calendarAlarmId(year);
+        return { id, year, problem, acked: ackOf.get(id, 'breached', 0) ?? null };
+      });
+    },
+
+    /** A supervisor somewhere acknowledged a year's calendar alarm; the first stands. */
+    calendarAcked(e: EventOf<'calendar.acked'>): void {
+      insertAck.run(calendarAlarmId(e.year), 'breached', 0, e.actor.person, e.actor.id, e.at);
     },
 
     /** The escalations of a dispatch, oldest first. */

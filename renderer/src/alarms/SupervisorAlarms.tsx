@@ -7,9 +7,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RaisedAlarm } from '../../../shared/domain/alarm';
+import type { RaisedCalendarAlarm } from '../../../shared/domain/calendar-alarm';
 import { formatWibTime } from '../../../shared/time';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
+import { CalendarAlarmItem } from './CalendarAlarmItem';
+import { showDesktopNotification } from './desktop-notification';
 import { requestOpenCase } from './next-call';
 import { useSupervisorErrorText } from './supervisor-error-text';
 import { useSupervisorAlarms } from './use-supervisor-alarms';
@@ -28,32 +31,36 @@ export function SupervisorAlarms() {
     void client['app.status']({}).then((r) => setDesktop(r.ok && r.value.mode === 'desktop'));
   }, [client]);
 
-  // A desktop notification in the desktop app only; the tone and the panel everywhere.
+  // A desktop notification: the desktop app's own, or the browser's where it is permitted;
+  // the tone and the panel everywhere.
   const notify = useCallback(
-    (a: RaisedAlarm) => {
-      if (!desktop || typeof Notification !== 'function') return;
-      if (Notification.permission !== 'granted') return;
-      try {
-        new Notification(
-          t('alarms.notifyTitle', { opd: short(a.opdId), level: t(`alarms.level.${a.level}`) }),
-          {
-            body: t('alarms.notifyBody', {
-              reason: t(`alarms.reason.${a.reason}`),
-              time: formatWibTime(a.since, lang),
-            }),
-            tag: a.id,
-          },
-        );
-      } catch {
-        // A host that refuses to build one: the tone and the panel remain.
-      }
+    (a: RaisedAlarm | RaisedCalendarAlarm) => {
+      const note =
+        'year' in a
+          ? {
+              title: t('alarms.calendar.notifyTitle', { year: a.year }),
+              body: t(`alarms.calendar.${a.problem}`, { year: a.year }),
+              tag: a.id,
+            }
+          : {
+              title: t('alarms.notifyTitle', {
+                opd: short(a.opdId),
+                level: t(`alarms.level.${a.level}`),
+              }),
+              body: t('alarms.notifyBody', {
+                reason: t(`alarms.reason.${a.reason}`),
+                time: formatWibTime(a.since, lang),
+              }),
+              tag: a.id,
+            };
+      showDesktopNotification(client, desktop, note);
     },
-    [desktop, lang, short, t],
+    [client, desktop, lang, short, t],
   );
-  const { alarms, error, refresh } = useSupervisorAlarms(notify);
+  const { alarms, calendar, error, refresh } = useSupervisorAlarms(notify);
   const [actionError, setActionError] = useState<string>();
 
-  const ack = async (a: RaisedAlarm) => {
+  const ack = async (a: { id: string }) => {
     const r = await client['alarm.ack']({ alarmId: a.id });
     setActionError(r.ok ? undefined : errorText(r.error));
     refresh();
@@ -61,9 +68,10 @@ export function SupervisorAlarms() {
 
   const list = alarms ?? [];
   const open = list.filter((a) => !a.acked).length;
+  const calendarOpen = calendar.some((a) => !a.acked);
   return (
     <section
-      className={`supervisor-alarms${open > 0 ? ' raised' : ''}`}
+      className={`supervisor-alarms${open > 0 || calendarOpen ? ' raised' : ''}`}
       aria-label={t('alarms.panel')}
     >
       <p role="status" className="alarm-count">
@@ -79,6 +87,14 @@ export function SupervisorAlarms() {
         <p role="alert" className="error">
           {actionError}
         </p>
+      ) : null}
+      {calendar.length > 0 ? (
+        // The calendar's own alarms, apart from the dispatches counted above.
+        <ul className="alarm-list" aria-label={t('alarms.calendar.list')}>
+          {calendar.map((a) => (
+            <CalendarAlarmItem key={a.id} alarm={a} ackKey={ACK_KEY} onAck={() => void ack(a)} />
+          ))}
+        </ul>
       ) : null}
       {list.length > 0 ? (
         <ul className="alarm-list">

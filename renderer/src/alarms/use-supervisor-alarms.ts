@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { RaisedAlarm } from '../../../shared/domain/alarm';
+import type { RaisedCalendarAlarm } from '../../../shared/domain/calendar-alarm';
 import { useClient } from '../api/client-context';
 import { playAlarmTone } from './alarm-tone';
 
@@ -14,13 +15,15 @@ const LOOK_EVERY_MS = 3_000;
 /** The least time between two reads asked for by changes. */
 const CHANGE_GAP_MS = 200;
 
-export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm) => void): {
+export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm | RaisedCalendarAlarm) => void): {
   alarms: RaisedAlarm[] | undefined;
+  calendar: RaisedCalendarAlarm[];
   error: ApiError | undefined;
   refresh(): void;
 } {
   const client = useClient();
   const [alarms, setAlarms] = useState<RaisedAlarm[]>();
+  const [calendar, setCalendar] = useState<RaisedCalendarAlarm[]>([]);
   const [error, setError] = useState<ApiError>();
   // Alarms already sounded on this screen (by id: a worse level or a new arming is new).
   const sounded = useRef(new Set<string>());
@@ -34,7 +37,10 @@ export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm) => void): {
       if (!r.ok) return setError(r.error);
       setError(undefined);
       setAlarms(r.value.alarms);
-      const fresh = r.value.alarms.filter((a) => !a.acked && !sounded.current.has(a.id));
+      setCalendar(r.value.calendar);
+      const fresh = [...r.value.calendar, ...r.value.alarms].filter(
+        (a) => !a.acked && !sounded.current.has(a.id),
+      );
       for (const a of fresh) sounded.current.add(a.id);
       if (fresh.length > 0) {
         playAlarmTone();
@@ -61,5 +67,5 @@ export function useSupervisorAlarms(onNew: (alarm: RaisedAlarm) => void): {
     };
   }, [client, refresh]);
 
-  return { alarms, error, refresh };
+  return { alarms, calendar, error, refresh };
 }

@@ -31,8 +31,22 @@ export function ServiceClocks({ detail }: { detail: CaseDetail }) {
     if (c.stoppedAt !== null && c.state !== 'breached' && c.state !== 'not_applicable') {
       return t('clocks.stopped', { time: formatWib(c.stoppedAt, lang) });
     }
+    // A working-day deadline over a year the calendar lacks or has not completed would be a
+    // guess (a day off not entered yet): it is said to be unknown, and why.
+    if (c.problem !== null && c.stoppedAt === null) {
+      return t(
+        `alarms.calendar.unknownDue.${c.problem.code === 'calendar.year_missing' ? 'missing' : 'incomplete'}`,
+        {
+          year: c.problem.year,
+        },
+      );
+    }
     return c.dueAt !== null ? formatWib(c.dueAt, lang) : '—';
   };
+  const state = (c: ClockReading): string =>
+    c.problem?.code === 'calendar.year_missing' && c.stoppedAt === null
+      ? t('alarms.calendar.unknownState')
+      : t(`clocks.states.${c.state}`);
 
   return (
     <section aria-labelledby="clocks-title" className="service-clocks">
@@ -56,7 +70,7 @@ export function ServiceClocks({ detail }: { detail: CaseDetail }) {
             <tr key={`${c.clock}:${c.dispatchId ?? ''}`} className={`clock-${c.state}`}>
               <th scope="row">{t(`clocks.name.${c.clock}`, { opd: short(c.opdId) })}</th>
               <td>{t(`clocks.unit.${c.target.unit}`, { amount: c.target.amount })}</td>
-              <td className="clock-state">{t(`clocks.states.${c.state}`)}</td>
+              <td className="clock-state">{state(c)}</td>
               <td>{when(c)}</td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ export const alarmsEn = {
       refused: 'refused by the hub',
       unsent: 'not yet sent to the hub',
       unaccepted: 'not accepted by the OPD',
+      unresolved: 'not resolved within its category target',
     },
     since: 'since {{time}} WIB',
     ack: 'Acknowledge',
@@ -19,6 +20,19 @@ export const alarmsEn = {
     openCase: 'Open case',
     notifyTitle: 'Alarm: {{opd}} {{level}}',
     notifyBody: 'Dispatch {{reason}} since {{time}} WIB',
+    calendar: {
+      list: 'Holiday calendar alarms',
+      unknownState: 'unknown',
+      unknownDue: {
+        missing: 'unknown (no {{year}} calendar)',
+        incomplete: 'not certain ({{year}} calendar not complete)',
+      },
+      missing: 'Holiday calendar {{year}} missing',
+      incomplete: 'Holiday calendar {{year}} not complete',
+      hint: 'SP4N-LAPOR! working-day deadlines cannot be counted for sure; complete calendar.json',
+      ackLabel: 'Acknowledge the {{year}} holiday calendar alarm',
+      notifyTitle: 'Alarm: holiday calendar {{year}}',
+    },
     failed: 'Alarms cannot be read: {{reason}}',
   },
   supervise: {

@@ -11,6 +11,7 @@ export const alarmsId = {
       refused: 'ditolak hub',
       unsent: 'belum terkirim ke hub',
       unaccepted: 'belum diterima OPD',
+      unresolved: 'belum selesai dalam target kategori',
     },
     since: 'sejak {{time}} WIB',
     ack: 'Ketahui',
@@ -20,6 +21,19 @@ export const alarmsId = {
     notifyTitle: 'Alarm: {{opd}} {{level}}',
     notifyBody: 'Disposisi {{reason}} sejak {{time}} WIB',
     failed: 'Alarm tidak dapat dibaca: {{reason}}',
+    calendar: {
+      list: 'Alarm kalender libur',
+      unknownState: 'tidak diketahui',
+      unknownDue: {
+        missing: 'tidak diketahui (kalender {{year}} belum ada)',
+        incomplete: 'belum pasti (kalender {{year}} belum lengkap)',
+      },
+      missing: 'Kalender libur {{year}} belum ada',
+      incomplete: 'Kalender libur {{year}} belum lengkap',
+      hint: 'batas hari kerja SP4N-LAPOR! tidak dapat dihitung dengan pasti; lengkapi calendar.json',
+      ackLabel: 'Ketahui alarm kalender libur {{year}}',
+      notifyTitle: 'Alarm: kalender libur {{year}}',
+    },
   },
   supervise: {
     title: 'Tindakan supervisor',

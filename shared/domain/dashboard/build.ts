@@ -3,35 +3,28 @@
  * on facts from its own replica: per OPD (open, oldest, at risk, breached, medians, last
  * action, watched), per desk, today by hour, and the OPDs ranked by their medians. Pure.
  */
-import { ACCEPT_TARGET_MS } from '../call-alarm';
+import { dispatchAlarm } from '../alarm';
 import type { Disposition } from '../case';
+import { clockRulesFor } from '../clocks';
 import type { InboxHours } from '../reference';
 import { shiftAt } from '../shift';
 import type { DashboardFacts, OpenDispatch } from './facts';
 import { wibDayStart, withinHours } from './hours';
 import type { Dashboard, DeskRow, OpdRow, OpdWatch } from './model';
 
-/** A dispatch is at risk once this share of its target has gone (DESIGN §2 clocks). */
-export const AT_RISK_SHARE = 0.75;
-
 export type DispatchClock = 'ok' | 'at_risk' | 'breached';
 
 /**
- * Where a dispatch stands against its emergency clock: not yet accepted, against the accept
- * target of its urgency (the call alarm's rule); accepted, against its category's resolve
- * target where there is one. The edge belongs to the quiet side.
+ * Where an open dispatch stands: the level of its alarm (shared/domain/alarm.ts, on its case's
+ * clocks), so an OPD's at-risk and breached counts are the alarm panel's dispatches. Not yet
+ * accepted, against its accept target; accepted, against its category's resolve target.
  */
 export function dispatchClock(d: OpenDispatch, now: number): DispatchClock {
-  const unaccepted = d.status === 'queued' || d.status === 'seen';
-  const target = unaccepted
-    ? ACCEPT_TARGET_MS[d.urgency]
-    : d.resolveTargetMin !== null
-      ? d.resolveTargetMin * 60_000
-      : null;
-  if (target === null) return 'ok';
-  const elapsed = now - d.queuedAt;
-  if (elapsed > target) return 'breached';
-  return elapsed > target * AT_RISK_SHARE ? 'at_risk' : 'ok';
+  const rules =
+    d.rules ?? clockRulesFor({ resolveTargetMin: d.resolveTargetMin ?? undefined }, d.urgency);
+  const status = d.deskStatus ?? d.status;
+  const alarm = dispatchAlarm({ status, createdAt: d.queuedAt, urgency: d.urgency, rules }, now);
+  return alarm?.level ?? 'ok';
 }
 
 export interface RosterOpd {

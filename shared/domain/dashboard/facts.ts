@@ -5,6 +5,8 @@
  */
 import type { DispatchStatus } from '../../hub/messages';
 import type { Disposition } from '../case';
+import type { ClockRules } from '../clocks';
+import type { DeskDispatchStatus } from '../dispatch';
 import { isDispatchOpen, isUnseen } from '../lifecycle';
 import type { Urgency } from '../reference';
 import { shiftAt } from '../shift';
@@ -23,6 +25,10 @@ export interface OpenDispatch {
   urgency: Urgency;
   /** The category's minutes to resolve, where the city set one. */
   resolveTargetMin: number | null;
+  /** The clocks its case runs (its category's targets); absent: the defaults with the above. */
+  rules?: ClockRules | undefined;
+  /** A desk's own status where it knows more than the hub's words (unsent, refused). */
+  deskStatus?: DeskDispatchStatus | undefined;
 }
 
 export interface OpdDay {
@@ -129,6 +135,7 @@ export interface DispatchFact {
   at: number;
   urgency: Urgency;
   resolveTargetMin: number | null;
+  rules?: ClockRules | undefined;
 }
 
 /**
@@ -151,6 +158,7 @@ export function recordDispatch(f: DashboardFacts, d: DispatchFact): void {
       acceptedAt: null,
       urgency: d.urgency,
       resolveTargetMin: d.resolveTargetMin,
+      rules: d.rules,
     });
     if (day) day.today += 1;
     return;
