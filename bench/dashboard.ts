@@ -49,13 +49,19 @@ export async function dashboardBench(quick = false): Promise<Figure[]> {
   // The hub knows the desk's supervisor: it checks the person's token on subscribing.
   const demoFile = path.join(dir, 'desk-spv', 'demo-accounts.json');
   const accounts = writeDemoAccounts(demoFile);
-  seedHubStore(path.join(dir, 'hub'), {
+  const seeding = Date.now();
+  const { events } = seedHubStore(path.join(dir, 'hub'), {
     cases: size.cases,
     calls: size.calls,
     days: size.days,
     now: Date.now(),
     desks: desks.map((d) => d.id),
   });
+  const said = (what: string, since: number) =>
+    process.stderr.write(
+      `bench: dashboard: ${what} in ${round((Date.now() - since) / 1000, 1)} s\n`,
+    );
+  said(`seeded ${size.cases} cases, ${size.calls} calls (${events} events)`, seeding);
 
   const procs: Proc[] = [];
   const browser = await chromium.launch({
@@ -78,7 +84,9 @@ export async function dashboardBench(quick = false): Promise<Figure[]> {
     procs.push(host);
     // The desk catches up with the hub's history first, as a desk on duty already has; signing
     // in meanwhile could outwait the hub's answer and leave the supervisor without a hub token.
+    const catchingUp = Date.now();
     await caughtUp(path.join(dir, 'hub', 'hub.db'), path.join(dir, 'desk-spv'));
+    said('the desk caught up with the hub', catchingUp);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     // When each update reached the page (its console event), to tell transport from drawing.
     await page.addInitScript(`(() => {
