@@ -19,6 +19,7 @@ import {
   type Proc,
 } from '../tests/support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import { writeDemoAccounts } from '../electron/core/auth/demo-accounts';
 
 const OUT = path.join(repoRoot, 'docs', 'dashboard.png');
 const DESKS = ['desk-1', 'desk-2', 'desk-3', 'desk-4'];
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     ...DESKS.map((id) => ({ token: tokens[id]!, kind: 'desk' as const, id })),
     ...WATCHED_OPDS.map((id) => ({ token: tokens[id]!, kind: 'opd' as const, id })),
   ]);
+  // The hub knows the desk's supervisor: it checks the person's token on subscribing.
+  const demoFile = path.join(dir, 'desk-4', 'demo-accounts.json');
+  const accounts = writeDemoAccounts(demoFile);
   seedHubStore(path.join(dir, 'hub'), {
     cases: 420,
     calls: 1400,
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const hub = await startHub(path.join(dir, 'hub'), tokensFile);
+    const hub = await startHub(path.join(dir, 'hub'), tokensFile, 0, ['--demo-accounts', demoFile]);
     procs.push(hub);
     // Two desks as lightweight peers, each with its operator signed in; one on a call.
     for (const [deskId, person, onCall] of [
@@ -74,9 +78,6 @@ async function main(): Promise<void> {
       hubToken: tokens['desk-4'],
     });
     procs.push(host);
-    const { accounts } = JSON.parse(
-      fs.readFileSync(path.join(dir, 'desk-4', 'demo-accounts.json'), 'utf8'),
-    ) as { accounts: Array<{ username: string; password: string }> };
     const page = await browser.newPage({
       viewport: { width: 1366, height: 768 },
       locale: 'id-ID',

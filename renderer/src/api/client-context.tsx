@@ -27,7 +27,16 @@ export function useAppStatus(): AppStatus | undefined {
   const [status, setStatus] = useState<AppStatus>();
   useEffect(() => {
     let live = true;
-    const off = client.subscribe('app.status', (payload) => live && setStatus(payload));
+    // The same status again keeps the current object: an unchanged status re-renders nothing
+    // (it comes after every event the desk applies, many a second at a busy center).
+    const off = client.subscribe(
+      'app.status',
+      (payload) =>
+        live &&
+        setStatus((current) =>
+          current && JSON.stringify(current) === JSON.stringify(payload) ? current : payload,
+        ),
+    );
     void client['app.status']({}).then((result) => {
       if (live && result.ok) setStatus((current) => current ?? result.value);
     });

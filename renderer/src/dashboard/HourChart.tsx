@@ -1,9 +1,11 @@
 /**
  * A chart of today's 24 WIB hours as stacked bars (chart.js, animation off so a live update
  * paints at once), with its accessible name and the same numbers as a visually hidden table
- * for screen readers and tests.
+ * for screen readers and tests. Memoised: it redraws only when its numbers or series change,
+ * and then in place, before the frame is painted, so the frame that shows the new figures
+ * shows the new bars too.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import {
   BarController,
   BarElement,
@@ -13,18 +15,13 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
+import { fillDatasets, HOURS, type Series } from './chart-data';
+
+export type { Series } from './chart-data';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-export interface Series {
-  key: string;
-  label: string;
-  color: string;
-}
-
-const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
-
-export function HourChart({
+export const HourChart = memo(function HourChart({
   label,
   hourLabel,
   series,
@@ -39,13 +36,9 @@ export function HourChart({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'>>(null);
-  const datasets = series.map((s) => ({
-    label: s.label,
-    backgroundColor: s.color,
-    data: byHour.map((h) => h[s.key] ?? 0),
-  }));
 
-  useEffect(() => {
+  // Before useLayoutEffect below, which fills the chart it makes.
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     chart.current = new Chart(canvas.current, {
       type: 'bar',
@@ -67,12 +60,10 @@ export function HourChart({
     };
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = chart.current;
-    if (!c) return;
-    c.data.datasets = datasets;
-    c.update('none');
-  });
+    if (c && fillDatasets(c.data.datasets, series, byHour)) c.update('none');
+  }, [series, byHour]);
 
   const rows = HOURS.flatMap((hour, i) =>
     series.some((s) => (byHour[i]?.[s.key] ?? 0) > 0) ? [{ hour, values: byHour[i] ?? {} }] : [],
@@ -116,4 +107,4 @@ export function HourChart({
       </div>
     </figure>
   );
-}
+});

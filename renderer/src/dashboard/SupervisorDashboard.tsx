@@ -4,7 +4,7 @@
  * desk; while the hub is away they are this desk's own, and the screen says so plainly.
  * Operators never see it (core refuses them too).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disposition } from '../../../shared/domain/case';
 import type { Dashboard } from '../../../shared/domain/dashboard/model';
@@ -87,17 +87,28 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const reference = useReference();
-  const dispositions: Series[] = Disposition.options.map((d, i) => ({
-    key: d,
-    label: t(`dashboard.disposition.${d}`),
-    color: PALETTE[i % PALETTE.length]!,
-  }));
-  const categoryIds = [...new Set(dashboard.casesByHour.flatMap((h) => Object.keys(h)))].sort();
-  const categories: Series[] = categoryIds.map((id, i) => ({
-    key: id,
-    label: reference.categoryName(id, lang),
-    color: PALETTE[i % PALETTE.length]!,
-  }));
+  // Series stay the same objects from push to push, so the charts redraw only for new numbers.
+  const dispositions: Series[] = useMemo(
+    () =>
+      Disposition.options.map((d, i) => ({
+        key: d,
+        label: t(`dashboard.disposition.${d}`),
+        color: PALETTE[i % PALETTE.length]!,
+      })),
+    [t],
+  );
+  const categoryKey = [...new Set(dashboard.casesByHour.flatMap((h) => Object.keys(h)))]
+    .sort()
+    .join('\n');
+  const categories: Series[] = useMemo(
+    () =>
+      (categoryKey ? categoryKey.split('\n') : []).map((id, i) => ({
+        key: id,
+        label: reference.categoryName(id, lang),
+        color: PALETTE[i % PALETTE.length]!,
+      })),
+    [categoryKey, reference, lang],
+  );
   const updated = formatWibTime(dashboard.at, lang);
   return (
     // data-seq and data-at tag the figures painted, so a measurement can tell which arrived.
@@ -109,7 +120,7 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
       </p>
       <OpdAlarms opds={dashboard.opds} />
       <div className="dashboard-grid">
-        <OpdTable dashboard={dashboard} />
+        <OpdTable opds={dashboard.opds} minCountForMedian={dashboard.minCountForMedian} />
         <div className="dashboard-side">
           <DeskTable desks={dashboard.desks} />
           <Ranking

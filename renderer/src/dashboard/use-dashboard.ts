@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Dashboard } from '../../../shared/domain/dashboard/model';
 import { useClient } from '../api/client-context';
+import { keepUnchanged } from './keep-unchanged';
 
 export function useDashboard(): { dashboard?: Dashboard; error?: ApiError } {
   const client = useClient();
@@ -13,9 +14,12 @@ export function useDashboard(): { dashboard?: Dashboard; error?: ApiError } {
   const [error, setError] = useState<ApiError>();
   useEffect(() => {
     let live = true;
-    // Pushes may overtake the first answer: the newer figures win.
+    // Pushes may overtake the first answer: the newer figures win, keeping the parts that did
+    // not change as they were (keep-unchanged.ts).
     const newer = (next: Dashboard) =>
-      setDashboard((current) => (current && current.at > next.at ? current : next));
+      setDashboard((current) =>
+        current && current.at > next.at ? current : keepUnchanged(current, next),
+      );
     const off = client.subscribe('dashboard.changed', (figures) => live && newer(figures));
     void client['dashboard.open']({}).then((r) => {
       if (!live) return;

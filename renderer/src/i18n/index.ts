@@ -14,7 +14,8 @@ void i18next.use(initReactI18next).init({
 
 export function setLanguage(language: Language): void {
   if (i18next.language !== language) void i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  // Only on a change: the status arrives many times a second, and the write is not free.
+  if (document.documentElement.lang !== language) document.documentElement.lang = language;
 }
 
 export { i18next };
