@@ -14,6 +14,8 @@ import type { HubLink } from '../hub/hub-link';
 import { TOKEN_PENDING } from '../hub/outbox-sender';
 
 const OPEN_TIMEOUT_MS = 5_000;
+/** A hub that is up but did not answer in time (busy) is asked again this soon. */
+const RETRY_MS = 5_000;
 
 export type SessionOpened =
   | { kind: 'opened'; account: AccountRecord; token: string }
@@ -42,6 +44,10 @@ export function createPersonTokens(o: {
   now: () => number;
   /** An account the hub answered with goes into the replica. */
   applyAccount(account: AccountRecord): void;
+  /** How soon to ask again when the hub is up but did not answer (tests shorten it). */
+  retryMs?: number;
+  /** How long to wait for the hub's answer to a sign-in (tests shorten it). */
+  openTimeoutMs?: number;
 }): PersonTokens {
   const tokens = new Map<string, { token: string; expiresAt: number }>();
   const waiting = new Map<string, { username: string; password: string; actor: Actor }>();
@@ -51,7 +57,11 @@ export function createPersonTokens(o: {
     if (!o.link || o.link.status().state !== 'online') return { kind: 'unreachable' };
     let raw: unknown;
     try {
-      raw = await o.link.request('session.open', { username, password, actor }, OPEN_TIMEOUT_MS);
+      raw = await o.link.request(
+        'session.open',
+        { username, password, actor },
+        o.openTimeoutMs ?? OPEN_TIMEOUT_MS,
+      );
     } catch {
       return { kind: 'unreachable' };
     }
@@ -67,14 +77,26 @@ export function createPersonTokens(o: {
     return { kind: 'opened', account, token };
   }
 
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = (): void => {
+    retry ??= setTimeout(() => {
+      retry = undefined;
+      fetchWaiting();
+    }, o.retryMs ?? RETRY_MS);
+  };
+
   const fetchWaiting = (): void => {
     for (const [accountId, w] of waiting) {
       if (fetching.has(accountId)) continue;
       fetching.add(accountId);
       void open(w.username, w.password, w.actor).then((r) => {
         fetching.delete(accountId);
-        // Unreachable again: kept for the next time the hub is back.
-        if (r.kind === 'unreachable') return;
+        if (r.kind === 'unreachable') {
+          // Kept. A hub that is up but busy is asked again soon: waiting for the next
+          // reconnect would leave this person without a token for the rest of the shift.
+          if (o.link?.status().state === 'online') retryLater();
+          return;
+        }
         waiting.delete(accountId);
         if (r.kind === 'refused')
           o.log.warn('hub refused a token for a person signed in offline', { code: r.code });
@@ -103,6 +125,7 @@ export function createPersonTokens(o: {
     },
     close() {
       off?.();
+      clearTimeout(retry);
       tokens.clear();
       waiting.clear();
     },
