@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
-import type { OpdDispatch } from '../shared/hub/messages';
+import type { OpdDispatch } from '../shared/hub/opd-messages';
 import { connectOpd } from '../tests/support/opd-client';
 import { runTs } from '../tests/support/processes';
 import { percentile, round, type Figure } from './lib/figures';

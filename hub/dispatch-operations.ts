@@ -21,9 +21,9 @@ import {
   type CaseReroute,
   type DispatchWithdraw,
   type HubEvent,
-  type OpdDispatch,
   type Transition,
 } from '../shared/hub/messages';
+import { type OpdDispatch } from '../shared/hub/opd-messages';
 import type { TokenEntry } from '../shared/hub/protocol';
 import { joined } from '../shared/store/joined';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';

@@ -27,11 +27,13 @@ import {
   type HubAck,
   type HubErrorCode,
   type HubEvent,
+} from '../shared/hub/messages';
+import {
   type OpdCaseReporters,
   type OpdDispatch,
   type OpdDispatchChanged,
   type OpdDispatchEscalated,
-} from '../shared/hub/messages';
+} from '../shared/hub/opd-messages';
 import {
   Hello,
   MIN_DESK_PROTOCOL,

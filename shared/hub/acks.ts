@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { EpochMs } from '../domain/case';
-import { OpdDispatch } from './messages';
+import { OpdDispatch } from './opd-messages';
 import { HelloAck } from './protocol';
 
 export const AckError = z.object({

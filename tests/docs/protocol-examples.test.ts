@@ -40,14 +40,16 @@ import {
   DispatchRequest,
   DispatchWithdraw,
   HubEvent,
-  OpdCaseReporters,
-  OpdDispatch,
-  OpdDispatchChanged,
-  OpdDispatchEscalated,
   ReportSignMessage,
   SyncRequest,
   Transition,
 } from '../../shared/hub/messages';
+import {
+  OpdCaseReporters,
+  OpdDispatch,
+  OpdDispatchChanged,
+  OpdDispatchEscalated,
+} from '../../shared/hub/opd-messages';
 import { ExportLogged } from '../../shared/hub/export-messages';
 import { Hello } from '../../shared/hub/protocol';
 import {

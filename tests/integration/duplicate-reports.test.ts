@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DuplicateSuggestion } from '../../shared/domain/duplicates';
 import { emptyIntakeForm } from '../../shared/domain/intake';
 import type { CaseDetail } from '../../shared/domain/queue';
-import type { OpdCaseReporters, OpdDispatch } from '../../shared/hub/messages';
+import type { OpdCaseReporters, OpdDispatch } from '../../shared/hub/opd-messages';
 import { call, openDeskCore } from '../support/desk-cores';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { connectOpd } from '../support/opd-client';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
-import type { OpdDispatch } from '../../shared/hub/messages';
+import type { OpdDispatch } from '../../shared/hub/opd-messages';
 import type { WireEvent as HubEvent } from '../support/wire-event';
 import { hubForTests, send, upsertBy } from '../support/hub-peers';
 import { randomToken } from '../support/processes';

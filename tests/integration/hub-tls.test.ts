@@ -12,7 +12,7 @@ import { openCore } from '../../electron/core/core';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import { readSettings } from '../../electron/core/config';
 import { emptyIntakeForm } from '../../shared/domain/intake';
-import type { OpdDispatch } from '../../shared/hub/messages';
+import type { OpdDispatch } from '../../shared/hub/opd-messages';
 import { createLogger } from '../../shared/log';
 import { makePki, type TestPki } from '../support/certificates';
 import {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
-import { OpdDispatchChanged, type OpdDispatch } from '../../shared/hub/messages';
+import { OpdDispatchChanged, type OpdDispatch } from '../../shared/hub/opd-messages';
 import {
   randomToken,
   startHub,

@@ -67,7 +67,7 @@ describe('sigap/import-direction', () => {
     expect(
       await violations(
         'hub/inbox/src/Ok.tsx',
-        "import { OpdDispatch } from '../../../shared/hub/messages';\nexport const x = OpdDispatch;\n",
+        "import { OpdDispatch } from '../../../shared/hub/opd-messages';\nexport const x = OpdDispatch;\n",
       ),
     ).toEqual([]);
   });

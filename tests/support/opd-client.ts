@@ -3,7 +3,7 @@
  * collects the dispatches it receives and acknowledges each (which marks it seen).
  */
 import { io, type Socket } from 'socket.io-client';
-import type { OpdDispatch } from '../../shared/hub/messages';
+import type { OpdDispatch } from '../../shared/hub/opd-messages';
 
 export async function connectOpd(
   hubUrl: string,

@@ -8,13 +8,13 @@
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { HelloAnswer, InboxAck, SeqAck } from '../../../shared/hub/acks';
+import { type Actor } from '../../../shared/hub/messages';
 import {
   OpdCaseReporters,
   OpdDispatch,
   OpdDispatchChanged,
   OpdDispatchEscalated,
-  type Actor,
-} from '../../../shared/hub/messages';
+} from '../../../shared/hub/opd-messages';
 import { PROTOCOL_VERSION, type HelloAck } from '../../../shared/hub/protocol';
 import type { ActionTo } from './inbox-state';
 

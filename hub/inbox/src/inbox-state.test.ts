@@ -1,6 +1,6 @@
 /** The inbox's queue rules: triage order, live changes, actions in flight, legal actions. */
 import { describe, expect, it } from 'vitest';
-import type { OpdDispatch } from '../../../shared/hub/messages';
+import type { OpdDispatch } from '../../../shared/hub/opd-messages';
 import {
   allowedActions,
   emptyInbox,

@@ -4,13 +4,8 @@
  * closed while the page was open. Pure: no DOM, no socket, so it is tested directly.
  */
 import { dispatchRank, isDispatchOpen } from '../../../shared/domain/lifecycle';
-import {
-  LEGAL_TRANSITIONS,
-  type Actor,
-  type DispatchStatus,
-  type OpdDispatch,
-  type OpdDispatchChanged,
-} from '../../../shared/hub/messages';
+import { LEGAL_TRANSITIONS, type Actor, type DispatchStatus } from '../../../shared/hub/messages';
+import { type OpdDispatch, type OpdDispatchChanged } from '../../../shared/hub/opd-messages';
 
 export type ActionTo = 'accepted' | 'in_progress' | 'resolved' | 'returned';
 
