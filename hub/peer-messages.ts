@@ -47,6 +47,7 @@ import { closingHandlers } from './closing-peer';
 import { calendarAlarmHandlers } from './alarms-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
+import { nameForLog, readPacket } from './peer-packet';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import { rulesHandlers } from './rules-peer';
 import type { GroupCommit } from './group-commit';
@@ -375,32 +376,4 @@ export function bindPeer(
       },
     );
   }
-}
-
-/**
- * One incoming event packet as socket.io hands it over: `[name, ...data, ack?]`, all of it
- * from the peer. socket.io-parser lets a number, or no name at all, through as the name;
- * the ack is a function socket.io appends only when the packet asked for an answer (JSON
- * data never holds a function).
- */
-function readPacket(args: readonly unknown[]): {
-  name: unknown;
-  payload: unknown;
-  /** Data items after the payload (none in protocol v1). */
-  extra: number;
-  ack: ((answer: HubAck<object>) => void) | undefined;
-} {
-  const last = args.at(-1);
-  const ack = typeof last === 'function' ? (last as (answer: HubAck<object>) => void) : undefined;
-  const data = ack ? args.slice(0, -1) : args;
-  return { name: data[0], payload: data[1], extra: Math.max(0, data.length - 2), ack };
-}
-
-/** A peer-chosen message name, safe and short for a log line or an error message. */
-function nameForLog(name: unknown): string {
-  if (typeof name === 'string') return name.slice(0, 64);
-  if (name === undefined) return 'no name';
-  if (name === null) return 'null';
-  if (Array.isArray(name)) return 'an array';
-  return `a ${typeof name}`;
 }
