@@ -2,11 +2,12 @@ import type { Messages } from './id';
 import { alarmsEn } from './alarms-en';
 import { reportEn } from './report-en';
 import { screeningEn } from './screening-en';
-import { exportErrorsEn, exportsEn } from './exports-en';
+import { exportsEn } from './exports-en';
 import { clocksEn } from './clocks-en';
 import { dashboardEn } from './dashboard-en';
 import { accountsEn } from './accounts-en';
-import { closingEn, closingErrorsEn, closingRefusalsEn, closingTimelineEn } from './closing-en';
+import { closingEn, closingRefusalsEn, closingTimelineEn } from './closing-en';
+import { errorsEn } from './errors-en';
 import { rulesEn, rulesRefusalsEn } from './rules-en';
 
 export const en: Messages = {
@@ -321,56 +322,7 @@ export const en: Messages = {
   ...accountsEn,
   ...closingEn,
   ...rulesEn,
-  errors: {
-    'api.bad_request': 'The request could not be read.',
-    'api.unknown_channel': 'Unknown command.',
-    'api.invalid_args': 'Check the marked fields.',
-    'api.unreachable': 'The console service cannot be reached.',
-    'auth.no_screen': 'This page lost its link to the console; please sign in again.',
-    'auth.required': 'Please sign in first.',
-    'auth.bad_credentials': 'Wrong username or password.',
-    'case.not_found': 'No such case on this desk.',
-    'case.not_holder': 'Another desk holds this case; take it over before editing it.',
-    'case.closed': 'This case is closed or cancelled.',
-    'call.not_found': 'This call is not recorded on this desk.',
-    'call.not_silent': 'Only a silent call is called back.',
-    'call.no_number': "This call's number is withheld or unreadable: it cannot be called back.",
-    'call.callback_recorded': "This call's callback already has an outcome.",
-    'auth.missing_key': 'Session not authorised; open Sigap from the address npm start printed.',
-    'ipc.foreign_sender': 'Request refused: it did not come from the Sigap console page.',
-    'store.too_new': 'The local store was made by a newer Sigap.',
-    'hub.insecure_url': 'A hub beyond this computer must use https.',
-    'hub.invalid_url': 'The hub address is not valid.',
-    'auth.not_supervisor': 'Only a supervisor may do this.',
-    'block.not_found': 'This block is not on this desk.',
-    'block.number_invalid': 'This number cannot be blocked: it is not valid.',
-    'call.not_reopenable': 'This call has a case already.',
-    ...exportErrorsEn,
-    'hub.offline': 'The hub is not connected: supervisor actions need it. Try again later.',
-    'hub.refused': 'The hub refused this action.',
-    'alarm.not_found': 'This alarm is no longer raised.',
-    'dispatch.not_found': 'This dispatch is not on this desk.',
-    'report.bad_date': 'That date does not exist.',
-    'report.no_such_shift': 'The shift schedule has no such shift.',
-    'report.not_begun': 'That shift or day has not begun yet.',
-    'report.not_found': 'That signed report is not on this desk.',
-    'report.bad_signer': 'Wrong username or password for the incoming supervisor.',
-    'report.same_signer':
-      'The incoming supervisor signs with their own account, not the one handing over.',
-    'report.print_failed': 'The report could not be printed; the details are in the log.',
-    'auth.account_disabled': 'This account was disabled; contact a supervisor.',
-    'auth.token_invalid':
-      'The hub does not know your session yet; wait for the hub or sign in again.',
-    'account.hub_offline': 'The hub is not connected: accounts change only while it is.',
-    'account.exists': 'The hub has accounts already; ask a supervisor for one.',
-    'account.username_taken': 'This username is taken.',
-    'account.unknown': 'This account is unknown.',
-    'account.last_supervisor': 'The last supervisor (or your own account) cannot be disabled.',
-    'account.refused': 'The hub refused this account change.',
-    'account.passwords_differ': 'The two passwords differ.',
-    internal: 'An internal error occurred; details are in the log.',
-    ...closingErrorsEn,
-  },
+  errors: errorsEn,
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
   duplicates: {
     title: 'Possibly the same incident',

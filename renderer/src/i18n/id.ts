@@ -5,11 +5,12 @@ import type { HubErrorCode } from '../../../shared/hub/messages';
 import { alarmsId } from './alarms-id';
 import { reportId } from './report-id';
 import { screeningId } from './screening-id';
-import { exportErrorsId, exportsId } from './exports-id';
+import { exportsId } from './exports-id';
 import { clocksId } from './clocks-id';
 import { dashboardId } from './dashboard-id';
 import { accountsId } from './accounts-id';
-import { closingId, closingErrorsId, closingRefusalsId, closingTimelineId } from './closing-id';
+import { closingId, closingRefusalsId, closingTimelineId } from './closing-id';
+import { errorsId } from './errors-id';
 import { rulesId, rulesRefusalsId } from './rules-id';
 
 export const id = {
@@ -325,56 +326,7 @@ export const id = {
   ...accountsId,
   ...closingId,
   ...rulesId,
-  errors: {
-    'api.bad_request': 'Permintaan tidak dapat dibaca.',
-    'api.unknown_channel': 'Perintah tidak dikenal.',
-    'api.invalid_args': 'Periksa isian yang ditandai.',
-    'api.unreachable': 'Layanan konsol tidak dapat dihubungi.',
-    'auth.no_screen': 'Sambungan halaman ini ke konsol terputus; silakan masuk lagi.',
-    'auth.required': 'Silakan masuk terlebih dahulu.',
-    'auth.bad_credentials': 'Nama pengguna atau kata sandi salah.',
-    'case.not_found': 'Laporan tidak ditemukan di desk ini.',
-    'case.not_holder': 'Laporan ini dipegang desk lain; ambil alih dulu untuk mengubahnya.',
-    'case.closed': 'Laporan ini sudah ditutup atau dibatalkan.',
-    'call.not_found': 'Panggilan ini tidak tercatat di desk ini.',
-    'call.not_silent': 'Hanya panggilan kosong yang ditelepon balik.',
-    'call.no_number':
-      'Nomor panggilan ini disembunyikan atau tidak terbaca: tidak bisa ditelepon balik.',
-    'call.callback_recorded': 'Hasil telepon balik panggilan ini sudah dicatat.',
-    'auth.missing_key': 'Sesi tidak sah; buka Sigap dari alamat yang dicetak npm start.',
-    'ipc.foreign_sender': 'Permintaan ditolak: tidak berasal dari halaman konsol Sigap.',
-    'store.too_new': 'Penyimpanan lokal dibuat oleh Sigap yang lebih baru.',
-    'hub.insecure_url': 'Alamat hub harus memakai https di luar komputer ini.',
-    'hub.invalid_url': 'Alamat hub tidak valid.',
-    'auth.not_supervisor': 'Hanya supervisor yang boleh melakukan ini.',
-    'block.not_found': 'Blokir tidak ditemukan di desk ini.',
-    'block.number_invalid': 'Nomor tidak valid untuk diblokir.',
-    'call.not_reopenable': 'Panggilan ini sudah menjadi laporan.',
-    ...exportErrorsId,
-    'hub.offline': 'Hub tidak terhubung: tindakan supervisor memerlukan hub. Coba lagi nanti.',
-    'hub.refused': 'Hub menolak tindakan ini.',
-    'alarm.not_found': 'Alarm ini sudah tidak aktif.',
-    'dispatch.not_found': 'Disposisi ini tidak ada di meja ini.',
-    'report.bad_date': 'Tanggal itu tidak ada.',
-    'report.no_such_shift': 'Jadwal shift tidak memuat shift itu.',
-    'report.not_begun': 'Shift atau hari itu belum dimulai.',
-    'report.not_found': 'Laporan bertanda tangan itu tidak ada di desk ini.',
-    'report.bad_signer': 'Nama pengguna atau kata sandi supervisor penerima salah.',
-    'report.same_signer':
-      'Supervisor penerima menandatangani dengan akunnya sendiri, bukan akun supervisor yang menyerahkan.',
-    'report.print_failed': 'Laporan tidak dapat dicetak; rinciannya ada di log.',
-    'auth.account_disabled': 'Akun ini dinonaktifkan supervisor; hubungi supervisor.',
-    'auth.token_invalid': 'Hub belum mengenali sesi Anda; tunggu hub tersambung atau masuk lagi.',
-    'account.hub_offline': 'Hub tidak tersambung: akun hanya dapat diubah saat hub tersambung.',
-    'account.exists': 'Hub sudah punya akun; minta supervisor membuatkan akun.',
-    'account.username_taken': 'Nama pengguna ini sudah dipakai.',
-    'account.unknown': 'Akun ini tidak dikenal.',
-    'account.last_supervisor': 'Supervisor terakhir (atau akun sendiri) tidak dapat dinonaktifkan.',
-    'account.refused': 'Hub menolak perubahan akun ini.',
-    'account.passwords_differ': 'Kedua kata sandi tidak sama.',
-    internal: 'Terjadi galat internal; rinciannya ada di log.',
-    ...closingErrorsId,
-  },
+  errors: errorsId,
   // Duplicate reports: cases that are probably the same incident, joining one (Alt+G).
   duplicates: {
     title: 'Mungkin laporan yang sama',
