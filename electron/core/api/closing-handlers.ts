@@ -10,50 +10,32 @@ import { isCaseClosable } from '../../../shared/domain/lifecycle';
 import { SeqAck } from '../../../shared/hub/acks';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { askHub } from '../hub/ask-hub';
 import type { Session } from '../session';
 import { requireSupervisor } from './block-handlers';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
 
 /** How long a supervisor waits for the hub's answer before being told it is unreachable. */
-const ASK_TIMEOUT_MS = 10_000;
-
 export function closingHandlers(ctx: CoreContext): Pick<Handlers, 'case.close' | 'case.callback'> {
-  const offline = () =>
-    new CoreError('hub.offline', 'The hub is not connected; closing a case needs it.');
-
   /** Sends the close to the hub and waits for its answer; a refusal is a typed error. */
   async function askClose(session: Session, caseId: string, note: string | undefined) {
     const supervisor = requireSupervisor(session);
     const token = ctx.people.tokenFor(supervisor.id);
-    if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
-    let raw: unknown;
-    try {
-      raw = await ctx.hub.request(
-        'case.close',
-        {
-          closeId: uuidv7(),
-          caseId,
-          ...(note ? { note } : {}),
-          ...(token && token !== 'pending' ? { personToken: token } : {}),
-          actor: { id: ctx.deskId, role: 'desk', person: supervisor.displayName },
-        },
-        ASK_TIMEOUT_MS,
-      );
-    } catch {
-      throw offline();
-    }
-    const answer = SeqAck.safeParse(raw);
-    if (!answer.success) {
-      ctx.log.warn('unreadable hub answer', { event: 'case.close' });
-      throw new CoreError('internal', 'The hub answered in a way this desk cannot read.');
-    }
-    if (!answer.data.ok) {
-      const { code, message } = answer.data.error;
-      ctx.log.info('closing refused by the hub', { code });
-      if (code === 'auth.not_supervisor') throw new CoreError('auth.not_supervisor', message);
-      throw new CoreError('hub.refused', message, { hub: code });
-    }
+    await askHub(
+      ctx,
+      'case.close',
+      {
+        closeId: uuidv7(),
+        caseId,
+        ...(note ? { note } : {}),
+        ...(token && token !== 'pending' ? { personToken: token } : {}),
+        actor: { id: ctx.deskId, role: 'desk', person: supervisor.displayName },
+      },
+      SeqAck,
+      'closing a case needs it',
+      ['auth.not_supervisor'],
+    );
   }
 
   return {

@@ -11,13 +11,11 @@ import type { z } from 'zod';
 import { RulesHistoryAck, RulesPublishAck } from '../../../shared/hub/rules-messages';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { askHub } from '../hub/ask-hub';
 import type { Session } from '../session';
 import { requireSupervisor } from './block-handlers';
 import type { Handlers } from './handlers';
 import { requireOperator } from './require-session';
-
-/** How long a supervisor waits for the hub's answer before being told it is unreachable. */
-const ASK_TIMEOUT_MS = 10_000;
 
 type RulesChannels =
   'rules.get' | 'rules.publishRouting' | 'rules.publishTargets' | 'rules.history';
@@ -43,30 +41,14 @@ export function rulesHandlers(ctx: CoreContext): Pick<Handlers, RulesChannels> {
     };
   };
 
-  async function ask<S extends typeof RulesPublishAck | typeof RulesHistoryAck>(
+  const ask = <S extends typeof RulesPublishAck | typeof RulesHistoryAck>(
     event: string,
     payload: Record<string, unknown>,
     schema: S,
-  ): Promise<Extract<z.output<S>, { ok: true }>> {
-    if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
-    let raw: unknown;
-    try {
-      raw = await ctx.hub.request(event, payload, ASK_TIMEOUT_MS);
-    } catch {
-      throw offline();
-    }
-    const answer = schema.safeParse(raw);
-    if (!answer.success) {
-      ctx.log.warn('unreadable hub answer', { event });
-      throw new CoreError('internal', 'The hub answered in a way this desk cannot read.');
-    }
-    if (!answer.data.ok) {
-      const { code, message } = answer.data.error;
-      ctx.log.info('rules change refused by the hub', { event, code });
-      throw new CoreError('hub.refused', message, { hub: code });
-    }
-    return answer.data as Extract<z.output<S>, { ok: true }>;
-  }
+  ) =>
+    askHub(ctx, event, payload, schema, 'publishing rules needs it') as Promise<
+      Extract<z.output<S>, { ok: true }>
+    >;
 
   return {
     'rules.get': (_args, session) => {

@@ -13,12 +13,10 @@ import { SeqAck } from '../../../shared/hub/acks';
 import type { Actor } from '../../../shared/hub/messages';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { askHub } from '../hub/ask-hub';
 import type { Session } from '../session';
 import { requireSupervisor } from './block-handlers';
 import type { Handlers } from './handlers';
-
-/** How long a supervisor waits for the hub's answer before being told it is unreachable. */
-const ASK_TIMEOUT_MS = 10_000;
 
 type SuperviseChannels =
   | 'alarm.list'
@@ -48,27 +46,9 @@ export function superviseHandlers(ctx: CoreContext): Pick<Handlers, SuperviseCha
     );
 
   /** Sends one message to the hub and waits for its answer; a refusal is a typed error. */
-  async function ask(event: string, payload: Record<string, unknown>): Promise<void> {
-    const offline = () =>
-      new CoreError('hub.offline', 'The hub is not connected; supervisor actions need it.');
-    if (!ctx.hub || ctx.hub.status().state !== 'online') throw offline();
-    let raw: unknown;
-    try {
-      raw = await ctx.hub.request(event, payload, ASK_TIMEOUT_MS);
-    } catch {
-      throw offline();
-    }
-    const answer = SeqAck.safeParse(raw);
-    if (!answer.success) {
-      ctx.log.warn('unreadable hub answer', { event });
-      throw new CoreError('internal', 'The hub answered in a way this desk cannot read.');
-    }
-    if (!answer.data.ok) {
-      const { code, message } = answer.data.error;
-      ctx.log.info('supervisor action refused by the hub', { event, code });
-      throw new CoreError('hub.refused', message, { hub: code });
-    }
-  }
+  const ask = async (event: string, payload: Record<string, unknown>): Promise<void> => {
+    await askHub(ctx, event, payload, SeqAck, 'supervisor actions need it');
+  };
 
   return {
     'alarm.list': (_args, session) => {
