@@ -8,19 +8,10 @@ import { z } from 'zod';
 import { PersonToken } from '../domain/account';
 import { CalendarProblem } from '../domain/calendar-alarm';
 import { Role, Uuid } from '../domain/case';
-import { Identifier } from './protocol';
+import { Actor } from './actor';
 
 /** A calendar year as calendar.json lists them. */
 export const CalendarYearNumber = z.number().int().min(2000).max(2100);
-
-// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
-const Actor = z
-  .object({
-    id: Identifier,
-    role: z.enum(['desk', 'opd', 'supervisor']),
-    person: z.string().min(1).max(120),
-  })
-  .strict();
 
 /** "Seen: the calendar of `year` needs completing." Idempotent on `ackId`. */
 export const CalendarAck = z

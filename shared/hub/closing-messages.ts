@@ -8,20 +8,12 @@
  * so to every desk: `case.closed`, `case.reopened`.
  */
 import { z } from 'zod';
+import { Actor, EventActor } from './actor';
 import { PersonToken } from '../domain/account';
 import { EpochMs, Role, Uuid } from '../domain/case';
-import { Identifier } from './protocol';
 
 /** A supervisor's closing note, or the reporter's words when they call back. */
 export const ClosingText = z.string().trim().min(1).max(1000);
-
-// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
-const actorShape = {
-  id: Identifier,
-  role: z.enum(['desk', 'opd', 'supervisor']),
-  person: z.string().min(1).max(120),
-};
-const Actor = z.object(actorShape).strict();
 
 /**
  * The reporter called back about the resolved case (a `case.append` entry): not `fixed`,
@@ -54,7 +46,7 @@ export const CaseClose = z
 const eventBase = {
   seq: z.number().int().positive(),
   at: EpochMs,
-  actor: z.object(actorShape),
+  actor: EventActor,
 };
 
 /**

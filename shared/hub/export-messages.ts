@@ -9,19 +9,10 @@
 import { z } from 'zod';
 import { PersonToken } from '../domain/account';
 import { EpochMs, Uuid } from '../domain/case';
-import { Identifier } from './protocol';
+import { Actor } from './actor';
 
 /** A WIB day as the audit log shows it: 2026-11-28. */
 const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
-
-// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
-const Actor = z
-  .object({
-    id: Identifier,
-    role: z.enum(['desk', 'opd', 'supervisor']),
-    person: z.string().min(1).max(120),
-  })
-  .strict();
 
 /** The fields; `ExportLogged` adds the checks across them. */
 const fields = {

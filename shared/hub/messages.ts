@@ -14,6 +14,9 @@ import { CALL_NOTE_LIMIT, Ticks } from '../domain/screened-call';
 import { CallbackOutcome, ScreenDisposition } from '../domain/screening';
 import { Urgency } from '../domain/reference';
 import { Identifier } from './protocol';
+import { Actor, EventActor } from './actor';
+
+export { Actor, EventActor } from './actor';
 import { AlarmLevel } from '../domain/alarm';
 import { CallbackEntry, CaseClosedEvent, CaseReopenedEvent, Reopens } from './closing-messages';
 import { RULES_ERROR_CODES } from '../domain/center-rules';
@@ -76,16 +79,6 @@ export type HubErrorCode = z.infer<typeof HubErrorCode>;
 
 export type HubAck<T> =
   ({ ok: true } & T) | { ok: false; error: { code: HubErrorCode; message: string } };
-
-/** Who acted, as events carry it: extra fields from a newer hub are dropped, not refused. */
-export const EventActor = z.object({
-  id: Identifier,
-  role: z.enum(['desk', 'opd', 'supervisor']),
-  /** The person who acted: operator, OPD clerk, supervisor. */
-  person: z.string().min(1).max(120),
-});
-export const Actor = EventActor.strict();
-export type Actor = z.infer<typeof Actor>;
 
 /**
  * The case fields a desk replicates to the hub. Free text keeps the intake limits. The hub

@@ -15,16 +15,7 @@ import {
   RulesVersionEntry,
   TargetsTable,
 } from '../domain/center-rules';
-import { Identifier } from './protocol';
-
-// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
-const Actor = z
-  .object({
-    id: Identifier,
-    role: z.enum(['desk', 'opd', 'supervisor']),
-    person: z.string().min(1).max(120),
-  })
-  .strict();
+import { Actor } from './actor';
 
 const publishOf = <T extends z.ZodType>(table: T) =>
   z

@@ -10,18 +10,10 @@ import { AlarmLevel } from '../domain/alarm';
 import { PersonToken } from '../domain/account';
 import { Role, Uuid } from '../domain/case';
 import { Identifier } from './protocol';
+import { Actor } from './actor';
 
 /** The supervisor's own text to an OPD or the timeline. */
 export const SupervisorNote = z.string().trim().min(1).max(1000);
-
-// The actor's shape, as messages.ts defines it (kept here to avoid an import cycle).
-const Actor = z
-  .object({
-    id: Identifier,
-    role: z.enum(['desk', 'opd', 'supervisor']),
-    person: z.string().min(1).max(120),
-  })
-  .strict();
 
 /** "Seen, I'm on it": one alarm (dispatch, level, arming) acknowledged. Idempotent on `ackId`. */
 export const AlarmAck = z
