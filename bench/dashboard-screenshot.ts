@@ -1,7 +1,8 @@
 /**
  * Makes docs/dashboard.png: the supervisor's dashboard at 1366×768 over a realistic week
  * of a center (a seeded hub store), with desks signed in and some OPD inboxes open, in
- * Chromium. Run again after changing the screen: `npx tsx bench/dashboard-screenshot.ts`.
+ * Chromium. It is shot at 16.00 WIB of the latest afternoon (the hub, the desk and the page
+ * all run on that clock), so "today by hour" has a day's worth of calls whenever it is run. Run again after changing the screen: `npx tsx bench/dashboard-screenshot.ts`.
  * Fails if the dashboard would scroll sideways at that size.
  */
 import fs from 'node:fs';
@@ -24,6 +25,15 @@ import { writeDemoAccounts } from '../electron/core/auth/demo-accounts';
 const OUT = path.join(repoRoot, 'docs', 'dashboard.png');
 const DESKS = ['desk-1', 'desk-2', 'desk-3', 'desk-4'];
 const WATCHED_OPDS = ['dishub', 'dpupr', 'damkar', 'dinkes'];
+const HOUR_MS = 3_600_000;
+const WIB_MS = 7 * HOUR_MS;
+
+/** The latest 16.00 WIB not in the future. */
+function latestAfternoon(now: number): number {
+  const day = 24 * HOUR_MS;
+  const at = Math.floor((now + WIB_MS) / day) * day - WIB_MS + 16 * HOUR_MS;
+  return at <= now ? at : at - day;
+}
 
 async function main(): Promise<void> {
   const executablePath = findChromium();
@@ -39,16 +49,28 @@ async function main(): Promise<void> {
   // The hub knows the desk's supervisor: it checks the person's token on subscribing.
   const demoFile = path.join(dir, 'desk-4', 'demo-accounts.json');
   const accounts = writeDemoAccounts(demoFile);
+  const shotAt = latestAfternoon(Date.now());
+  const offset = shotAt - Date.now();
+  // The test clock of the hub and the desk: the offset from the real time, in a file.
+  const clockFile = path.join(dir, 'clock-offset');
+  fs.writeFileSync(clockFile, String(offset));
+  const clockEnv = { SIGAP_TEST: '1', SIGAP_TEST_CLOCK_FILE: clockFile };
   seedHubStore(path.join(dir, 'hub'), {
     cases: 420,
     calls: 1400,
     days: 7,
-    now: Date.now(),
+    now: shotAt,
     desks: DESKS.slice(0, 3),
   });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const hub = await startHub(path.join(dir, 'hub'), tokensFile, 0, ['--demo-accounts', demoFile]);
+    const hub = await startHub(
+      path.join(dir, 'hub'),
+      tokensFile,
+      0,
+      ['--demo-accounts', demoFile],
+      clockEnv,
+    );
     procs.push(hub);
     // Two desks as lightweight peers, each with its operator signed in; one on a call.
     for (const [deskId, person, onCall] of [
@@ -76,6 +98,7 @@ async function main(): Promise<void> {
       deskId: 'desk-4',
       hubUrl: hub.url,
       hubToken: tokens['desk-4'],
+      extra: clockEnv,
     });
     procs.push(host);
     const page = await browser.newPage({
@@ -83,6 +106,9 @@ async function main(): Promise<void> {
       locale: 'id-ID',
       timezoneId: 'Asia/Jakarta',
     });
+    // The page's own clock (the header's time) on the same afternoon, running on from there.
+    await page.clock.install({ time: Date.now() + offset });
+    await page.clock.resume();
     await page.goto(`${host.origin}/#key=${host.key}`);
     await page.getByLabel('Nama pengguna', { exact: true }).fill('supervisor');
     await page

@@ -30,7 +30,14 @@ export function runExport(
 ): RunningExport {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = startThread(import.meta.url, 'export-worker', { ...spec, cancel });
+  // Rows stream through the reader a batch at a time: a small young generation makes it
+  // collect often rather than grow, which keeps an export's memory flat on a desk PC.
+  const worker = startThread(
+    import.meta.url,
+    'export-worker',
+    { ...spec, cancel },
+    { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
+  );
   let rows = 0;
   let outcome: ExportOutcome | undefined;
   const finished = new Promise<ExportOutcome>((resolve) => {

@@ -11,7 +11,7 @@ import type { FromWriter, ToWriter, WriterInput } from './xlsx-writer-protocol';
 /** Rows per message: enough to make the copy between threads cheap per row. */
 const BATCH = 250;
 /** Batches sent but not yet written: the reader waits beyond this. */
-const AHEAD = 4;
+const AHEAD = 2;
 
 export function openThreadedXlsxSink(
   file: string,
