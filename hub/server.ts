@@ -115,6 +115,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       rulesFor: liveRulesFor(record.rules, options.dashboard?.rulesFor),
     },
     log.child('dashboard'),
+    // The hub's clock, as every other hub decision uses: "today" and "late" are the hub's.
+    options.now ?? Date.now,
   );
 
   const refuse = (next: (err?: Error) => void, code: HandshakeError): void => next(new Error(code));
