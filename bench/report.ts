@@ -15,6 +15,7 @@ import { loadDefaultReference } from '../electron/core/store/reference';
 import { createReportReads } from '../electron/core/store/report-reads';
 import { DEFAULT_SCHEDULE, dayOfDate } from '../shared/domain/shift';
 import { round, type Figure } from './lib/figures';
+import { loadClockData } from '../electron/core/clocks/clock-data';
 
 const CALLS = 5000;
 const CASES = 1500;
@@ -110,6 +111,7 @@ export async function reportBench(): Promise<Figure[]> {
       deskId: 'desk-1',
       now: () => day.end + 60_000,
       hubDataUntil: () => null,
+      rulesFor: loadClockData(path.join(import.meta.dirname, '..', 'resources', 'data')).rulesFor,
     };
     const t0 = performance.now();
     const snapshot = cutReport(deps, {

@@ -15,6 +15,7 @@ import { loadDefaultReference } from '../../electron/core/store/reference';
 import { createReportReads } from '../../electron/core/store/report-reads';
 import { DEFAULT_SCHEDULE } from '../../shared/domain/shift';
 import { wib, writeReportDay } from '../support/report-day';
+import { loadClockData } from '../../electron/core/clocks/clock-data';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-report-pages-'));
@@ -30,6 +31,7 @@ try {
       deskId: 'desk-1',
       now: () => wib(28, 15, 5),
       hubDataUntil: () => null,
+      rulesFor: loadClockData(path.join(root, 'resources', 'data')).rulesFor,
     },
     {
       kind: 'shift',

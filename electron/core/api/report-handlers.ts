@@ -5,6 +5,7 @@
  * and their reprints (the stored snapshot, same hash, marked "cetak ulang").
  */
 import type { ReportFile, ReportRequest, ReportSnapshot } from '../../../shared/domain/report';
+import type { Urgency } from '../../../shared/domain/reference';
 import { datedShiftAt } from '../../../shared/domain/shift';
 import { verifyPassword } from '../auth/password';
 import type { CoreContext } from '../context';
@@ -46,6 +47,7 @@ export function reportHandlers(ctx: CoreContext): Pick<Handlers, ReportChannels>
     deskId: ctx.deskId,
     now: ctx.now,
     hubDataUntil: () => hubDataUntil(ctx),
+    rulesFor: (categoryId: string, urgency: Urgency) => ctx.clocks.rulesFor(categoryId, urgency),
   };
   const cut = (request: ReportRequest) => {
     const snapshot = cutReport(deps, request);

@@ -3,6 +3,8 @@
  * breaches, open cases with their next step. Callers' privacy is applied here, once:
  * numbers masked, anonim reporters nameless, rahasia cases without their description.
  */
+import type { ClockRules } from '../../../shared/domain/clocks';
+import type { Urgency } from '../../../shared/domain/reference';
 import type { Disposition } from '../../../shared/domain/case';
 import { maskNumber } from '../../../shared/domain/phone';
 import type {
@@ -27,6 +29,8 @@ export interface ReportInput {
   outgoing: Signatory;
   incoming: Signatory;
   notes: string;
+  /** The clocks a case of this category and urgency runs (the desk's, published targets included). */
+  rulesFor(categoryId: string, urgency: Urgency): ClockRules;
 }
 
 const rate = (part: number, whole: number): number =>
@@ -101,7 +105,7 @@ function opdFigures(reads: ReportReads, input: ReportInput): OpdFigures[] {
       entry.resolve.push(d.resolved_at - d.created_at);
     }
     if (d.returned_at !== null) fig.returned += 1;
-    const breached = clockBreaches(d, input.cutAt);
+    const breached = clockBreaches(d, input.cutAt, input.rulesFor(d.category_id, d.urgency));
     for (const clock of ['send', 'accept', 'resolve'] as const) {
       if (breached[clock]) fig.breaches[clock] += 1;
     }

@@ -27,6 +27,7 @@ import { createReportReads } from '../store/report-reads';
 import { reportPdf } from './pdf';
 import { reportHash } from './report-hash';
 import { cutReport, type ReportDeps } from './reports';
+import { loadClockData } from '../clocks/clock-data';
 
 let dir: string;
 let db: Store;
@@ -44,6 +45,7 @@ beforeEach(() => {
     deskId: 'desk-1',
     now: () => wib(29, 9),
     hubDataUntil: () => null,
+    rulesFor: loadClockData(path.join(repoRoot, 'resources', 'data')).rulesFor,
   };
 });
 afterEach(() => {

@@ -8,7 +8,7 @@ import type { ReportPeriod, ReportRequest, ReportSnapshot } from '../../../share
 import { dayOfDate, shiftsOfDate, type ShiftSchedule } from '../../../shared/domain/shift';
 import { CoreError } from '../errors';
 import type { ReportReads } from '../store/report-reads';
-import { buildReport } from './aggregate';
+import { buildReport, type ReportInput } from './aggregate';
 import type { CenterFile } from './report-data';
 
 export interface ReportDeps {
@@ -19,6 +19,8 @@ export interface ReportDeps {
   now(): number;
   /** When the hub is configured but unreachable: the last time this desk heard from it. */
   hubDataUntil(): number | null;
+  /** The clocks a case runs (the desk's clock data: category targets, published ones too). */
+  rulesFor: ReportInput['rulesFor'];
 }
 
 export function reportPeriod(
@@ -56,6 +58,7 @@ export function cutReport(deps: ReportDeps, request: ReportRequest): ReportSnaps
     language: request.language,
     center: deps.center,
     deskId: deps.deskId,
+    rulesFor: deps.rulesFor,
     outgoing: request.outgoing,
     incoming: request.incoming,
     notes: request.notes,

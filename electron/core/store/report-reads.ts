@@ -29,6 +29,7 @@ export interface ReportDispatchRow {
   short: string;
   status: DeskDispatchStatus;
   created_at: number;
+  category_id: string;
   urgency: Urgency;
   resolve_target_min: number | null;
   /** When the OPD first accepted (or moved past accepting), from the case's timeline. */
@@ -119,7 +120,7 @@ export function createReportReads(db: Store): ReportReads {
         AND t.kind IN (${kinds}) AND t.at < @cut)`;
   const dispatches = db.prepare<{ start: number; end: number; cut: number }, ReportDispatchRow>(
     `SELECT d.id, d.case_id, d.opd_id, coalesce(o.short, d.opd_id) AS short, d.status, d.created_at,
-            c.urgency, k.resolve_target_min,
+            c.category_id, c.urgency, k.resolve_target_min,
             ${moveAt("'dispatch.accepted', 'dispatch.in_progress', 'dispatch.resolved'")} AS accepted_at,
             ${moveAt("'dispatch.resolved'")} AS resolved_at,
             ${moveAt("'dispatch.returned'")} AS returned_at
