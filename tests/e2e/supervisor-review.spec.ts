@@ -100,6 +100,12 @@ test('a supervisor reopens a screened call as a case, by keyboard', async ({ pag
 
   // The case's timeline carries the original call and who screened it.
   await page.keyboard.press('F4');
+  // F4 puts the cursor on the queue's first row; Enter opens the row under it.
+  const queue = page.getByRole('region', { name: 'Tabel antrean' });
+  await expect(queue).toBeFocused();
+  await expect(queue.getByRole('row', { selected: true })).toContainText(
+    'Penelepon ternyata melapor sampah',
+  );
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Detail laporan' });
   await expect(dialog).toContainText('Penelepon ternyata melapor sampah');
