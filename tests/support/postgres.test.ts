@@ -147,5 +147,6 @@ describe.skipIf(reason !== undefined)('throwaway PostgreSQL server', () => {
     expect(groupAlive(pid)).toBe(false);
     expect(fs.existsSync(root)).toBe(false);
     await other.stop();
+    await expect(other.start()).rejects.toMatchObject({ code: 'not-running' });
   });
 });

@@ -225,6 +225,9 @@ async function initAndStart(
 
   /** Spawns the postmaster and waits until it accepts connections. */
   const launch = async () => {
+    if (removed) {
+      throw new PostgresError('not-running', 'this server was stopped and its files removed');
+    }
     if (running()) throw new PostgresError('already-running', `PostgreSQL already runs on ${port}`);
     await drained(Date.now() + 10_000);
     // The last run's watchdog knew its group only; this run gets its own.
