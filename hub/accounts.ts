@@ -18,7 +18,7 @@ import { refuse, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import { toAccount, tokenHash, type PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 type AccountAnswer = Outcome<{ seq: number; account: AccountRecord }>;
 
@@ -34,7 +34,7 @@ export function createAccounts(
     'SELECT * FROM accounts WHERE id = ?',
   );
   const byUsername = db.prepare<[string], Parameters<typeof toAccount>[0]>(
-    'SELECT * FROM accounts WHERE username = ?',
+    'SELECT * FROM accounts WHERE lower(username) = lower(?)',
   );
   const enabledSupervisors = db.prepare<[], { n: number }>(
     `SELECT count(*) AS n FROM accounts WHERE role = 'supervisor' AND enabled = 1`,

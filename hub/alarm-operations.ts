@@ -13,7 +13,7 @@ import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 /** The latest escalation of a dispatch, as its OPD's inbox shows it. */
 export interface Escalation {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { HubAck, HubErrorCode, HubEvent } from '../shared/hub/messages';
 import { joined } from '../shared/store/joined';
 import type { TokenEntry } from '../shared/hub/protocol';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 const StoredAck = z.object({ ok: z.literal(true) }).passthrough();
 

@@ -4,7 +4,7 @@
  * transaction of the change it describes, so an entry exists exactly when its change does.
  */
 import type { AuditEntry, AuditFilter } from '../shared/domain/account';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 export interface AuditRecord {
   at: number;
@@ -36,8 +36,8 @@ export function createAuditLog(db: HubStore) {
     AuditRow
   >(
     `SELECT * FROM audit
-     WHERE (@personId IS NULL OR person_id = @personId)
-       AND (@action IS NULL OR action = @action)
+     WHERE (CAST(@personId AS TEXT) IS NULL OR person_id = @personId)
+       AND (CAST(@action AS TEXT) IS NULL OR action = @action)
        AND at >= @from AND at <= @until
      ORDER BY at DESC, id DESC LIMIT @limit`,
   );

@@ -21,7 +21,7 @@ import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 interface BlockRow {
   id: string;

@@ -11,7 +11,7 @@ import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import { sqlFor, type HubStore } from './store/store';
 
 export const CALENDAR_ACK_ACTION = 'calendar.ack';
 
@@ -25,8 +25,12 @@ export function createCalendarAlarmOperations(
 ) {
   // Rare and few: the audit rows of this one action, read without an index.
   const firstAck = db.prepare<[string, number], { seq: number }>(
-    `SELECT json_extract(details, '$.seq') AS seq FROM audit
-     WHERE action = ? AND json_extract(details, '$.year') = ? ORDER BY id LIMIT 1`,
+    sqlFor(db, {
+      sqlite: `SELECT json_extract(details, '$.seq') AS seq FROM audit
+               WHERE action = ? AND json_extract(details, '$.year') = ? ORDER BY id LIMIT 1`,
+      postgres: `SELECT (details::jsonb ->> 'seq')::bigint AS seq FROM audit
+                 WHERE action = ? AND (details::jsonb ->> 'year')::int = ? ORDER BY id LIMIT 1`,
+    }),
   );
 
   return {

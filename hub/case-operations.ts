@@ -19,7 +19,7 @@ import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import { sqlFor, type HubStore } from './store/store';
 
 /** A co-reporter joined: the case's count of reporters, for the OPDs holding it now. */
 export interface ReportersChanged {
@@ -43,7 +43,7 @@ export function createCaseOperations(
   const insertCase = db.prepare('INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)');
   const setHolder = db.prepare('UPDATE cases SET holder_desk = ? WHERE id = ?');
   const addEditor = db.prepare(
-    'INSERT OR IGNORE INTO case_editors (case_id, desk_id) VALUES (?, ?)',
+    'INSERT INTO case_editors (case_id, desk_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
   const isEditor = db.prepare<[string, string], { one: number }>(
     'SELECT 1 AS one FROM case_editors WHERE case_id = ? AND desk_id = ?',
@@ -71,7 +71,12 @@ export function createCaseOperations(
   // One JSON object built by SQLite: the OPD's copy of a case is read for every dispatch,
   // and a row object and a parse per field cost the hub more than the query.
   const fieldsOf = db.prepare<[string], { fields: string }>(
-    'SELECT json_group_object(field, json(value)) AS fields FROM case_fields WHERE case_id = ?',
+    sqlFor(db, {
+      sqlite:
+        'SELECT json_group_object(field, json(value)) AS fields FROM case_fields WHERE case_id = ?',
+      postgres:
+        'SELECT json_object_agg(field, value::json)::text AS fields FROM case_fields WHERE case_id = ?',
+    }),
   );
   const joinedCall = db.prepare<[string], { case_id: string }>(
     'SELECT case_id FROM case_reporters WHERE call_id = ?',

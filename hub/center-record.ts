@@ -29,7 +29,7 @@ import { createPersonAuth, type PersonAuth } from './person-auth';
 import { createReportOperations } from './report-operations';
 import { loadHubRules } from './rules-reference';
 import { createRulesOperations, type HubRules } from './rules-operations';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 export type { Outcome } from './applied-answers';
 

@@ -26,7 +26,7 @@ import type { AuditLog } from './audit';
 import type { CaseLookup } from './case-operations';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 /** Working days from resolved to closed (DESIGN §2, SP4N-LAPOR!). */
 export const CLOSE_AFTER_WORKING_DAYS = 10;

@@ -25,7 +25,7 @@ import type { DashboardPush } from '../shared/hub/dashboard';
 import type { HubEvent } from '../shared/hub/messages';
 import type { Logger } from '../shared/log';
 import type { HubPresence } from './presence';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 /** At most four pushes a second, whatever the rate of events. */
 export const PUSH_GAP_MS = 250;

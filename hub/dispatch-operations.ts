@@ -31,7 +31,7 @@ import type { CaseLookup } from './case-operations';
 import type { AuditLog } from './audit';
 import type { EventLog } from './event-log';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 const withEscalation = (e: { note: string; at: number } | undefined) =>
   e ? { escalation: { note: e.note, at: e.at } } : {};

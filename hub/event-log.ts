@@ -4,10 +4,13 @@
  * change does.
  */
 import type { HubEvent, UnsequencedEvent } from '../shared/hub/messages';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 export function createEventLog(db: HubStore) {
-  const insert = db.prepare('INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?)');
+  // The store gives the seq: SQLite's rowid, or PostgreSQL's under the center's write lock.
+  const insert = db.prepare<[number, string, string | null, string], { seq: number }>(
+    'INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?) RETURNING seq',
+  );
   const eventsSince = db.prepare<[number, number], { seq: number; body: string }>(
     'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
   );
@@ -17,8 +20,8 @@ export function createEventLog(db: HubStore) {
     /** Writes the event and returns it with the seq the log gave it. */
     append(event: UnsequencedEvent): HubEvent {
       const caseId = 'caseId' in event ? event.caseId : null;
-      const { lastInsertRowid } = insert.run(event.at, event.type, caseId, JSON.stringify(event));
-      return { seq: Number(lastInsertRowid), ...event };
+      const { seq } = insert.get(event.at, event.type, caseId, JSON.stringify(event))!;
+      return { seq, ...event };
     },
 
     /** The seq of the latest event; 0 on an empty log. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGroupCommit } from './group-commit';
+import { sqliteStore } from './store/sqlite-store';
 
 const open: Database.Database[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
@@ -25,7 +26,7 @@ function store() {
 describe('group commit', () => {
   it('answers each message only after the group holding it has committed', async () => {
     const { db, committed } = store();
-    const commit = createGroupCommit(db, () => undefined);
+    const commit = createGroupCommit(sqliteStore(db), () => undefined);
     const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
     const seenAtAnswer: string[][] = [];
     const seenAtEffect: string[][] = [];
@@ -53,7 +54,7 @@ describe('group commit', () => {
 
   it('rolls back only the message that threw, and drops its effects', async () => {
     const { db, committed } = store();
-    const commit = createGroupCommit(db, () => undefined);
+    const commit = createGroupCommit(sqliteStore(db), () => undefined);
     const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
     const effects: string[] = [];
     const run = (id: string, fail: boolean) =>
@@ -80,7 +81,7 @@ describe('group commit', () => {
 
   it('answers every message of a group whose commit fails with an error, sending no effect', async () => {
     const { db, committed } = store();
-    const commit = createGroupCommit(db, () => undefined);
+    const commit = createGroupCommit(sqliteStore(db), () => undefined);
     const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
     // Deferred foreign keys fail at COMMIT, after every message of the group was applied.
     db.exec(
@@ -113,7 +114,7 @@ describe('group commit', () => {
   it('answers every other message of the group when answering one of them throws', async () => {
     const { db, committed } = store();
     const reported: string[] = [];
-    const commit = createGroupCommit(db, (e) => reported.push((e as Error).message));
+    const commit = createGroupCommit(sqliteStore(db), (e) => reported.push((e as Error).message));
     const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
     const answered: string[] = [];
     const last = new Promise<void>((resolve) => {

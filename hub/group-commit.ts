@@ -1,26 +1,20 @@
 /**
- * Group commit: messages that arrive together are applied in ONE SQLite transaction, and
- * what each one answers or announces (its ack, events to desks, a delivery to an OPD) goes
- * out only after that transaction is on disk. Never ack before durable.
+ * Group commit: messages that arrive together are applied in ONE transaction, and what
+ * each one answers or announces (its ack, events to desks, a delivery to an OPD) goes out
+ * only after that transaction is durable. Never ack before durable.
  *
- * The disk wait is kept off the event loop: the store commits with synchronous=NORMAL
- * (in WAL mode a commit then only writes the WAL), and an fdatasync of the WAL file on
- * the thread pool makes it durable (as SQLite's own FULL commit would: a synced WAL is
- * what recovery replays). Messages arriving meanwhile are read and wait; they are
- * committed together when the sync returns, so groups are released in commit order, each
- * only after an fdatasync that began after its commit returned. Checkpoints stay safe:
- * with NORMAL, SQLite syncs the WAL before a checkpoint and the database file after it,
- * and reuses the WAL only once it is fully checkpointed, so no frame a pending sync was
- * meant to cover is overwritten before it is durable in the database file.
+ * The disk wait is kept off the event loop (the store's DurableCommits: an fdatasync of
+ * SQLite's WAL on the thread pool, or PostgreSQL's COMMIT answered on its connection's
+ * thread). Messages arriving meanwhile are read and wait; they are committed together when
+ * the wait ends, so groups are released in commit order, each only once it is durable.
  *
  * Messages are applied one after another in arrival order, each in its own savepoint: one
  * that throws rolls back alone, its effects are dropped, and its peer gets an error answer.
- * If the commit itself fails, nothing of the group is durable and every message in it gets
- * an error answer; none of their effects are sent.
+ * If the commit itself fails, or its durability cannot be made sure of, every message in
+ * the group gets an error answer and none of their effects are sent (a desk retries, and
+ * the message ids make a retry of something that did commit answer as before).
  */
-import fs from 'node:fs';
-import type Database from 'better-sqlite3';
-
+import type { HubStore } from './store/store';
 export interface GroupCommit {
   /**
    * Applies `work` with the next group; after the group commits, calls `done` with its
@@ -36,19 +30,6 @@ export interface GroupCommit {
   close(): void;
 }
 
-/**
- * The disk refused to sync the WAL. Nothing committed since the previous sync can be
- * acknowledged, and after a failed fsync the kernel may have dropped those pages, so a
- * later sync proves nothing either: the process stops, and restarts from what is on disk.
- */
-export class WalSyncError extends Error {
-  constructor(walFile: string, cause: unknown) {
-    super(
-      `could not sync ${walFile}: ${String(cause)}; stopping, as nothing since the last sync can be acknowledged`,
-    );
-  }
-}
-
 interface Pending {
   work: () => unknown;
   done: (result: unknown) => void;
@@ -62,24 +43,16 @@ interface Result {
 }
 
 export function createGroupCommit(
-  db: Database.Database,
+  db: HubStore,
   onEffectError: (error: unknown) => void,
 ): GroupCommit {
-  if (db.pragma('journal_mode', { simple: true }) !== 'wal') {
-    throw new Error('group commit needs a store in WAL mode');
-  }
-  // Each commit writes the WAL only; the fdatasync below makes it durable before any answer.
-  db.pragma('synchronous = NORMAL');
-  const walFile = `${db.name}-wal`;
-  // The WAL exists once the store has been read in WAL mode; never created here.
-  db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').all();
-  const walFd = fs.openSync(walFile, 'r+');
+  const commits = db.durableCommits();
 
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
-  /** The release (answers and effects) of the group whose sync is running, if any. */
-  let syncing: (() => void) | undefined;
+  /** A committed group is waiting to be durable. */
+  let syncing = false;
   /** Effects registered by the message being applied right now, if any. */
   let collecting: Array<() => void> | undefined;
 
@@ -111,7 +84,7 @@ export function createGroupCommit(
   const savepoint = db.prepare('SAVEPOINT message');
   const release = db.prepare('RELEASE message');
   const rollbackTo = db.prepare('ROLLBACK TO message');
-  const applyGroup = db.transaction((group: Pending[], results: Result[]) => {
+  const applyGroup = (group: Pending[], results: Result[]): void => {
     for (const item of group) {
       collecting = [];
       savepoint.run();
@@ -127,46 +100,53 @@ export function createGroupCommit(
         collecting = undefined;
       }
     }
-  });
+  };
 
-  /** Applies `group` in one transaction; the release of its answers and effects, once durable. */
-  const commitGroup = (group: Pending[]): (() => void) | undefined => {
+  /** Answers every message of a group whose commit failed or is not known durable. */
+  const refuseGroup = (group: Pending[], error: unknown): void =>
+    group.forEach((item) => answer(item, failure(item, error)));
+
+  /**
+   * Applies `group` in one transaction and starts making it durable; once it is (or could
+   * not be made sure of), `durable` runs after its answers and effects have gone out.
+   * Returns false when nothing was committed (the group has had its error answers).
+   */
+  const commitGroup = (group: Pending[], durable: () => void): boolean => {
     const results: Result[] = [];
+    const release = (error?: unknown) => {
+      if (error !== undefined) refuseGroup(group, error);
+      else
+        group.forEach((item, i) => {
+          const { answer: result, effects } = results[i]!;
+          effects.forEach(runEffect);
+          answer(item, result);
+        });
+      durable();
+    };
     try {
-      applyGroup(group, results);
+      commits.commit(() => applyGroup(group, results), release);
+      return true;
     } catch (error) {
-      // Nothing of this group is stored: its error answers need no sync. Every group
+      // Nothing of this group is stored: its error answers need no wait. Every group
       // before it has been released already, so they still arrive in order.
-      group.forEach((item) => answer(item, failure(item, error)));
-      return undefined;
+      refuseGroup(group, error);
+      return false;
     }
-    return () =>
-      group.forEach((item, i) => {
-        const { answer: result, effects } = results[i]!;
-        effects.forEach(runEffect);
-        answer(item, result);
-      });
   };
 
   /**
-   * Commits what has arrived, unless a sync is running: then it waits, and everything that
-   * arrives during the sync is committed together when it returns — one commit and one
-   * sync for a burst, as when the loop itself waited for the disk, but with the loop free
-   * meanwhile to read, check and answer.
+   * Commits what has arrived, unless a commit is waiting for the disk: then it waits, and
+   * everything that arrives meanwhile is committed together when it returns — one commit
+   * and one disk wait for a burst, as when the loop itself waited for the disk, but with
+   * the loop free meanwhile to read, check and answer.
    */
   const flush = (): void => {
     scheduled = false;
-    if (syncing || queue.length === 0) return;
+    if (syncing || closed || queue.length === 0) return;
     const group = queue;
     queue = [];
-    const release = commitGroup(group);
-    if (!release) return;
-    syncing = release;
-    fs.fdatasync(walFd, (error) => {
-      if (closed) return; // close() synced and released everything
-      if (error) throw new WalSyncError(walFile, error);
-      syncing = undefined;
-      release();
+    syncing = commitGroup(group, () => {
+      syncing = false;
       flush();
     });
   };
@@ -195,16 +175,13 @@ export function createGroupCommit(
     },
     close() {
       if (closed) return;
-      closed = true; // from here the running sync's callback does nothing
-      const running = syncing;
-      syncing = undefined;
+      closed = true; // from here nothing new is committed but what is queued now
       const group = queue;
       queue = [];
-      const last = group.length > 0 ? commitGroup(group) : undefined;
-      fs.fdatasyncSync(walFd);
-      running?.();
-      last?.();
-      fs.closeSync(walFd);
+      if (group.length > 0) commitGroup(group, () => undefined);
+      // Every committed group is released, in commit order, before this returns.
+      commits.settle();
+      commits.close();
     },
   };
 }

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { AccountRecord } from '../shared/domain/account';
 import type { HubErrorCode } from '../shared/hub/messages';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 export type PersonCheck =
   { ok: true; account: AccountRecord } | { ok: false; code: HubErrorCode; message: string };

@@ -11,7 +11,7 @@ import type { TokenEntry } from '../shared/hub/protocol';
 import { refuse, type AppliedAnswers, type Outcome } from './applied-answers';
 import type { AuditLog } from './audit';
 import type { PersonAuth } from './person-auth';
-import type { HubStore } from './store/database';
+import type { HubStore } from './store/store';
 
 type ReportSign = z.output<typeof ReportSignMessage>;
 

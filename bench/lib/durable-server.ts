@@ -14,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
 import { createGroupCommit } from '../../hub/group-commit';
+import { sqliteStore } from '../../hub/store/sqlite-store';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-bench-durable-server-'));
 const db = new Database(path.join(dir, 'm.db'));
@@ -22,7 +23,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE m (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
 const insert = db.prepare('INSERT INTO m (id, body) VALUES (?, ?)');
-const commit = createGroupCommit(db, (error) => {
+const commit = createGroupCommit(sqliteStore(db), (error) => {
   throw error;
 });
 

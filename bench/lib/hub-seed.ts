@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CategoriesFile } from '../../shared/domain/reference';
 import { RoutingFile } from '../../shared/domain/routing';
 import { wibDayStart } from '../../shared/domain/dashboard/hours';
-import { openHubStore } from '../../hub/store/database';
+import { openSqliteFile } from '../../hub/store/database';
 import { repoRoot } from '../../tests/support/processes';
 
 export interface HubSeed {
@@ -76,7 +76,7 @@ export function seedHubStore(dataDir: string, o: HubSeed): { events: number } {
   const hours = RHYTHM.map((w, h) => [h, w] as const);
 
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openHubStore(dataDir);
+  const db = openSqliteFile(dataDir);
   const ins = {
     event: db.prepare('INSERT INTO events (at, type, case_id, body) VALUES (?, ?, ?, ?)'),
     case: db.prepare('INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)'),
