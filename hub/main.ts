@@ -1,5 +1,7 @@
 /**
  * `npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F]`
+ * `npm run hub -- --port P --store postgres://… --tokens FILE …` keeps the record in
+ * PostgreSQL instead of --data's SQLite file; several hubs may share one database.
  * Binds loopback unless --host is given, and then requires TLS. Serves the OPD inbox page
  * at `/` (out/inbox, built first when missing, or `--inbox DIR`). Prints
  * "hub listening on URL" when ready; SIGTERM and SIGINT stop it cleanly.
@@ -62,9 +64,16 @@ function loadCalendar(file: string): WorkingCalendar {
   return workingCalendar(parsed.data);
 }
 
+/** `--store`: sqlite (the default, in --data) or a PostgreSQL connection URL. */
+function storeUrl(store: string | undefined): string | undefined {
+  if (store === undefined || store === 'sqlite') return undefined;
+  if (/^postgres(ql)?:\/\//.test(store)) return store;
+  return usage(`--store must be sqlite or a postgres://… URL, not ${JSON.stringify(store)}`);
+}
+
 function usage(problem: string): never {
   process.stderr.write(
-    `hub: ${problem}\nusage: npm run hub -- --port P --data DIR --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE] [--inbox DIR] [--demo-accounts FILE]\n`,
+    `hub: ${problem}\nusage: npm run hub -- --port P (--data DIR | --store postgres://…) --tokens FILE [--host H --tls-cert F --tls-key F] [--opds FILE] [--inbox DIR] [--demo-accounts FILE]\n`,
   );
   process.exit(2);
 }
@@ -108,6 +117,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       data: { type: 'string' },
+      store: { type: 'string' },
       tokens: { type: 'string' },
       host: { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -120,7 +130,8 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port ?? 'missing');
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port must be 0–65535');
-  if (!values.data) usage('--data DIR is required');
+  const postgresUrl = storeUrl(values.store);
+  if (!values.data && !postgresUrl) usage('--data DIR is required (or --store postgres://…)');
   if (!values.tokens) usage('--tokens FILE is required');
   const host = values.host ?? '127.0.0.1';
   const wantsTls = Boolean(values['tls-cert'] || values['tls-key']);
@@ -164,7 +175,8 @@ async function main(): Promise<void> {
   const hub = await startHub({
     port,
     host,
-    dataDir: path.resolve(values.data),
+    ...(values.data ? { dataDir: path.resolve(values.data) } : {}),
+    postgresUrl,
     tokens,
     log,
     tls,

@@ -27,12 +27,17 @@ import { bindPeer, opdRoom } from './peer-messages';
 import { createPresence, type HubPresence } from './presence';
 import { liveResolveTargets, liveRulesFor } from './rules-targets';
 import { hubFiles, openHubStore } from './store/database';
+import { openPostgresStore } from './store/postgres/postgres-store';
+import type { HubStore } from './store/store';
 import type { TokenBook } from './tokens';
 
 export interface HubOptions {
   port: number;
   host: string;
-  dataDir: string;
+  /** Where the SQLite store and the hub's files live; needed unless postgresUrl is given. */
+  dataDir?: string | undefined;
+  /** Keep the center's record in this PostgreSQL database instead (several hubs may share it). */
+  postgresUrl?: string | undefined;
   tokens: TokenBook;
   log: Logger;
   tls?: { cert: Buffer; key: Buffer } | undefined;
@@ -68,8 +73,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { log } = options;
-  hubFiles.dir(options.dataDir);
-  const store = openHubStore(options.dataDir);
+  const store = openStore(options);
   const deskIds = new Set(
     [...options.tokens.values()].filter((t) => t.kind === 'desk').map((t) => t.id),
   );
@@ -178,6 +182,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         const force = setTimeout(() => httpServer.closeAllConnections(), 1000);
       }),
   };
+}
+
+function openStore(options: HubOptions): HubStore {
+  if (options.postgresUrl) return openPostgresStore(options.postgresUrl);
+  if (!options.dataDir) throw new Error('the hub needs a data folder or a PostgreSQL URL');
+  hubFiles.dir(options.dataDir);
+  return openHubStore(options.dataDir);
 }
 
 function onConnection(

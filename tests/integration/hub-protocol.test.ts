@@ -5,12 +5,13 @@
  * Repeats change nothing and bad messages are refused with their code
  * (hub-durability.test.ts kills the hub).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import type { OpdDispatch } from '../../shared/hub/opd-messages';
 import type { WireEvent as HubEvent } from '../support/wire-event';
 import { hubForTests, send, upsertBy } from '../support/hub-peers';
+import { describeEachStore } from '../support/hub-stores';
 import { randomToken } from '../support/processes';
 
 const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
@@ -21,10 +22,11 @@ const dishub = { token: randomToken(), kind: 'opd' as const, id: 'dishub', perso
 const deskActor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
 const dlhActor = { id: 'dlh', role: 'opd', person: 'Sari' };
 
-const { connect } = hubForTests([desk, desk2, dlh, dinkes, dishub]);
 const upsert = upsertBy(deskActor);
 
-describe('hub protocol v1', () => {
+describeEachStore('hub protocol v1', (store) => {
+  const { connect } = hubForTests([desk, desk2, dlh, dinkes, dishub], store);
+
   it('carries a dispatch to its OPD only, and every status back to the desks', async () => {
     const d = await connect('/desk', desk.token);
     const events: HubEvent[] = [];

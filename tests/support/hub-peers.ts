@@ -6,6 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
 import type { TokensFile } from '../../shared/hub/protocol';
+import { storeArgs, type HubStoreKind } from './hub-stores';
 import { startHub, tempDir, writeTokens, type HubProc } from './processes';
 
 export function peerSockets() {
@@ -35,15 +36,17 @@ export function peerSockets() {
  * A hub process for the test file (started before its tests, stopped after) that knows
  * `tokens`, and peers connected to it by namespace.
  */
-export function hubForTests(tokens: TokensFile['tokens']) {
+export function hubForTests(tokens: TokensFile['tokens'], store: HubStoreKind = 'sqlite') {
   const peers = peerSockets();
   let dir = '';
   let tokensFile = '';
+  let args: string[] = [];
   let hub: HubProc | undefined;
   beforeAll(async () => {
     dir = tempDir();
     tokensFile = writeTokens(dir, tokens);
-    hub = await startHub(dir, tokensFile);
+    args = await storeArgs(store);
+    hub = await startHub(dir, tokensFile, 0, args);
   });
   afterAll(async () => {
     peers.closeAll();
@@ -58,7 +61,7 @@ export function hubForTests(tokens: TokensFile['tokens']) {
     /** SIGKILL, then a new hub process on the same store and port. */
     async killAndRestart(): Promise<void> {
       await hub!.stop('SIGKILL');
-      hub = await startHub(dir, tokensFile, hub!.port);
+      hub = await startHub(dir, tokensFile, hub!.port, args);
     },
   };
 }

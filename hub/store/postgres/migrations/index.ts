@@ -1,0 +1,10 @@
+/** Every migration of the PostgreSQL hub store, in order. Append only; never edit a shipped one. */
+import { p0001Center } from './0001-center';
+
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const pgMigrations: readonly PgMigration[] = [p0001Center];
