@@ -10,14 +10,14 @@
  * Small in `npm test`; `npm run test:soak` sends 20,000 frames with a fresh seed.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { hubStoreFile } from '../../hub/store/database';
+import { afterEach, expect, it } from 'vitest';
 import { faultSeed, faultSize, replayHint } from '../support/fault-seed';
 import { describeName, nextFrame, type Frame } from '../support/fuzz-frames';
 import { ID_KEY, seededUuid, type FuzzWorld } from '../support/fuzz-payloads';
 import { centerDemoAccounts } from '../support/desk-cores';
 import { peerSockets, send } from '../support/hub-peers';
+import { describeEachStore, storeArgs as storeArgsFor } from '../support/hub-stores';
+import { openStoreReader, type StoreReader } from '../support/hub-store-reader';
 import { randomToken, startHub, tempDir, writeTokens, type HubProc } from '../support/processes';
 import { connectRaw, type RawPeer } from '../support/raw-peer';
 
@@ -35,30 +35,33 @@ const actorOf = (t: (typeof tokens)[number]) => ({
 });
 
 let hub: HubProc | undefined;
-let reader: Database.Database | undefined;
+let reader: StoreReader | undefined;
 const peers = peerSockets();
 afterEach(async () => {
   peers.closeAll();
-  reader?.close();
+  await reader?.close();
+  reader = undefined;
   await hub?.stop();
 });
 
-describe('hub under hostile frames', () => {
+describeEachStore('hub under hostile frames', (store) => {
   it('refuses every bad message without a trace and stays the same process', async () => {
     const { seed, random: r } = faultSeed('hub-fuzz', 7);
     const total = faultSize(200, 20_000);
     const dir = tempDir();
     // Real people at the hub, so that supervisor messages reach past the token check.
     const demo = centerDemoAccounts(dir, []);
-    hub = await startHub(dir, writeTokens(dir, tokens), 0, demo);
+    const storeArgs = await storeArgsFor(store);
+    hub = await startHub(dir, writeTokens(dir, tokens), 0, [...demo, ...storeArgs]);
     const pid = hub.child.pid;
-    reader = new Database(hubStoreFile(dir), { readonly: true, fileMustExist: true });
-    const state = reader.prepare<[], { seq: number | null; applied: number }>(
-      'SELECT (SELECT max(seq) FROM events) AS seq, (SELECT count(*) FROM applied) AS applied',
-    );
-    const storedAs = reader.prepare<[string], { type: string; sender: string }>(
-      'SELECT type, sender FROM applied WHERE id = ?',
-    );
+    reader = await openStoreReader(dir, storeArgs);
+    const { get } = reader;
+    const state = async () =>
+      (await get<{ seq: number | null; applied: number }>(
+        'SELECT (SELECT max(seq) FROM events) AS seq, (SELECT count(*) FROM applied) AS applied',
+      ))!;
+    const storedAs = (id: string) =>
+      get<{ type: string; sender: string }>('SELECT type, sender FROM applied WHERE id = ?', id);
 
     // A few real cases and dispatches, so that fuzzed messages reach the deeper checks.
     const world: FuzzWorld = {
@@ -128,7 +131,7 @@ describe('hub under hostile frames', () => {
     let step = 0;
     let frame: Frame | undefined;
     try {
-      let before = state.get()!;
+      let before = await state();
       for (step = 0; step < total; step++) {
         const t = r.pick(tokens);
         world.lastSeq = before.seq ?? 0;
@@ -150,7 +153,7 @@ describe('hub under hostile frames', () => {
         await settled(t);
         // Answers come in arrival order: once hello is answered, this one is in (or never).
         const answer = (await answered)?.[0];
-        const after = state.get()!;
+        const after = await state();
         const ok = (answer as { ok?: unknown } | undefined)?.ok === true;
         if (!ok) {
           const code = (answer as { error?: { code?: string } } | undefined)?.error?.code;
@@ -164,7 +167,7 @@ describe('hub under hostile frames', () => {
           if (frame.kind === 'request' && frame.id && Object.hasOwn(ID_KEY, name)) {
             // ok:true for an idempotent message means it was applied: its answer is stored
             // under its own type and sender.
-            expect(storedAs.get(frame.id)).toEqual({ type: name, sender: `${t.kind}:${t.id}` });
+            expect(await storedAs(frame.id)).toEqual({ type: name, sender: `${t.kind}:${t.id}` });
             world.applied.push(frame.id);
           }
           before = after;
@@ -197,8 +200,8 @@ describe('hub under hostile frames', () => {
     ).toMatchObject({ ok: true });
     expect(
       await send(fresh, 'dispatch', { dispatchId, caseId, opdId: 'dlh', actor: deskActor }),
-    ).toMatchObject({ ok: true, hubSeq: state.get()!.seq });
-    expect(storedAs.get(dispatchId)).toEqual({ type: 'dispatch', sender: 'desk:desk-2' });
+    ).toMatchObject({ ok: true, hubSeq: (await state()).seq });
+    expect(await storedAs(dispatchId)).toEqual({ type: 'dispatch', sender: 'desk:desk-2' });
     process.stdout.write(
       `hub-fuzz: ${total} frames, ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
     );

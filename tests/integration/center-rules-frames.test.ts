@@ -4,12 +4,12 @@
  * move, and the peer stays connected.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hubForTests, send } from '../support/hub-peers';
+import { describeEachStore } from '../support/hub-stores';
 import { randomToken } from '../support/processes';
 
 const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
-const hub = hubForTests([desk]);
 const actor = { id: 'desk-1', role: 'desk', person: 'Supervisor Demo' };
 const token = 'Zx8c1nq0Vd3r4Q9yXk2L7m5T6b0aPz1e';
 
@@ -29,7 +29,8 @@ const oneTarget = {
   categories: [{ categoryId: 'sampah', clocks: { city: { followUpHours: 24 } } }],
 };
 
-describe('hostile rules frames', () => {
+describeEachStore('hostile rules frames', (store) => {
+  const hub = hubForTests([desk], store);
   it('refuses each with its code, stores nothing and keeps serving', async () => {
     const d = await hub.connect('/desk', desk.token);
     const before = ((await send(d, 'sync', { sinceSeq: 0, limit: 1000 })) as { lastSeq: number })

@@ -3,19 +3,20 @@
  * acknowledged is on disk when it comes back, a burst is applied in arrival order and once
  * per id, and repeats after the restart still change nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { WireEvent as HubEvent } from '../support/wire-event';
 import { hubForTests, send, upsertBy } from '../support/hub-peers';
+import { describeEachStore } from '../support/hub-stores';
 import { randomToken } from '../support/processes';
 
 const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
 const deskActor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' };
 
-const { connect, killAndRestart } = hubForTests([desk]);
 const upsert = upsertBy(deskActor);
 
-describe('hub after kill -9', () => {
+describeEachStore('hub after kill -9', (store) => {
+  const { connect, killAndRestart } = hubForTests([desk], store);
   it('comes back after kill -9 with everything it acknowledged, and repeats still change nothing', async () => {
     let d = await connect('/desk', desk.token);
     const caseId = uuidv7();

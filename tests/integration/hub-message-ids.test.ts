@@ -13,6 +13,7 @@ import { migrate } from '../../shared/store/migrate';
 import { hubStoreFile } from '../../hub/store/database';
 import { migrations } from '../../hub/store/migrations';
 import { hubForTests, peerSockets, send, upsertBy } from '../support/hub-peers';
+import { describeEachStore } from '../support/hub-stores';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
 const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
@@ -23,12 +24,12 @@ const desk2Actor = { id: 'desk-2', role: 'desk', person: 'Operator 2' };
 const dlhActor = { id: 'dlh', role: 'opd', person: 'Sari' };
 const reused = { ok: false, error: { code: 'protocol.id_reused' } };
 
-const { connect } = hubForTests([desk, desk2, dlh]);
 const upsert = upsertBy(deskActor);
 
 type Sync = { events: WireEvent[]; lastSeq: number };
 
-describe('message ids', () => {
+describeEachStore('message ids', (store) => {
+  const { connect } = hubForTests([desk, desk2, dlh], store);
   it('refuses an id reused by another message type, and applies nothing for it', async () => {
     const d = await connect('/desk', desk.token);
     const o = await connect('/opd', dlh.token);

@@ -4,8 +4,9 @@
  * all (a raw packet socket.io's parser accepts) is refused with `protocol.unknown_message`
  * on every namespace, the peer stays connected and the hub process stays the same.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hubForTests, send } from '../support/hub-peers';
+import { describeEachStore } from '../support/hub-stores';
 import { randomToken } from '../support/processes';
 import { connectRaw } from '../support/raw-peer';
 
@@ -13,11 +14,10 @@ const desk = { token: randomToken(), kind: 'desk' as const, id: 'desk-1' };
 const dlh = { token: randomToken(), kind: 'opd' as const, id: 'dlh', person: 'Sari' };
 const spv = { token: randomToken(), kind: 'supervisor' as const, id: 'spv-1', person: 'Budi' };
 
-const hub = hubForTests([desk, dlh, spv]);
-
 const unknown = { ok: false, error: { code: 'protocol.unknown_message' } };
 
-describe('message names the hub does not know', () => {
+describeEachStore('message names the hub does not know', (store) => {
+  const hub = hubForTests([desk, dlh, spv], store);
   for (const [ns, token] of [
     ['/desk', desk.token],
     ['/opd', dlh.token],
