@@ -1,36 +1,26 @@
 /**
  * The hub's periodic check that closes cases resolved 10 working days ago
  * (closing-operations.ts `closeDue`). It runs in the commit queue like any message, so its
- * events are durable before desks hear of them, and only here: one hub, one close per case
- * however many desks are connected. A year missing from the holiday calendar is logged
+ * events are durable before desks hear of them, and only here: one close per case however
+ * many desks are connected (and, under the center's write lock, however many hub nodes). A year missing from the holiday calendar is logged
  * (once per year) and closes nothing.
  */
-import type { Server } from 'socket.io';
-import type { HubEvent } from '../shared/hub/messages';
 import type { Logger } from '../shared/log';
 import type { CenterRecord } from './center-record';
-import type { DashboardFeed } from './dashboard-feed';
+import type { EventStream } from './event-stream';
 import type { GroupCommit } from './group-commit';
 
 /** How often the hub looks for cases due: closing is a matter of days, not seconds. */
 export const AUTO_CLOSE_EVERY_MS = 60_000;
 
 export function startAutoClose(o: {
-  io: Server;
   record: CenterRecord;
   commit: GroupCommit;
-  feed: DashboardFeed;
+  stream: EventStream;
   log: Logger;
   everyMs: number;
 }): () => void {
   const warned = new Set<number>();
-  const announce = (events: readonly HubEvent[]): void => {
-    o.feed.observe(events);
-    for (const e of events) {
-      o.io.of('/desk').emit('event', e);
-      o.io.of('/supervisor').emit('event', e);
-    }
-  };
   const check = (): void =>
     o.commit.submit(
       () => {
@@ -42,7 +32,7 @@ export function startAutoClose(o: {
         }
         if (events.length > 0) {
           o.log.info('cases closed after 10 working days', { count: events.length });
-          o.commit.afterCommit(() => announce(events));
+          o.commit.afterCommit(() => o.stream.committed(events));
         }
         return events.length;
       },

@@ -100,6 +100,7 @@ export function createCenterRecord(
     rules: createRulesOperations(db, eventLog, once, now, auth, audit, rules),
     ...createExportOperations(once, now, auth, audit),
     sync: eventLog.sync,
+    lastSeq: eventLog.lastSeq,
   };
 }
 

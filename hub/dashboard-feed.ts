@@ -180,8 +180,8 @@ export function createDashboardFeed(
     lastPush = now();
     if (audience() === 0) return;
     const figures = snapshot();
-    io.of('/desk').to(DASHBOARD_ROOM).emit('dashboard', figures);
-    io.of('/supervisor').emit('dashboard', figures);
+    io.of('/desk').local.to(DASHBOARD_ROOM).emit('dashboard', figures);
+    io.of('/supervisor').local.emit('dashboard', figures);
   };
   const request = (): void => {
     if (timer) return;

@@ -7,7 +7,6 @@
  */
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { isUnseen } from '../shared/domain/lifecycle';
 import {
   AlarmAck,
   CaseAssign,
@@ -28,12 +27,7 @@ import {
   type HubErrorCode,
   type HubEvent,
 } from '../shared/hub/messages';
-import {
-  type OpdCaseReporters,
-  type OpdDispatch,
-  type OpdDispatchChanged,
-  type OpdDispatchEscalated,
-} from '../shared/hub/opd-messages';
+import { type OpdCaseReporters, type OpdDispatch } from '../shared/hub/opd-messages';
 import {
   Hello,
   MIN_DESK_PROTOCOL,
@@ -50,7 +44,9 @@ import type { CenterRecord } from './center-record';
 import { nameForLog, readPacket } from './peer-packet';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import { rulesHandlers } from './rules-peer';
+import type { EventStream } from './event-stream';
 import type { GroupCommit } from './group-commit';
+import { opdRoom } from './opd-notify';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
 import { ExportLogged } from '../shared/hub/export-messages';
@@ -62,58 +58,31 @@ const error = (code: HubErrorCode, message: string): HubAck<never> => ({
   error: { code, message },
 });
 
-export const opdRoom = (opdId: string) => `opd:${opdId}`;
-
-/**
- * Tells the OPD whose dispatch it is that its status changed (another clerk accepted it,
- * the center withdrew it…), in that OPD's room only. New dispatches go as `dispatch.new`.
- */
-export function notifyOpd(io: Server, e: HubEvent): void {
-  if (e.type === 'dispatch.escalated') {
-    const escalated: OpdDispatchEscalated = {
-      dispatchId: e.dispatchId,
-      note: e.note,
-      actor: e.actor,
-      at: e.at,
-    };
-    io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.escalated', escalated);
-    return;
-  }
-  if (e.type !== 'dispatch.status' || !e.opdId || !e.dispatchId || !e.status) return;
-  if (isUnseen(e.status)) return;
-  const changed: OpdDispatchChanged = {
-    dispatchId: e.dispatchId,
-    status: e.status,
-    ...(e.note ? { note: e.note } : {}),
-    actor: e.actor,
-    at: e.at,
-  };
-  io.of('/opd').to(opdRoom(e.opdId)).emit('dispatch.changed', changed);
-}
-
 export function bindPeer(
   io: Server,
   socket: Socket,
   record: CenterRecord,
   log: Logger,
   commit: GroupCommit,
+  stream: EventStream,
   dashboard?: { presence: HubPresence; feed: DashboardFeed },
+  /** Other hub nodes may serve this center (a PostgreSQL store). */
+  clustered = false,
 ): void {
   const who = socket.data.identity as TokenEntry;
   const nsp = socket.nsp.name;
 
+  /**
+   * Whether a new dispatch's inbox copy is worth building: an inbox that opens later lists
+   * the dispatch itself. On one node, its rooms say; with other nodes, one of theirs may be
+   * open, and it is always built.
+   */
+  const inboxOpen = (opdId: string): boolean =>
+    clustered || (io.of('/opd').adapter.rooms.get(opdRoom(opdId))?.size ?? 0) > 0;
+
+  /** Once the group is durable, the node streams the events to its peers (event-stream.ts). */
   const broadcast = (events: readonly HubEvent[]): void =>
-    commit.afterCommit(() => {
-      dashboard?.feed.observe(events);
-      // socket.io encodes a broadcast even for an empty namespace: skip those.
-      const desks = io.of('/desk').sockets.size > 0;
-      const supervisors = io.of('/supervisor').sockets.size > 0;
-      for (const e of events) {
-        if (desks) io.of('/desk').emit('event', e);
-        if (supervisors) io.of('/supervisor').emit('event', e);
-        notifyOpd(io, e);
-      }
-    });
+    commit.afterCommit(() => stream.committed(events));
 
   const deliver = (d: OpdDispatch, opdId: string): void =>
     commit.afterCommit(() =>
@@ -245,9 +214,7 @@ export function bindPeer(
       'report.sign': accept(ReportSignMessage, (msg) => record.signReport(who, msg).ack),
       'export.logged': accept(ExportLogged, (msg) => record.exportLogged(who, msg).ack),
       dispatch: accept(DispatchRequest, (msg) => {
-        // An inbox that opens later lists the dispatch itself; none open, nothing to build.
-        const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;
-        const { ack, events, delivery } = record.dispatch(who, msg, inboxOpen);
+        const { ack, events, delivery } = record.dispatch(who, msg, inboxOpen(msg.opdId));
         broadcast(events);
         if (delivery) deliver(delivery, msg.opdId);
         return ack;
@@ -264,8 +231,7 @@ export function bindPeer(
         return ack;
       }),
       'case.reroute': accept(CaseReroute, (msg) => {
-        const inboxOpen = (io.of('/opd').adapter.rooms.get(opdRoom(msg.opdId))?.size ?? 0) > 0;
-        const { ack, events, delivery } = record.reroute(who, msg, inboxOpen);
+        const { ack, events, delivery } = record.reroute(who, msg, inboxOpen(msg.opdId));
         broadcast(events);
         if (delivery) deliver(delivery, msg.opdId);
         return ack;

@@ -23,7 +23,10 @@ import { batchWebSocketWrites } from './batched-writes';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createDashboardFeed, type DashboardFeed, type DashboardRoster } from './dashboard-feed';
 import { createInboxHandler } from './inbox-page';
-import { bindPeer, opdRoom } from './peer-messages';
+import { bindPeer } from './peer-messages';
+import { opdRoom } from './opd-notify';
+import { joinCluster, type ClusterLink } from './cluster';
+import { createEventStream, type EventStream } from './event-stream';
 import { createPresence, type HubPresence } from './presence';
 import { liveResolveTargets, liveRulesFor } from './rules-targets';
 import { hubFiles, openHubStore } from './store/database';
@@ -142,16 +145,30 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.data.identity = entry;
       next();
     });
-    nsp.on('connection', (socket) =>
-      onConnection(io, socket, record, ns, log, commit, { presence, feed }),
+  }
+
+  const stream = createEventStream(io, record, feed);
+  // Several nodes on one PostgreSQL record: broadcasts and presence go through the database.
+  const cluster: ClusterLink | undefined = options.postgresUrl
+    ? joinCluster({
+        io,
+        url: options.postgresUrl,
+        stream,
+        presence,
+        presenceChanged: () => feed.changed(),
+        log: log.child('cluster'),
+      })
+    : undefined;
+  for (const ns of Namespace.options) {
+    io.of(ns).on('connection', (socket) =>
+      onConnection(io, socket, record, ns, log, { commit, stream, cluster }, { presence, feed }),
     );
   }
 
   const stopAutoClose = startAutoClose({
-    io,
     record,
     commit,
-    feed,
+    stream,
     log: log.child('closing'),
     everyMs: options.autoCloseEveryMs ?? AUTO_CLOSE_EVERY_MS,
   });
@@ -171,6 +188,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       new Promise<void>((resolve) => {
         stopAutoClose();
         io.close(() => {
+          void cluster?.close();
           feed.close();
           commit.close();
           clearTimeout(force);
@@ -197,12 +215,14 @@ function onConnection(
   record: CenterRecord,
   ns: string,
   log: Logger,
-  commit: GroupCommit,
+  node: { commit: GroupCommit; stream: EventStream; cluster: ClusterLink | undefined },
   dashboard: { presence: HubPresence; feed: DashboardFeed },
 ): void {
   const identity = socket.data.identity as TokenEntry;
   log.info('peer connected', { namespace: ns, kind: identity.kind, id: identity.id });
-  bindPeer(io, socket, record, log, commit, dashboard);
+  const { commit, stream, cluster } = node;
+  bindPeer(io, socket, record, log, commit, stream, dashboard, cluster !== undefined);
+  cluster?.sharePresence();
   if (ns === '/desk') dashboard.presence.deskConnected(identity.id, socket.id);
   // A supervisor's own client has the figures at once, then every push.
   if (ns === '/supervisor') socket.emit('dashboard', dashboard.feed.snapshot());
@@ -210,6 +230,7 @@ function onConnection(
   socket.on('disconnect', (reason) => {
     log.info('peer disconnected', { namespace: ns, id: identity.id, reason });
     if (ns === '/desk') dashboard.presence.deskDisconnected(identity.id, socket.id);
+    cluster?.sharePresence();
     dashboard.feed.changed();
   });
 }

@@ -44,3 +44,9 @@ export function describeEachStore(name: string, body: (store: HubStoreKind) => v
     body('postgres');
   });
 }
+
+/** `body` on PostgreSQL only (several hub nodes share one record there), or skipped, saying why. */
+export function describeOnPostgres(name: string, body: () => void): void {
+  const reason = postgresUnavailable();
+  describe.skipIf(reason !== undefined)(reason ? `${name} (skipped: ${reason})` : name, body);
+}

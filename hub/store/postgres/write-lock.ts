@@ -5,3 +5,6 @@
  * true to its commit, and events get their seq in commit order.
  */
 export const CENTER_WRITE_LOCK = 112_112;
+
+/** The notice channel on which a commit with events tells every hub node to stream on. */
+export const EVENTS_CHANNEL = 'sigap_events';

@@ -4,7 +4,7 @@
  * given by a trigger under the center's write lock, so it is gapless and in commit order
  * whichever hub node writes.
  */
-import { CENTER_WRITE_LOCK } from '../write-lock';
+import { CENTER_WRITE_LOCK, EVENTS_CHANNEL } from '../write-lock';
 import type { PgMigration } from './index';
 
 export const p0001Center: PgMigration = {
@@ -170,14 +170,22 @@ export const p0001Center: PgMigration = {
       PRIMARY KEY (kind, version)
     );
     -- Every event's seq is the next after the log's last, taken under the center's write
-    -- lock (held to the end of the transaction): gapless, and in commit order.
+    -- lock (held to the end of the transaction): gapless, and in commit order. The other
+    -- hub nodes are told at commit (one notice per transaction) to stream the log on.
     CREATE FUNCTION sigap_next_seq() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(${CENTER_WRITE_LOCK});
         NEW.seq := coalesce((SELECT max(seq) FROM events), 0) + 1;
+        PERFORM pg_notify('${EVENTS_CHANNEL}', '');
         RETURN NEW;
       END $$;
     CREATE TRIGGER events_seq BEFORE INSERT ON events
       FOR EACH ROW EXECUTE FUNCTION sigap_next_seq();
+    -- socket.io's PostgreSQL adapter keeps packets too large for a notice here.
+    CREATE TABLE socket_io_attachments (
+      id         bigserial UNIQUE,
+      created_at timestamptz DEFAULT NOW(),
+      payload    bytea
+    );
   `,
 };
