@@ -49,7 +49,7 @@ export interface PostgresServer {
   urlFor(database: string): string;
   /** The postmaster's pid while it runs. */
   pid(): number | undefined;
-  /** The end of the server's log (all starts, in order). */
+  /** The server's whole log: every start, in order (a crash's recovery included). */
   log(): string;
   /** Fast shutdown, then removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
@@ -196,11 +196,21 @@ async function initAndStart(
   let dog: ChildProcess | undefined;
   let removed = false;
 
-  const logTail = (from = 0) => {
-    const text = fs.readFileSync(logFile).subarray(from).toString('utf8');
+  const logSince = (from = 0) => fs.readFileSync(logFile).subarray(from).toString('utf8');
+  /** The end of the log for an error message (the whole log can be long under load). */
+  const logTail = (from: number) => {
+    const text = logSince(from);
     return text.length > LOG_TAIL ? `…${text.slice(-LOG_TAIL)}` : text;
   };
   const urlFor = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
+  /**
+   * Waits for the postmaster to exit. It is unref'd so a server left running never holds the
+   * test process open; while something waits for it, it must keep the process alive.
+   */
+  const exit = () => {
+    postmaster?.ref();
+    return exited;
+  };
   const running = () =>
     postmaster !== undefined && postmaster.exitCode === null && postmaster.signalCode === null;
 
@@ -275,7 +285,8 @@ async function initAndStart(
           `PostgreSQL did not accept connections on port ${port} within ${startTimeoutMs} ms:\n${logTail(from)}`,
         );
       }
-      await sleep(50);
+      // Each refused attempt adds a line to the log ("the database system is starting up").
+      await sleep(100);
     }
   };
 
@@ -285,7 +296,7 @@ async function initAndStart(
     postmaster!.kill('SIGINT');
     // A server that ignores fast shutdown for 30 s is ended like a crash.
     const timer = setTimeout(killGroup, 30_000);
-    await exited;
+    await exit();
     clearTimeout(timer);
     await drained(Date.now() + 10_000);
     dog?.kill('SIGKILL');
@@ -313,13 +324,13 @@ async function initAndStart(
       await launch();
       break;
     } catch (e) {
-      const taken = /could not bind|Address already in use/.test(logTail(from));
+      const taken = /could not bind|Address already in use/.test(logSince(from));
       if (!taken || attempt >= 5) {
         remove();
         live.delete(entry);
         throw e;
       }
-      await exited;
+      await exit();
     }
   }
   await withClient(urlFor('postgres'), (c) => c.query('CREATE DATABASE sigap'));
@@ -346,7 +357,7 @@ async function initAndStart(
     binDir: s.binDir,
     urlFor,
     pid: () => (running() ? postmaster!.pid : undefined),
-    log: () => (removed ? '' : logTail()),
+    log: () => (removed ? '' : logSince()),
     async stop() {
       if (removed) return;
       await shutdown();
@@ -356,7 +367,7 @@ async function initAndStart(
     async kill() {
       if (!running()) throw new PostgresError('not-running', 'PostgreSQL is not running');
       postmaster!.kill('SIGKILL');
-      await exited;
+      await exit();
     },
     start: launch,
     async restart() {
