@@ -7,7 +7,8 @@
  */
 
 export interface StoreStatement<P extends unknown[], R> {
-  run(...params: P): { changes: number };
+  /** A write; on PostgreSQL, inside a transaction, not waited for (postgres-store.ts). */
+  run(...params: P): void;
   get(...params: P): R | undefined;
   all(...params: P): R[];
   iterate(...params: P): IterableIterator<R>;

@@ -25,7 +25,11 @@ export interface Ask {
   values?: unknown[];
   /** Prepared once per connection under this name. */
   name?: string;
-  answer: 'waited' | 'later';
+  /**
+   * `none`: a write inside a transaction whose result nobody reads; the hub goes on without
+   * waiting, and its error, if any, is the answer to the next statement (see `deferred`).
+   */
+  answer: 'waited' | 'later' | 'none';
 }
 
 export type Answer =
@@ -112,6 +116,25 @@ async function run(ask: Ask): Promise<Answer> {
   }
 }
 
+/**
+ * The first error of an unanswered write. In a transaction PostgreSQL refuses everything
+ * after an error until a rollback, so the next answered statement reports this error (the
+ * real cause) instead of its own; a COMMIT then is refused too, though PostgreSQL would
+ * only roll back and say nothing. A ROLLBACK (to a savepoint) clears it.
+ */
+let deferred: Answer | undefined;
+
+function settled(ask: Ask, answer: Answer): Answer {
+  if (ask.text.startsWith('ROLLBACK') && answer.ok) {
+    deferred = undefined;
+    return answer;
+  }
+  if (!deferred) return answer;
+  const first = { ...deferred, id: ask.id };
+  deferred = undefined;
+  return first;
+}
+
 let chain = Promise.resolve();
 parentPort!.on('message', (ask: Ask | 'close') => {
   if (ask === 'close') {
@@ -123,7 +146,11 @@ parentPort!.on('message', (ask: Ask | 'close') => {
   }
   chain = chain.then(async () => {
     const answer = await run(ask);
-    (ask.answer === 'waited' ? data.waited : data.later).postMessage(answer);
+    if (ask.answer === 'none') {
+      if (!answer.ok && !deferred) deferred = answer;
+      return;
+    }
+    (ask.answer === 'waited' ? data.waited : data.later).postMessage(settled(ask, answer));
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   });

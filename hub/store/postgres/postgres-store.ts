@@ -59,8 +59,15 @@ export function openPostgresStore(url: string): HubStore {
       const query = (args: unknown[]) =>
         conn.query(statement.text, bindValues(statement, args), name);
       const all = (...args: unknown[]) => query(args).rows as R[];
+      // A write in a transaction is not waited for: nothing reads its row count, and an error
+      // it meets surfaces at the next statement waited for — at the latest the RELEASE or
+      // COMMIT that ends the work it belongs to, which is always waited for.
+      const waitedFor = /^\s*(RELEASE|COMMIT|ROLLBACK)\b/i.test(sql);
       return {
-        run: (...args: unknown[]) => ({ changes: query(args).rowCount }),
+        run: (...args: unknown[]) => {
+          if (depth === 0 || waitedFor) query(args);
+          else conn.send(statement.text, bindValues(statement, args), name);
+        },
         get: (...args: unknown[]) => all(...args)[0],
         all,
         iterate: (...args: unknown[]) => all(...args)[Symbol.iterator](),

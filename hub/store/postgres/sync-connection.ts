@@ -30,6 +30,11 @@ export class PostgresError extends Error {
 
 export interface SyncConnection {
   query(text: string, values?: unknown[], name?: string): { rows: unknown[]; rowCount: number };
+  /**
+   * Sends a write inside a transaction without waiting for it; an error it meets is thrown
+   * by the next `query` (or given to the next `queryLater`).
+   */
+  send(text: string, values?: unknown[], name?: string): void;
   /** Sends `text`; `answered` runs on the event loop with its error, if any. */
   queryLater(text: string, answered: (error?: PostgresError) => void): void;
   /** Blocks until every queryLater is answered, and runs their callbacks now. */
@@ -115,6 +120,16 @@ export function openSyncConnection(url: string): SyncConnection {
       const answer = waitFor(waited.port1, (a) => (a.id === id ? a : undefined));
       if (!answer.ok) throw failure(answer);
       return { rows: answer.rows, rowCount: answer.rowCount };
+    },
+    send(text, values, name) {
+      const ask: Ask = {
+        id: ++nextId,
+        text,
+        answer: 'none',
+        ...(values ? { values } : {}),
+        ...(name ? { name } : {}),
+      };
+      thread.postMessage(ask);
     },
     queryLater(text, answered) {
       const id = ++nextId;

@@ -1,0 +1,111 @@
+/**
+ * The PostgreSQL hub store against a real, throwaway PostgreSQL server: writes not waited
+ * for still fail the message they belong to (and only it), a failed write never lets a
+ * COMMIT through, seq stays gapless across a rolled-back message, and a database from a
+ * newer Sigap is refused untouched.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../group-commit';
+import {
+  postgresUnavailable,
+  startPostgres,
+  withClient,
+  type PostgresServer,
+} from '../../../tests/support/postgres';
+import type { HubStore } from '../store';
+import { openPostgresStore } from './postgres-store';
+
+const reason = postgresUnavailable();
+let server: PostgresServer;
+let n = 0;
+const stores: HubStore[] = [];
+const freshStore = async () => {
+  const store = openPostgresStore(await server.createDatabase(`store_${++n}`));
+  stores.push(store);
+  return store;
+};
+
+describe.skipIf(reason !== undefined)(
+  reason ? `PostgreSQL hub store (skipped: ${reason})` : 'PostgreSQL hub store',
+  () => {
+    beforeAll(async () => void (server = await startPostgres()), 60_000);
+    afterAll(async () => {
+      stores.forEach((s) => s.close());
+      await server?.stop();
+    });
+
+    it('fails only the message whose unwaited write failed, and keeps seq gapless', async () => {
+      const db = await freshStore();
+      const commit = createGroupCommit(db, () => undefined);
+      const insertCase = db.prepare(
+        'INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)',
+      );
+      const appendEvent = db.prepare<[number, string], { seq: number }>(
+        "INSERT INTO events (at, type, case_id, body) VALUES (?, ?, NULL, '{}') RETURNING seq",
+      );
+      const effects: string[] = [];
+      const message = (id: string) =>
+        new Promise<string>((resolve) =>
+          commit.submit(
+            () => {
+              const { seq } = appendEvent.get(1, `made ${id}`)!;
+              insertCase.run(id, 'desk-1', 1); // not waited for
+              commit.afterCommit(() => effects.push(id));
+              return `${id}@${seq}`;
+            },
+            resolve,
+            (error) => `refused: ${(error as Error).message}`,
+          ),
+        );
+      expect(await message('a')).toBe('a@1');
+      const [b, again, c] = await Promise.all([message('b'), message('a'), message('c')]);
+      expect(b).toBe('b@2');
+      expect(again).toMatch(/^refused: duplicate key value/);
+      expect(c).toBe('c@3'); // the refused message's event took no seq
+      expect(effects).toEqual(['a', 'b', 'c']);
+      commit.close();
+      const rows = await withClient(server.urlFor(`store_${n}`), async (client) => ({
+        cases: (await client.query('SELECT id FROM cases ORDER BY id')).rows,
+        seqs: (await client.query('SELECT seq, type FROM events ORDER BY seq')).rows,
+      }));
+      expect(rows.cases).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+      expect(rows.seqs).toEqual([
+        { seq: '1', type: 'made a' },
+        { seq: '2', type: 'made b' },
+        { seq: '3', type: 'made c' },
+      ]);
+    });
+
+    it('never commits a transaction in which a write failed', async () => {
+      const db = await freshStore();
+      const insertCase = db.prepare(
+        'INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)',
+      );
+      const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases');
+      expect(() =>
+        db.transaction(() => {
+          insertCase.run('x', 'desk-1', 1);
+          insertCase.run('x', 'desk-1', 1); // fails, not waited for
+        })(),
+      ).toThrow(/duplicate key value/);
+      expect(count.get()).toEqual({ n: 0 });
+      db.transaction(() => insertCase.run('y', 'desk-1', 1))();
+      expect(count.get()).toEqual({ n: 1 });
+    });
+
+    it('refuses a database a newer Sigap wrote, and leaves it as it was', async () => {
+      const url = await server.createDatabase('from_newer');
+      await withClient(url, async (client) => {
+        await client.query('CREATE TABLE sigap_store (version integer NOT NULL)');
+        await client.query('INSERT INTO sigap_store (version) VALUES (999)');
+      });
+      expect(() => openPostgresStore(url)).toThrow(/newer than this Sigap understands/);
+      const tables = await withClient(
+        url,
+        async (client) =>
+          (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows,
+      );
+      expect(tables).toEqual([{ tablename: 'sigap_store' }]);
+    });
+  },
+);
