@@ -44,7 +44,7 @@ describe('hub kill -9 while desks dispatch', () => {
       expect(f.acked.dispatches.size).toBe(total);
       process.stdout.write(
         `hub-crash: ${f.stats.hubKills} hub kills, ${f.acked.cases.size} cases, ` +
-          `${f.acked.dispatches.size} dispatches, ${f.hubSeq()} hub events, each desk agrees\n`,
+          `${f.acked.dispatches.size} dispatches, ${await f.hubSeq()} hub events, each desk agrees\n`,
       );
     } catch (error) {
       process.stdout.write(`${replayHint('hub-crash', seed)}\n`);

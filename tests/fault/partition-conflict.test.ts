@@ -114,7 +114,7 @@ describe('two desks editing one case while partitioned', () => {
       await f.settle();
 
       // The hub logged each replaced value; each desk shows exactly those, in order.
-      const hub = openReadonly(f.files.hub);
+      const hub = openReadonly(await f.files.hub());
       try {
         for (const caseId of cases) {
           const logged = (

@@ -1,5 +1,6 @@
 /**
- * A small dispatch center of real processes for the fault tests: one hub, console hosts
+ * A small dispatch center of real processes for the fault tests: one hub (or several hub
+ * nodes on one PostgreSQL record, hub-nodes.ts), console hosts
  * desk-1…desk-N (each with its own data dir and desk token), and OPD inbox clients that
  * see, accept, resolve or return what reaches them. Operators record cases and dispatch
  * them through the console API while a test breaks things; `settle()` waits until every
@@ -12,16 +13,10 @@ import { seededRandom, type Random } from '../../electron/core/seed/random';
 import { fleetProblems } from './fleet-agreement';
 import { callHost as call, HostGone, valueOf as value } from './host-api';
 import { startClerks } from './opd-clerks';
-import {
-  randomToken,
-  startHost,
-  startHub,
-  tempDir,
-  until,
-  writeTokens,
-  type HostProc,
-  type HubProc,
-} from './processes';
+import { startHubNodes } from './hub-nodes';
+import type { PostgresServer } from './postgres';
+import { randomToken, startHost, tempDir, until, writeTokens, type HostProc } from './processes';
+import { startTcpProxy } from './tcp-proxy';
 import { hubMaxSeq, openReadonly } from './replica-check';
 
 /** OPDs the desks dispatch to; the last one has nobody signed in, so its queue only grows. */
@@ -50,11 +45,12 @@ export interface FleetOptions {
   random: Random;
   /** The hub URL a desk is given (a proxy's, for example); the hub's own by default. */
   hubUrlFor?: (deskId: string, hubPort: number) => Promise<string>;
+  /** Hub nodes on this server's record instead of one hub on SQLite. */
+  postgres?: PostgresServer;
 }
 
 export async function startFleet(options: FleetOptions) {
   const root = tempDir('sigap-fleet-');
-  const hubDir = path.join(root, 'hub');
   const opdTokens = Object.fromEntries(WITH_INBOX.map((id) => [id, randomToken()]));
   const deskIds = Array.from({ length: options.desks }, (_, i) => `desk-${i + 1}`);
   const deskTokens = Object.fromEntries(deskIds.map((id) => [id, randomToken()]));
@@ -67,9 +63,18 @@ export async function startFleet(options: FleetOptions) {
       person: `Petugas ${id}`,
     })),
   ]);
-  let hub: HubProc | undefined = await startHub(hubDir, tokensFile);
-  const hubPort = hub.port;
-  const hubUrl = hub.url;
+  const hubs = await startHubNodes({
+    root,
+    tokensFile,
+    ...(options.postgres ? { postgres: options.postgres } : {}),
+  });
+  const hubPort = hubs.ports[0]!;
+  // A desk is given every node; an inbox keeps one address, a proxy in front of the nodes.
+  const proxy =
+    hubs.count > 1
+      ? await startTcpProxy({ targetPort: hubPort, targetPorts: hubs.ports })
+      : undefined;
+  const hubUrl = proxy?.url ?? hubs.urls[0]!;
   const opdRandom = seededRandom(options.random.int(0, 2 ** 31));
 
   /** What operators were told: saved cases and dispatches, by desk. */
@@ -93,7 +98,7 @@ export async function startFleet(options: FleetOptions) {
       id,
       token: deskTokens[id]!,
       dataDir,
-      hubUrl: (await options.hubUrlFor?.(id, hubPort)) ?? hubUrl,
+      hubUrl: (await options.hubUrlFor?.(id, hubPort)) ?? hubs.urls.join(','),
       ready: new Promise<HostProc>(() => undefined), // booted below
       host: undefined,
     });
@@ -217,10 +222,9 @@ export async function startFleet(options: FleetOptions) {
   }
 
   const deskDb = (desk: Desk) => path.join(desk.dataDir, 'console', 'console.db');
-  const hubDb = path.join(hubDir, 'hub.db');
 
-  function inboxDispatches(): string[] {
-    const db = openReadonly(hubDb);
+  async function inboxDispatches(): Promise<string[]> {
+    const db = openReadonly(await hubs.recordFile());
     try {
       const rows = db
         .prepare(`SELECT id FROM dispatches WHERE opd_id IN (${WITH_INBOX.map(() => '?').join()})`)
@@ -240,9 +244,9 @@ export async function startFleet(options: FleetOptions) {
   const waiting = async (desk: Desk): Promise<number> => (await status(desk)).outbox.waiting;
 
   /** Every way the desks and the hub disagree right now (empty when all is well). */
-  const problems = (): string[] =>
+  const problems = async (): Promise<string[]> =>
     fleetProblems(
-      hubDb,
+      await hubs.recordFile(),
       desks.map((d) => ({ id: d.id, db: deskDb(d) })),
       acked,
     );
@@ -282,13 +286,14 @@ export async function startFleet(options: FleetOptions) {
       });
     },
 
-    async killHub(): Promise<void> {
+    /** The hub nodes (one, unless the fleet runs on PostgreSQL). */
+    hubs,
+    async killHub(node = 0): Promise<void> {
       stats.hubKills++;
-      await hub?.stop('SIGKILL');
-      hub = undefined;
+      await hubs.kill(node);
     },
-    async restartHub(): Promise<void> {
-      hub = await startHub(hubDir, tokensFile, hubPort);
+    async restartHub(node = 0): Promise<void> {
+      await hubs.restart(node);
     },
     /** Resolves once every desk's status bar says the hub link is up. */
     async online(): Promise<void> {
@@ -302,7 +307,7 @@ export async function startFleet(options: FleetOptions) {
     waiting,
 
     /** Where the stores are, for a test's own end checks (open them read-only). */
-    files: { hub: hubDb, desk: deskDb },
+    files: { hub: () => hubs.recordFile(), desk: deskDb },
 
     /** One console API call on a desk, as its operator; throws on a refusal. */
     api: <T>(desk: Desk, channel: string, args: unknown) => persist<T>(desk, channel, args),
@@ -331,13 +336,17 @@ export async function startFleet(options: FleetOptions) {
       try {
         await until(drained, timeoutMs, 250);
         // Every dispatch in a signed-in OPD's queue gets its clerk's decision first.
-        await until(() => inboxDispatches().every((id) => clerks.handled(id)), timeoutMs, 250);
+        await until(
+          async () => (await inboxDispatches()).every((id) => clerks.handled(id)),
+          timeoutMs,
+          250,
+        );
         await clerks.idle();
         clerks.close();
-        await until(() => problems().length === 0, timeoutMs, 250);
+        await until(async () => (await problems()).length === 0, timeoutMs, 250);
       } catch (error) {
         keep = true;
-        const left = problems();
+        const left = await problems();
         throw new Error(
           `desks and hub never agreed (${String(error)}); their stores are in ${root}:\n${left.join('\n')}`,
         );
@@ -345,8 +354,8 @@ export async function startFleet(options: FleetOptions) {
     },
 
     /** The hub's last seq, for reports. */
-    hubSeq(): number {
-      const db = openReadonly(hubDb);
+    async hubSeq(): Promise<number> {
+      const db = openReadonly(await hubs.recordFile());
       try {
         return hubMaxSeq(db);
       } finally {
@@ -358,7 +367,8 @@ export async function startFleet(options: FleetOptions) {
     async stop(): Promise<void> {
       clerks.close();
       await Promise.all(desks.map((d) => d.host?.stop()));
-      await hub?.stop();
+      await hubs.stop();
+      await proxy?.close();
       if (!keep) fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -3,13 +3,16 @@
  * connection to the target and, as the test decides, delays chunks (keeping their order),
  * cuts connections (both sides destroyed mid-stream) or drops them: forwarding stops and
  * nothing is closed, as on a dead network path, so only heartbeats and ack timeouts can
- * notice. Never used outside tests.
+ * notice. Given several targets, it is the reverse proxy in front of hub nodes: each new
+ * connection goes to the first of them that accepts it. Never used outside tests.
  */
 import net from 'node:net';
 
 export interface TcpProxyOptions {
   targetPort: number;
   targetHost?: string;
+  /** Several targets (targetPort ignored): each connection goes to the first that accepts. */
+  targetPorts?: number[];
   /** Milliseconds to hold a chunk back (0 forwards at once); chunks never overtake. */
   delayMs?: (chunk: Buffer) => number;
 }
@@ -84,7 +87,27 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
       return;
     }
     stats.connections++;
-    const upstream = net.connect(options.targetPort, options.targetHost ?? '127.0.0.1');
+    if (options.targetPorts) {
+      // Nothing is read from the client until a target has accepted.
+      client.pause();
+      client.on('error', () => client.destroy());
+      void firstAccepting(options.targetPorts, options.targetHost ?? '127.0.0.1').then(
+        (upstream) => {
+          if (!upstream || client.destroyed) {
+            upstream?.destroy();
+            client.destroy();
+            return;
+          }
+          join(client, upstream);
+          client.resume();
+        },
+      );
+      return;
+    }
+    join(client, net.connect(options.targetPort, options.targetHost ?? '127.0.0.1'));
+  });
+  /** Forwards between a client and its upstream until either side goes. */
+  const join = (client: net.Socket, upstream: net.Socket): void => {
     const link: Link = { state: 'open', client, upstream };
     links.add(link);
     forward(link, client, upstream);
@@ -97,7 +120,7 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
     };
     upstream.on('close', upstreamGone);
     upstream.on('error', upstreamGone);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -135,4 +158,20 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
         server.close(() => resolve());
       }),
   };
+}
+
+/** A connection to the first of `ports` that accepts one, or undefined when none does. */
+async function firstAccepting(ports: number[], host: string): Promise<net.Socket | undefined> {
+  for (const port of ports) {
+    const socket = await new Promise<net.Socket | undefined>((resolve) => {
+      const s = net.connect(port, host);
+      s.once('connect', () => resolve(s));
+      s.once('error', () => {
+        s.destroy();
+        resolve(undefined);
+      });
+    });
+    if (socket) return socket;
+  }
+  return undefined;
 }
