@@ -96,7 +96,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
   const moveOn = (failure: NodeFailure): void => {
     drop();
     const wait = rounds.failed(failure);
-    if (several) log.info('hub node failed', { failure, next: nodeUrl().host, waitMs: wait });
+    if (several) log.debug('hub node failed', { failure, next: nodeUrl().host, waitMs: wait });
     if (wait === 0) open();
     else retryTimer = setTimeout(open, wait);
   };
