@@ -106,18 +106,25 @@ describe.skipIf(reason !== undefined)(
       for (let i = 0; i < 3; i++) await record(i);
       await expect.poll(() => waiting(core), { timeout: 15_000 }).toBe(0);
 
-      // Node A dies while the operator keeps dispatching: some messages are in flight.
-      for (let i = 3; i < 15; i++) {
-        await record(i);
-        if (i === 6) await a.stop('SIGKILL');
-      }
+      // Node A dies while the operator keeps dispatching, once it has stored a few more:
+      // some messages are stored but not yet acknowledged, others not yet sent.
+      const stored = () =>
+        withClient(database, async (c) =>
+          Number((await c.query('SELECT count(*) AS n FROM dispatches')).rows[0].n),
+        );
+      const burst = (async () => {
+        for (let i = 3; i < 23; i++) await record(i);
+      })();
+      await expect.poll(stored, { timeout: 15_000, interval: 20 }).toBeGreaterThanOrEqual(6);
+      await a.stop('SIGKILL');
+      await burst;
       await expect
         .poll(() => hubOf(core), { timeout: 20_000 })
         .toEqual(expect.objectContaining({ state: 'online', node: `127.0.0.1:${b.port}` }));
       await expect.poll(() => waiting(core), { timeout: 20_000 }).toBe(0);
 
       // Work goes on through node B.
-      for (let i = 15; i < 18; i++) await record(i);
+      for (let i = 23; i < 26; i++) await record(i);
       await expect.poll(() => waiting(core), { timeout: 15_000 }).toBe(0);
       for (const caseId of acked.cases.keys()) {
         await expect
@@ -131,14 +138,14 @@ describe.skipIf(reason !== undefined)(
       }
 
       // The database holds each dispatch once, and the desk's replica equals it.
-      const stored = await withClient(database, async (c) => {
+      const rows = await withClient(database, async (c) => {
         const r = await c.query<{ id: string; n: string }>(
           'SELECT id, count(*) AS n FROM dispatches GROUP BY id',
         );
         return r.rows;
       });
-      expect(stored.map((r) => r.id).sort()).toEqual([...acked.dispatches.keys()].sort());
-      expect(stored.every((r) => Number(r.n) === 1)).toBe(true);
+      expect(rows.map((r) => r.id).sort()).toEqual([...acked.dispatches.keys()].sort());
+      expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
 
       core.close();
       closed = true;
