@@ -131,7 +131,13 @@ function inboxLine(hubUrl: string, embeddedDataDir: string | undefined): string 
   const tokens = embeddedDataDir
     ? `one OPD token per agency in ${dataPaths(embeddedDataDir).hubTokens}`
     : "OPD tokens are in that hub's tokens file";
-  return `  Inbox:    ${new URL('/', hubUrl).href} (OPD inbox; ${tokens})`;
+  // SIGAP_HUB_URL may list several hub nodes; each serves the inbox. A bad list is the
+  // console's to report (its status bar shows the hub refused), not a crash here.
+  const nodes = hubUrl.split(',').map((node) => node.trim());
+  const first = nodes[0] ?? '';
+  const inbox = URL.canParse(first) ? new URL('/', first).href : first;
+  const others = nodes.length > 1 ? ', or the same path on any other hub node' : '';
+  return `  Inbox:    ${inbox}${others} (OPD inbox; ${tokens})`;
 }
 
 function printDemoAccounts(dataDir: string, demoOn: boolean): void {

@@ -10,7 +10,7 @@ import type { AppStatus, ConsoleEvent, HubStatus } from '../../shared/api/contra
 import type { ApiResult } from '../../shared/api/errors';
 import type { RosterOpd } from '../../shared/domain/dashboard/build';
 import { OpdsFile } from '../../shared/domain/reference';
-import { checkHubUrl } from '../../shared/hub/url';
+import { checkHubUrls } from '../../shared/hub/url';
 import type { Logger } from '../../shared/log';
 import { createRouter } from './api/router';
 import type { DesktopNotice } from '../../shared/api/supervise-contract';
@@ -46,6 +46,7 @@ export interface CoreOptions {
   mode: AppStatus['mode'];
   version: string;
   log: Logger;
+  /** SIGAP_HUB_URL: one hub address, or several hub nodes comma-separated. */
   hubUrl?: string | undefined;
   hubToken?: string | undefined;
   /** PEM certificates of the CA the hub's certificate must chain to (private CA). */
@@ -136,7 +137,7 @@ export function openCore(options: CoreOptions): Core {
   let hub: HubLink | undefined;
   let hubFallback: HubStatus = { url: null, state: 'not_configured', since: now() };
   if (options.hubUrl) {
-    const checked = checkHubUrl(options.hubUrl);
+    const checked = checkHubUrls(options.hubUrl);
     if (!checked.ok) {
       hubFallback = {
         url: options.hubUrl,
@@ -147,14 +148,14 @@ export function openCore(options: CoreOptions): Core {
       log.error('hub url refused', { url: options.hubUrl, reason: checked.error.message });
     } else if (!options.hubToken) {
       hubFallback = {
-        url: checked.value.origin,
+        url: checked.value[0]!.origin,
         state: 'refused',
         since: now(),
         detail: 'no desk token configured (SIGAP_HUB_TOKEN)',
       };
     } else {
       hub = connectHub({
-        url: checked.value,
+        urls: checked.value,
         token: options.hubToken,
         ca: options.hubCa,
         log: log.child('hub'),

@@ -55,6 +55,11 @@ export const HubStatus = z.object({
   since: z.number().int(),
   /** A short reason for `offline` or `refused`, for the operator and IT staff. */
   detail: z.string().optional(),
+  /**
+   * When SIGAP_HUB_URL lists several hub nodes: the one this desk is on or last tried, as
+   * host:port, so IT staff see which node a desk uses.
+   */
+  node: z.string().optional(),
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 

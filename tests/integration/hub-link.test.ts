@@ -9,6 +9,7 @@ import { createLogger } from '../../shared/log';
 import { openCore } from '../../electron/core/core';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import {
+  freePort,
   randomToken,
   repoRoot,
   startHub,
@@ -68,6 +69,22 @@ describe('hub link', () => {
     await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('online');
     expect(events).toEqual(expect.arrayContaining(['online', 'offline']));
     expect(events.at(-1)).toBe('online');
+  });
+
+  it('given several hub nodes, goes online on the next one when the first is down', async () => {
+    const dir = tempDir();
+    const token = randomToken();
+    const tokens = writeTokens(dir, [{ token, kind: 'desk', id: 'desk-1' }]);
+    const hub = await startHub(dir, tokens);
+    cleanups.push(() => hub.stop());
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const core = open(`${dead},${hub.url}`, token);
+    await expect
+      .poll(async () => (await core.call('app.status', {})) as unknown, { timeout: 10_000 })
+      .toMatchObject({
+        ok: true,
+        value: { hub: { state: 'online', url: hub.url, node: `127.0.0.1:${hub.port}` } },
+      });
   });
 
   it('shows a token the hub does not know as refused', async () => {

@@ -159,6 +159,8 @@ describe('hub over TLS with a private CA', () => {
       auth: { token: deskToken },
       transports: ['websocket'],
       reconnection: false,
+      // Its own connection: socket.io would otherwise share the OPD client's, which trusts the CA.
+      forceNew: true,
     });
     closers.push(() => stranger.close());
     const err = await new Promise<Error & { description?: { error?: { code?: string } } }>(

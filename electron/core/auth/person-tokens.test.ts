@@ -41,7 +41,7 @@ it('asks the hub again for a token it did not answer in time, while the link sta
   };
   const supervisor = accounts.find((a) => a.username === 'supervisor')!;
   const log = createLogger('t', () => undefined);
-  link = connectHub({ url: new URL(hub.url), token, log });
+  link = connectHub({ urls: [new URL(hub.url)], token, log });
   await expect.poll(() => link!.status().state, { timeout: 20_000 }).toBe('online');
   people = createPersonTokens({
     link,

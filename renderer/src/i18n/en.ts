@@ -264,6 +264,7 @@ export const en: Messages = {
       outdated: 'Hub refuses this version: update Sigap',
       not_configured: 'No hub configured',
     },
+    hubNode: 'via {{node}}',
     since: 'since {{time}} WIB',
     backendState: {
       connecting: 'Connecting to console…',

@@ -268,6 +268,8 @@ export const id = {
       outdated: 'Hub menolak versi ini: perbarui Sigap',
       not_configured: 'Hub belum diatur',
     },
+    // The hub node a desk uses, when the center has several (host:port).
+    hubNode: 'lewat {{node}}',
     since: 'sejak {{time}} WIB',
     backendState: {
       connecting: 'Menyambung ke konsol…',

@@ -20,6 +20,9 @@ export function StatusBar({ status, link }: { status: AppStatus | undefined; lin
       >
         <span className="dot" aria-hidden="true" />
         {t(`status.hubState.${hub?.state ?? 'connecting'}`)}
+        {hub?.node ? (
+          <span className="muted"> · {t('status.hubNode', { node: hub.node })}</span>
+        ) : null}
         {hub && hub.state !== 'online' && hub.state !== 'connecting' ? (
           <span className="muted">
             {' '}
