@@ -42,6 +42,11 @@ export function joinCluster(o: {
     application_name: 'sigap-hub-adapter',
   });
   pool.on('error', (error) => o.log.warn('cluster connection lost', { error: String(error) }));
+  // The adapter keeps one of the pool's connections to listen on, with no error handler of
+  // its own: a PostgreSQL restart would end the process. It listens again on the 'end'.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => o.log.warn('cluster connection lost', { error: String(error) })),
+  );
   o.io.adapter(createAdapter(pool, { heartbeatInterval: 2000, heartbeatTimeout: 6000 }));
 
   let closed = false;

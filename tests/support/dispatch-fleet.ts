@@ -297,11 +297,18 @@ export async function startFleet(options: FleetOptions) {
     },
     /** Resolves once every desk's status bar says the hub link is up. */
     async online(): Promise<void> {
+      let last = '';
       const up = async () => {
-        for (const desk of desks) if ((await status(desk)).hub.state !== 'online') return false;
+        for (const desk of desks) {
+          const { hub } = await status(desk);
+          last = `${desk.id}: ${JSON.stringify(hub)}`;
+          if (hub.state !== 'online') return false;
+        }
         return true;
       };
-      await until(up, 60_000, 100);
+      await until(up, 60_000, 100).catch((error: unknown) => {
+        throw new Error(`desks not all online (${String(error)}); last seen ${last}`);
+      });
     },
 
     waiting,

@@ -18,6 +18,8 @@ export interface HubNodes {
   restart(node: number): Promise<void>;
   /** Whether the node runs now. */
   up(node: number): boolean;
+  /** The end of what the node's process printed, for a failing test's report. */
+  tail(node: number): string;
   /** The record, as a SQLite hub store file to read. */
   recordFile(): Promise<string>;
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startHubNodes(o: {
       procs[node] = await startHub(dirs[node]!, o.tokensFile, ports[node], storeArgs);
     },
     up: (node) => procs[node] !== undefined,
+    tail: (node) => procs[node]?.output().slice(-3000) ?? '(not running)',
     recordFile: () =>
       o.postgres
         ? copyPostgresRecord(o.postgres.url, path.join(o.root, 'record-copy'))
