@@ -7,7 +7,8 @@
  *
  * `drain-desks.ts upsert PLAN URL`: each desk in turn stores its cases at the hub; prints
  * "upserted". `drain-desks.ts dispatch PLAN SINCE`: prints "desks ready", reads the hub's
- * URL from stdin, connects every desk at once; each asks `sync` from SINCE and sends its
+ * URL from stdin (several, comma-separated: the desks take the hub nodes in turn), connects
+ * every desk at once; each asks `sync` from SINCE and sends its
  * dispatches; prints "drained {json}" when every dispatch is acknowledged.
  */
 import fs from 'node:fs';
@@ -151,12 +152,12 @@ async function upsert(plan: DrainPlan, url: string): Promise<void> {
 async function dispatch(plan: DrainPlan, since: number): Promise<void> {
   const lines = readline.createInterface({ input: process.stdin });
   process.stdout.write('desks ready\n');
-  const url = await new Promise<string>((resolve) => lines.once('line', resolve));
+  const urls = (await new Promise<string>((resolve) => lines.once('line', resolve))).split(',');
   const ackMs: number[] = [];
   const sockets: Desk[] = [];
   await Promise.all(
-    plan.desks.map(async (desk) => {
-      const socket = await connect(url, desk.token);
+    plan.desks.map(async (desk, i) => {
+      const socket = await connect(urls[i % urls.length]!, desk.token);
       sockets.push(socket);
       // As a console does on every connect: catch up, then send the outbox.
       const sync = socket.emit('sync', { sinceSeq: since, limit: 500 });
