@@ -8,9 +8,9 @@
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { storePath } from '../../electron/core/core';
+import { storePath, type ConsoleSession } from '../../electron/core/core';
 import { emptyIntakeForm } from '../../shared/domain/intake';
-import { call, openDeskCore, signInOperator } from '../support/desk-cores';
+import { call, centerDemoAccounts, demoAccounts, openDeskCore } from '../support/desk-cores';
 import { fleetProblems } from '../support/fleet-agreement';
 import { oneScreen, type OneScreenCore as Core } from '../support/one-screen';
 import {
@@ -77,7 +77,9 @@ describe.skipIf(reason !== undefined)(
       ]);
       const database = await server.createDatabase('failover');
       const store = ['--store', database];
-      const a = await startHub(path.join(dir, 'hub-a'), tokens, 0, store);
+      // The center's people, made by node A on the shared database.
+      const people = centerDemoAccounts(dir, ['desk-1']);
+      const a = await startHub(path.join(dir, 'hub-a'), tokens, 0, [...store, ...people]);
       cleanups.push(() => a.stop());
       const b = await startHub(path.join(dir, 'hub-b'), tokens, 0, store);
       cleanups.push(() => b.stop());
@@ -91,7 +93,14 @@ describe.skipIf(reason !== undefined)(
       oneScreen(core);
       let closed = false;
       cleanups.push(() => closed || core.close());
-      await signInOperator(core);
+      const accounts = await demoAccounts(core, path.join(dir, 'desk-1'));
+      const signIn = (screen: Pick<ConsoleSession, 'call'>, username: string) =>
+        call(screen, 'auth.signIn', {
+          username,
+          password: accounts.find((p) => p.username === username)!.password,
+        });
+      await signIn(core, 'operator');
+      const supervisor = core.openSession();
       const acked = { cases: new Map<string, string>(), dispatches: new Map<string, string>() };
       const record = async (i: number) => {
         const made = await recordAndDispatch(core, i);
@@ -103,6 +112,7 @@ describe.skipIf(reason !== undefined)(
       await expect
         .poll(() => hubOf(core), { timeout: 15_000 })
         .toEqual(expect.objectContaining({ state: 'online', node: `127.0.0.1:${a.port}` }));
+      await signIn(supervisor, 'supervisor');
       for (let i = 0; i < 3; i++) await record(i);
       await expect.poll(() => waiting(core), { timeout: 15_000 }).toBe(0);
 
@@ -123,7 +133,14 @@ describe.skipIf(reason !== undefined)(
         .toEqual(expect.objectContaining({ state: 'online', node: `127.0.0.1:${b.port}` }));
       await expect.poll(() => waiting(core), { timeout: 20_000 }).toBe(0);
 
-      // Work goes on through node B.
+      // Work goes on through node B, a supervisor's too: the center knows their sign-in.
+      const made = await call<{ account: { username: string } }>(supervisor, 'account.create', {
+        username: 'rina',
+        displayName: 'Rina Operator',
+        role: 'operator',
+        password: 'sandi-rina-123',
+      });
+      expect(made.account.username).toBe('rina');
       for (let i = 23; i < 26; i++) await record(i);
       await expect.poll(() => waiting(core), { timeout: 15_000 }).toBe(0);
       for (const caseId of acked.cases.keys()) {
@@ -154,6 +171,7 @@ describe.skipIf(reason !== undefined)(
       expect(
         fleetProblems(snapshot, [{ id: 'desk-1', db: storePath(path.join(dir, 'desk-1')) }], acked),
       ).toEqual([]);
-    });
+      // Processes, a database and the time a killed node takes to be noticed.
+    }, 90_000);
   },
 );

@@ -96,6 +96,20 @@ describe('hub link', () => {
     await expect.poll(() => hubState(core), { timeout: 10_000 }).toBe('refused');
   });
 
+  it('refuses a hub node list with a bad or repeated address, naming it, without connecting', async () => {
+    const good = 'https://hub-a.madiunkota.go.id';
+    for (const [list, detail] of [
+      [`${good}, http://10.20.30.40:4000`, /^Refusing plain http to 10\.20\.30\.40:/],
+      [`${good}, hub-b:7443`, /^Hub URL "hub-b:7443" must start with https:\/\//],
+      [`${good}, https://HUB-A.madiunkota.go.id/`, /^Hub URL https:\/\/hub-a\.\S+ is listed twice/],
+    ] as const) {
+      const core = open(list, randomToken());
+      const result = await core.call('app.status', {});
+      expect(result, list).toMatchObject({ ok: true, value: { hub: { state: 'refused' } } });
+      expect((result as { value: { hub: { detail: string } } }).value.hub.detail).toMatch(detail);
+    }
+  });
+
   it('refuses a plain-http hub beyond loopback without connecting', async () => {
     const core = open('http://10.20.30.40:4000', randomToken());
     const result = await core.call('app.status', {});
