@@ -19,7 +19,7 @@ import {
   withClient,
   type PostgresServer,
 } from '../support/postgres';
-import { copyRecordToSqlite } from '../support/postgres-record';
+import { copyPostgresRecord } from '../support/record-copy';
 import { randomToken, startHub, tempDir, writeTokens } from '../support/processes';
 
 const cleanups: Array<() => unknown> = [];
@@ -166,8 +166,7 @@ describe.skipIf(reason !== undefined)(
 
       core.close();
       closed = true;
-      const snapshot = path.join(dir, 'record.db');
-      await copyRecordToSqlite(database, snapshot);
+      const snapshot = await copyPostgresRecord(database, path.join(dir, 'record'));
       expect(
         fleetProblems(snapshot, [{ id: 'desk-1', db: storePath(path.join(dir, 'desk-1')) }], acked),
       ).toEqual([]);
