@@ -89,7 +89,11 @@ async function backup(args: string[]): Promise<void> {
   try {
     parsed = parseArgs({
       args,
-      options: { data: { type: 'string' }, force: { type: 'boolean' } },
+      options: {
+        data: { type: 'string' },
+        store: { type: 'string' },
+        force: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -97,6 +101,18 @@ async function backup(args: string[]): Promise<void> {
     return fail((error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.store !== undefined && values.store !== 'sqlite') {
+    // PostgreSQL's own backups are consistent, restorable to a moment, and what its
+    // administrators know: the hub copies nothing itself, and says what to use instead.
+    if (!/^postgres(ql)?:\/\//.test(values.store)) {
+      fail(`--store must be sqlite or a postgres://… URL, not ${JSON.stringify(values.store)}`);
+    }
+    fail(
+      "a PostgreSQL record is backed up with PostgreSQL's own tools, not by the hub: " +
+        'pg_dump -Fc for a copy, or a base backup (pg_basebackup) with WAL archiving for ' +
+        'a restore to any moment; see docs/DEPLOY.md',
+    );
+  }
   if (positionals.length !== 1) fail('name one FILE to write the copy to');
   if (!values.data) fail("--data DIR (the hub's data folder) is required");
   try {

@@ -1,7 +1,8 @@
 /**
  * `npm run hub -- backup FILE --data DIR` against a real hub process under a desk's
  * continuous write load: the copy passes SQLite's integrity check and holds every event the
- * hub acknowledged before the backup began; an existing file is kept unless --force.
+ * hub acknowledged before the backup began; an existing file is kept unless --force. A
+ * PostgreSQL record's backup is left to PostgreSQL's tools, and the command says so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,5 +128,22 @@ describe('hub backup', () => {
     expect(await noData.exited()).not.toBe(0);
     expect(noData.output()).toContain('--data DIR');
     expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
+  });
+
+  it("sends a PostgreSQL record's backup to PostgreSQL's own tools, copying nothing", async () => {
+    const file = path.join(dir, 'pg.db');
+    const url = 'postgres://sigap@db.center.example/sigap';
+    for (const args of [
+      [file, '--store', url],
+      [file, '--store', url, '--data', hubDir],
+    ]) {
+      const proc = backup(...args);
+      expect(await proc.exited(), proc.output()).toBe(2);
+      expect(proc.output()).toContain(
+        "hub backup: a PostgreSQL record is backed up with PostgreSQL's own tools",
+      );
+      expect(proc.output()).toMatch(/pg_dump.*base backup.*WAL archiving.*docs\/DEPLOY\.md/);
+      expect(fs.existsSync(file)).toBe(false);
+    }
   });
 });
