@@ -3,7 +3,8 @@
  * written it: cases with their fields and dispatches (accepted and resolved in their own
  * time, the latest still open), calls without a case, and the event of every change, in
  * time order. Calls and cases follow a day's rhythm (busy mornings and evenings) over
- * `days` days up to `now`. For the dashboard's benchmark and its screenshot.
+ * `days` days up to `now`. For the dashboard's benchmark, its screenshot and the e2e test of a
+ * desk catching up (tests/e2e/desk-catch-up.spec.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -103,19 +103,37 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
     if (partialTimer || watching.size === 0) return;
     partialTimer = setTimeout(pushPartial, Math.max(0, lastPartial + PARTIAL_GAP_MS - o.now()));
   };
-  const ticker = setInterval(requestPartial, PARTIAL_EVERY_MS);
+  const ticker = setInterval(() => {
+    requestPartial();
+    subscribeAgain();
+  }, PARTIAL_EVERY_MS);
   ticker.unref();
+
+  /** The hub was up but did not answer the last subscription (busy): ask it again. */
+  let unanswered = false;
+  let subscribing = false;
+  function subscribeAgain(): void {
+    const first = [...watching][0]?.operator;
+    if (!unanswered || subscribed || subscribing || !first || !online()) return;
+    void subscribe(first)
+      .then((d) => d && o.emit(d))
+      .catch(() => undefined);
+  }
 
   async function subscribe(person: Person): Promise<Dashboard | undefined> {
     if (!o.link || !online()) return undefined;
-    // No token yet (signed in while the hub was away): the hub refuses, partial figures stay.
     const token = o.tokenFor(person.id);
+    // The token is on its way (signed in while the hub was away or busy): partial figures
+    // until it is here, then asked again. No token at all: the hub refuses.
+    unanswered = token === 'pending';
+    if (unanswered) return undefined;
+    subscribing = true;
     try {
       const raw = await o.link.request(
         'dashboard.subscribe',
         {
           on: true,
-          ...(token && token !== 'pending' ? { personToken: token } : {}),
+          ...(token ? { personToken: token } : {}),
           actor: actor(person.displayName),
         },
         REQUEST_TIMEOUT_MS,
@@ -131,7 +149,12 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
     } catch (e) {
       if (e instanceof CoreError) throw e;
       o.log.warn('dashboard.subscribe failed', { error: String(e) });
+      // Without this the screen would show partial figures until the next reconnect, from
+      // a hub that is there and only slow (catching up, closing a backlog of cases).
+      unanswered = online();
       return undefined;
+    } finally {
+      subscribing = false;
     }
   }
 
@@ -185,6 +208,7 @@ export function startDeskDashboard(o: DeskDashboardOptions) {
     async close(session: Session): Promise<void> {
       if (!watching.delete(session) || watching.size > 0) return;
       subscribed = false;
+      unanswered = false;
       if (!o.link || !online()) return;
       await o.link
         .request('dashboard.subscribe', { on: false, actor: actor(o.deskId) }, REQUEST_TIMEOUT_MS)

@@ -6,8 +6,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { QueueQuery, QueueRow } from '../../../shared/domain/queue';
 import { useClient } from '../api/client-context';
+import { readOnChange } from '../api/read-on-change';
 
 export const PAGE_SIZE = 100;
+/** The least time between two refreshes asked for by changes. */
+const CHANGE_GAP_MS = 200;
 
 export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   const client = useClient();
@@ -25,14 +28,14 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   const key = JSON.stringify(query);
 
   const load = useCallback(
-    (page: number, gen: number) => {
-      if (pending.current.has(page)) return;
+    (page: number, gen: number): Promise<void> => {
+      if (pending.current.has(page)) return Promise.resolve();
       pending.current.add(page);
       // Only the first page of a query generation counts all matches.
       const count = !counted.current.has(gen);
       counted.current.add(gen);
       const args = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, count };
-      void client['queue.list'](args).then((r) => {
+      return client['queue.list'](args).then((r) => {
         pending.current.delete(page);
         if (gen !== generation.current) return;
         if (!r.ok) return setError(r.error);
@@ -51,20 +54,22 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
     (first: number, last: number) => {
       lastRange.current = [first, last];
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
-        if (pages.current.get(p)?.gen !== generation.current) load(p, generation.current);
+        if (pages.current.get(p)?.gen !== generation.current) void load(p, generation.current);
       }
     },
     [load],
   );
 
   const reload = useCallback(
-    (keepRows: boolean) => {
+    (keepRows: boolean): Promise<unknown> => {
       generation.current += 1;
       if (!keepRows) pages.current = new Map();
       pending.current = new Set();
       const [first, last] = lastRange.current;
+      const loads: Promise<void>[] = [];
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
-        load(p, generation.current);
+        loads.push(load(p, generation.current));
+      return Promise.all(loads);
     },
     [load],
   );
@@ -72,18 +77,26 @@ export function useQueuePages(query: Omit<QueueQuery, 'offset' | 'limit'>) {
   // A new query starts from the top, with nothing from the old one on screen.
   useEffect(() => {
     lastRange.current = [0, PAGE_SIZE];
-    reload(false);
+    void reload(false);
   }, [reload]);
 
   // Something changed in the store: refresh what is on screen, keeping the rows shown
-  // meanwhile so a busy hub never blanks the queue under the operator's cursor.
-  useEffect(() => client.subscribe('queue.changed', () => reload(true)), [client, reload]);
+  // meanwhile so a busy hub never blanks the queue under the operator's cursor. A burst of
+  // changes makes a few refreshes, not one each (read-on-change.ts).
+  useEffect(() => {
+    const refresh = readOnChange(() => reload(true), CHANGE_GAP_MS);
+    const off = client.subscribe('queue.changed', refresh.request);
+    return () => {
+      off();
+      refresh.stop();
+    };
+  }, [client, reload]);
 
   const rowAt = (index: number): QueueRow | undefined =>
     pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
 
   /** Fetches what is on screen again, after a failure. */
-  const retry = useCallback(() => reload(true), [reload]);
+  const retry = useCallback(() => void reload(true), [reload]);
 
   return { total, rowAt, ensureRange, error, retry };
 }
