@@ -31,6 +31,12 @@ export interface ReportersChanged {
 /** Fields an OPD never sees when the reporter asked to stay anonymous. */
 const IDENTITY_FIELDS = ['callerName', 'callerNumber'] as const;
 
+function parseFields(json: string | null | undefined, forOpd: boolean): CaseFields {
+  const fields = JSON.parse(json ?? '{}') as Record<string, unknown>;
+  if (forOpd && fields.anonim === true) for (const f of IDENTITY_FIELDS) delete fields[f];
+  return fields as CaseFields;
+}
+
 export function createCaseOperations(
   db: HubStore,
   eventLog: EventLog,
@@ -78,6 +84,16 @@ export function createCaseOperations(
         'SELECT json_object_agg(field, value::json)::text AS fields FROM case_fields WHERE case_id = ?',
     }),
   );
+  // A dispatch reads its case's OPD copy at once with the check that the case exists: one
+  // statement where a PostgreSQL store would wait for three.
+  const opdCopy = db.prepare<[string], { fields: string | null; n: number }>(
+    sqlFor(db, {
+      sqlite: `SELECT (SELECT json_group_object(field, json(value)) FROM case_fields WHERE case_id = c.id) AS fields,
+        (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS n FROM cases c WHERE c.id = ?`,
+      postgres: `SELECT (SELECT json_object_agg(field, value::json)::text FROM case_fields WHERE case_id = c.id) AS fields,
+        (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS n FROM cases c WHERE c.id = ?`,
+    }),
+  );
   const joinedCall = db.prepare<[string], { case_id: string }>(
     'SELECT case_id FROM case_reporters WHERE call_id = ?',
   );
@@ -98,10 +114,12 @@ export function createCaseOperations(
     /** The desk opened or took over the case (a supervisor may act on any). */
     mayEdit: (caseId: string, who: TokenEntry): boolean =>
       who.kind === 'supervisor' || isEditor.get(caseId, who.id) !== undefined,
-    fields(caseId: string, forOpd: boolean): CaseFields {
-      const fields = JSON.parse(fieldsOf.get(caseId)?.fields ?? '{}') as Record<string, unknown>;
-      if (forOpd && fields.anonim === true) for (const f of IDENTITY_FIELDS) delete fields[f];
-      return fields as CaseFields;
+    fields: (caseId: string, forOpd: boolean): CaseFields =>
+      parseFields(fieldsOf.get(caseId)?.fields, forOpd),
+    /** The case as its OPD gets it with a dispatch, or undefined when the hub has no such case. */
+    forOpd(caseId: string): { case: CaseFields; reporters: number } | undefined {
+      const row = opdCopy.get(caseId);
+      return row && { case: parseFields(row.fields, true), reporters: 1 + row.n };
     },
     /** The first caller and every co-reporter: a count only, never who they are. */
     reporters: (caseId: string): number => 1 + (coReporters.get(caseId)?.n ?? 0),

@@ -114,7 +114,8 @@ export function createDispatchOperations(
         who,
         msg.dispatchId,
         () => {
-          if (!cases.exists(msg.caseId))
+          const copy = forInbox ? cases.forOpd(msg.caseId) : undefined;
+          if (forInbox ? !copy : !cases.exists(msg.caseId))
             return refuse('case.unknown', `case ${msg.caseId} has not reached the hub`);
           if (!opdIds.has(msg.opdId))
             return refuse('opd.unknown', `no OPD "${msg.opdId}" in the roster`);
@@ -138,15 +139,14 @@ export function createDispatchOperations(
             status: 'queued',
             ...reopens,
           });
-          if (forInbox) {
+          if (copy) {
             delivery = {
               dispatchId: msg.dispatchId,
               caseId: msg.caseId,
               status: 'queued',
               queuedAt,
               ...reopens,
-              case: cases.fields(msg.caseId, true),
-              reporters: cases.reporters(msg.caseId),
+              ...copy,
             };
           }
           return { ack: { ok: true, hubSeq: event.seq, queuedAt }, events: [event] };

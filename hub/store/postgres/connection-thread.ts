@@ -47,24 +47,51 @@ const types = {
 };
 
 let client: pg.Client | undefined;
+/** A connection being opened; statements asked meanwhile wait for it, in order. */
+let opening: Promise<pg.Client> | undefined;
+let openingClient: pg.Client | undefined;
+/**
+ * A transaction is open as far as the statements sent go: from a BEGIN sent to its COMMIT
+ * or ROLLBACK sent (statements are pipelined, so this runs ahead of the answers).
+ */
 let inTransaction = false;
 /** The connection was lost inside a transaction: only its ROLLBACK is accepted. */
 let lost = false;
 
-async function connection(): Promise<pg.Client> {
-  if (client) return client;
-  const fresh = new pg.Client({ connectionString: data.url, types, application_name: 'sigap-hub' });
+function connect(): Promise<pg.Client> {
+  // Pipelined: a statement is written as soon as it is asked, without waiting for the
+  // answers before it; they come back in order. Writes the hub does not wait for then share
+  // the round trip of the next statement it does wait for.
+  const fresh = new pg.Client({
+    connectionString: data.url,
+    types,
+    application_name: 'sigap-hub',
+    pipeline: true,
+  });
   fresh.on('error', () => drop(fresh));
-  await fresh.connect();
-  // The record is never acknowledged before it is on disk, whatever the server's default.
-  await fresh.query('SET synchronous_commit = on');
-  client = fresh;
-  return fresh;
+  const ready = (async () => {
+    try {
+      await fresh.connect();
+      // The record is never acknowledged before it is on disk, whatever the server's default.
+      await fresh.query('SET synchronous_commit = on');
+    } catch (error) {
+      drop(fresh);
+      throw error;
+    }
+    if (openingClient !== fresh) throw new Error('the connection to PostgreSQL was lost');
+    opening = openingClient = undefined;
+    client = fresh;
+    return fresh;
+  })();
+  opening = ready;
+  openingClient = fresh;
+  return ready;
 }
 
 function drop(which: pg.Client): void {
-  if (client !== which) return;
-  client = undefined;
+  if (client === which) client = undefined;
+  else if (openingClient === which) opening = openingClient = undefined;
+  else return; // one dropped already
   if (inTransaction) lost = true;
   which.end().catch(() => undefined);
 }
@@ -76,8 +103,50 @@ const connectionGone = (error: unknown): boolean => {
   return !fromServer || (typeof code === 'string' && /^(08|57)/.test(code));
 };
 
-async function run(ask: Ask): Promise<Answer> {
-  const control = ask.text === 'BEGIN' || ask.text === 'COMMIT' || ask.text === 'ROLLBACK';
+const failed = (ask: Ask, error: unknown): Answer => {
+  const code = (error as { code?: unknown }).code;
+  return {
+    id: ask.id,
+    ok: false,
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+};
+
+/** Sends `ask` on `used`; the promise is its answer. Called in the order the hub asks. */
+function send(used: pg.Client, ask: Ask): Promise<Answer> {
+  if (ask.text === 'BEGIN') inTransaction = true;
+  else if (ask.text === 'COMMIT' || ask.text === 'ROLLBACK') inTransaction = false;
+  return used
+    .query({
+      text: ask.text,
+      ...(ask.values ? { values: ask.values } : {}),
+      ...(ask.name ? { name: ask.name } : {}),
+    })
+    .then(
+      (result): Answer => ({
+        id: ask.id,
+        ok: true,
+        rows: result.rows,
+        rowCount: result.rowCount ?? 0,
+      }),
+      (error: unknown): Answer => {
+        if (connectionGone(error)) drop(used);
+        // The hub waits for its BEGIN: nothing was sent inside this transaction.
+        if (ask.text === 'BEGIN') {
+          inTransaction = false;
+          lost = false;
+        }
+        return failed(ask, error);
+      },
+    );
+}
+
+/**
+ * Starts `ask`; the promise is its answer. Must be called in the order the hub asks, and
+ * synchronously when a connection is open, so statements reach PostgreSQL in that order.
+ */
+function start(ask: Ask): Promise<Answer> {
   if (lost) {
     // A transaction ends at its COMMIT or ROLLBACK, whatever happened to its connection.
     const ends = ask.text === 'ROLLBACK' || ask.text === 'COMMIT';
@@ -85,35 +154,20 @@ async function run(ask: Ask): Promise<Answer> {
       lost = false;
       inTransaction = false;
     }
-    if (ask.text === 'ROLLBACK') return { id: ask.id, ok: true, rows: [], rowCount: 0 };
-    return {
+    if (ask.text === 'ROLLBACK')
+      return Promise.resolve({ id: ask.id, ok: true, rows: [], rowCount: 0 });
+    return Promise.resolve({
       id: ask.id,
       ok: false,
       code: 'connection_lost',
       message: 'the connection to PostgreSQL was lost inside a transaction',
-    };
-  }
-  let used: pg.Client | undefined;
-  try {
-    used = await connection();
-    const result = await used.query({
-      text: ask.text,
-      ...(ask.values ? { values: ask.values } : {}),
-      ...(ask.name ? { name: ask.name } : {}),
     });
-    if (control) inTransaction = ask.text === 'BEGIN';
-    return { id: ask.id, ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 };
-  } catch (error) {
-    if (used && connectionGone(error)) drop(used);
-    if (control && ask.text !== 'BEGIN') inTransaction = false;
-    const code = (error as { code?: unknown }).code;
-    return {
-      id: ask.id,
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-      ...(typeof code === 'string' ? { code } : {}),
-    };
   }
+  if (client) return send(client, ask);
+  return (opening ?? connect()).then(
+    (used) => send(used, ask),
+    (error: unknown) => failed(ask, error),
+  );
 }
 
 /**
@@ -135,22 +189,25 @@ function settled(ask: Ask, answer: Answer): Answer {
   return first;
 }
 
-let chain = Promise.resolve();
+/** Answers, in the order asked: each is handled only after the one before it. */
+let answers: Promise<unknown> = Promise.resolve();
 parentPort!.on('message', (ask: Ask | 'close') => {
   if (ask === 'close') {
-    chain = chain.then(async () => {
+    answers = answers.then(async () => {
       await client?.end().catch(() => undefined);
       parentPort!.close();
     });
     return;
   }
-  chain = chain.then(async () => {
-    const answer = await run(ask);
+  // Sent now (or, while a connection opens, right after the statements asked before it).
+  const answer = start(ask);
+  answers = answers.then(async () => {
+    const a = await answer;
     if (ask.answer === 'none') {
-      if (!answer.ok && !deferred) deferred = answer;
+      if (!a.ok && !deferred) deferred = a;
       return;
     }
-    (ask.answer === 'waited' ? data.waited : data.later).postMessage(settled(ask, answer));
+    (ask.answer === 'waited' ? data.waited : data.later).postMessage(settled(ask, a));
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   });

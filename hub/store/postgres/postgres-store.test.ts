@@ -5,6 +5,7 @@
  * newer Sigap is refused untouched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventLog } from '../../event-log';
 import { createGroupCommit } from '../../group-commit';
 import {
   postgresUnavailable,
@@ -74,6 +75,47 @@ describe.skipIf(reason !== undefined)(
         { seq: '2', type: 'made b' },
         { seq: '3', type: 'made c' },
       ]);
+    });
+
+    it('gives events seqs in commit order across two nodes, and a failed message gives its seqs back', async () => {
+      const url = await server.createDatabase(`store_${++n}`);
+      const nodes = [openPostgresStore(url), openPostgresStore(url)];
+      stores.push(...nodes);
+      const [a, b] = nodes.map((db) => {
+        const commit = createGroupCommit(db, () => undefined);
+        const log = createEventLog(db);
+        const insertCase = db.prepare(
+          'INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)',
+        );
+        const message = (id: string, events: number) =>
+          new Promise<string>((resolve) =>
+            commit.submit(
+              () => {
+                const seqs = Array.from(
+                  { length: events },
+                  () => log.append({ type: 'call.logged', at: 1 } as never).seq,
+                );
+                insertCase.run(id, 'desk-1', 1); // not waited for: fails on a repeated id
+                return `${id}@${seqs.join(',')}`;
+              },
+              resolve,
+              (error) => `refused ${id}: ${(error as Error).message}`,
+            ),
+          );
+        return { commit, message };
+      });
+      expect(await a!.message('a', 2)).toBe('a@1,2');
+      expect(await b!.message('b', 1)).toBe('b@3'); // the other node counts on from the log
+      const [again, c] = await Promise.all([a!.message('a', 2), a!.message('c', 1)]);
+      expect(again).toMatch(/^refused a: duplicate key value/);
+      expect(c).toBe('c@4'); // the refused message's two events took no seq
+      expect(await b!.message('d', 1)).toBe('d@5');
+      a!.commit.close();
+      b!.commit.close();
+      const seqs = await withClient(url, async (client) =>
+        (await client.query('SELECT seq FROM events ORDER BY seq')).rows.map((r) => Number(r.seq)),
+      );
+      expect(seqs).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('never commits a transaction in which a write failed', async () => {

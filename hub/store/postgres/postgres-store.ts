@@ -8,6 +8,7 @@
 import { StoreTooNewError } from '../../../shared/store/migrate';
 import type { DurableCommits, HubStore, StoreStatement } from '../store';
 import { pgMigrations } from './migrations';
+import { createEventSeqs } from './event-seq';
 import { bindValues, toPostgres } from './sql-dialect';
 import { openSyncConnection, type SyncConnection } from './sync-connection';
 import { CENTER_WRITE_LOCK } from './write-lock';
@@ -36,13 +37,30 @@ export function openPostgresStore(url: string): HubStore {
   }
   let depth = 0;
   let statements = 0;
+  const eventSeqs = createEventSeqs();
 
+  /**
+   * BEGIN and the lock are sent without waiting (statements are pipelined, so they run
+   * first); the log's last seq, read under the lock, answers for all three.
+   */
   const begin = (): void => {
-    conn.query('BEGIN');
-    conn.query(`SELECT pg_advisory_xact_lock(${CENTER_WRITE_LOCK})`);
+    conn.send('BEGIN');
+    conn.send(`SELECT pg_advisory_xact_lock(${CENTER_WRITE_LOCK})`);
+    try {
+      const [row] = conn.query(
+        'SELECT coalesce(max(seq), 0) AS seq FROM events',
+        [],
+        'sigap_last_seq',
+      ).rows as Array<{ seq: number }>;
+      eventSeqs.begun(row!.seq);
+    } catch (error) {
+      rollback();
+      throw error;
+    }
   };
   /** Ends a failed transaction; its own trouble must not hide the error that ended it. */
   const rollback = (): void => {
+    eventSeqs.ended();
     try {
       conn.query('ROLLBACK');
     } catch {
@@ -54,10 +72,32 @@ export function openPostgresStore(url: string): HubStore {
     engine: 'postgres',
     describe: withoutPassword(url),
     prepare<P extends unknown[] | object, R>(sql: string) {
-      const statement = toPostgres(sql);
       const name = `sigap_${++statements}`;
-      const query = (args: unknown[]) =>
-        conn.query(statement.text, bindValues(statement, args), name);
+      const eventInsert = eventSeqs.rewrite(sql);
+      if (eventInsert !== undefined) {
+        // The seq is counted here: the INSERT is not waited for (event-seq.ts).
+        const text = toPostgres(eventInsert).text;
+        const all = (...args: unknown[]) => {
+          const seq = eventSeqs.next();
+          conn.send(text, [seq, ...args], name);
+          return [{ seq }] as R[];
+        };
+        return {
+          run: (...args: unknown[]) => void all(...args),
+          get: (...args: unknown[]) => all(...args)[0],
+          all,
+          iterate: (...args: unknown[]) => all(...args)[Symbol.iterator](),
+        } as unknown as StoreStatement<P extends unknown[] ? P : [P], R>;
+      }
+      const statement = toPostgres(sql);
+      const savepoint = /^\s*SAVEPOINT (\w+)\s*$/i.exec(sql)?.[1];
+      const rollbackTo = /^\s*ROLLBACK TO (\w+)\s*$/i.exec(sql)?.[1];
+      const query = (args: unknown[]) => {
+        if (savepoint) eventSeqs.saved(savepoint);
+        const result = conn.query(statement.text, bindValues(statement, args), name);
+        if (rollbackTo) eventSeqs.rolledBackTo(rollbackTo);
+        return result;
+      };
       const all = (...args: unknown[]) => query(args).rows as R[];
       // A write in a transaction is not waited for: nothing reads its row count, and an error
       // it meets surfaces at the next statement waited for — at the latest the RELEASE or
@@ -66,7 +106,10 @@ export function openPostgresStore(url: string): HubStore {
       return {
         run: (...args: unknown[]) => {
           if (depth === 0 || waitedFor) query(args);
-          else conn.send(statement.text, bindValues(statement, args), name);
+          else {
+            if (savepoint) eventSeqs.saved(savepoint);
+            conn.send(statement.text, bindValues(statement, args), name);
+          }
         },
         get: (...args: unknown[]) => all(...args)[0],
         all,
@@ -77,6 +120,7 @@ export function openPostgresStore(url: string): HubStore {
       return ((...args: never[]) => {
         if (depth > 0) {
           const savepoint = `nested_${depth}`;
+          eventSeqs.saved(savepoint);
           conn.query(`SAVEPOINT ${savepoint}`);
           depth++;
           try {
@@ -85,6 +129,7 @@ export function openPostgresStore(url: string): HubStore {
             return result;
           } catch (error) {
             conn.query(`ROLLBACK TO ${savepoint}`);
+            eventSeqs.rolledBackTo(savepoint);
             conn.query(`RELEASE ${savepoint}`);
             throw error;
           } finally {
@@ -95,6 +140,7 @@ export function openPostgresStore(url: string): HubStore {
         depth = 1;
         try {
           const result = fn(...args);
+          eventSeqs.ended();
           conn.query('COMMIT');
           return result;
         } catch (error) {
@@ -121,6 +167,7 @@ export function openPostgresStore(url: string): HubStore {
           } finally {
             depth = 0;
           }
+          eventSeqs.ended();
           conn.queryLater('COMMIT', durable);
         },
         settle: () => conn.settle(),

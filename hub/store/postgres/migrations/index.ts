@@ -1,5 +1,6 @@
 /** Every migration of the PostgreSQL hub store, in order. Append only; never edit a shipped one. */
 import { p0001Center } from './0001-center';
+import { p0002EventSeq } from './0002-event-seq';
 
 export interface PgMigration {
   version: number;
@@ -7,4 +8,4 @@ export interface PgMigration {
   sql: string;
 }
 
-export const pgMigrations: readonly PgMigration[] = [p0001Center];
+export const pgMigrations: readonly PgMigration[] = [p0001Center, p0002EventSeq];
