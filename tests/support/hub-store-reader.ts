@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { bigintAsNumber } from '../../hub/store/postgres/number-types';
 import { hubStoreFile } from '../../hub/store/database';
 import { bindValues, toPostgres } from '../../hub/store/postgres/sql-dialect';
 
@@ -28,11 +29,7 @@ export async function openStoreReader(dataDir: string, storeArgs: string[]): Pro
   }
   const client = new pg.Client({
     connectionString: storeArgs[at + 1],
-    // Counts and seqs (bigint) as numbers, as SQLite gives them.
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? Number : pg.types.getTypeParser(oid, format),
-    } as pg.CustomTypesConfig,
+    types: bigintAsNumber,
   });
   client.on('error', () => undefined);
   await client.connect();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { bigintAsNumber } from '../../hub/store/postgres/number-types';
 import { openSqliteFile } from '../../hub/store/database';
 
 /** The record's tables, parents before children (the SQLite store checks foreign keys). */
@@ -34,10 +35,7 @@ export async function copyPostgresRecord(url: string, dataDir: string): Promise<
   fs.mkdirSync(dataDir, { recursive: true });
   const client = new pg.Client({
     connectionString: url,
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? Number : pg.types.getTypeParser(oid, format),
-    } as pg.CustomTypesConfig,
+    types: bigintAsNumber,
   });
   client.on('error', () => undefined);
   await client.connect();

@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
+import { bigintAsNumber } from './number-types';
 
 export interface ThreadData {
   url: string;
@@ -39,12 +40,7 @@ export type Answer =
 const data = workerData as ThreadData;
 const counter = new Int32Array(data.counter);
 
-// bigint columns (timestamps in ms, seqs, counts) as numbers, as SQLite gives them.
-const INT8 = 20;
-const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? Number : pg.types.getTypeParser(oid, format),
-};
+const types = bigintAsNumber;
 
 let client: pg.Client | undefined;
 /** A connection being opened; statements asked meanwhile wait for it, in order. */
