@@ -6,7 +6,7 @@
  * center (no account, no demo mode) asks for its first supervisor instead of a sign-in.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import {
   randomToken,
   startHost,

@@ -5,7 +5,7 @@
  * case is saved with the same keystrokes as any other.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import Database from 'better-sqlite3';
 import { startLauncher, tempDir, type LauncherProc, type Proc } from '../support/processes';
 import { openDesk, startCenter } from './support/center';

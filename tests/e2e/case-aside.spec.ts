@@ -4,7 +4,7 @@
  * leaks into the call's fields) and comes back with the same form open, the same text and
  * the cursor in it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { field, queueRow, recordCase, signInOperator } from './support/operator';
 

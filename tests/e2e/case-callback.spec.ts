@@ -4,7 +4,7 @@
  * inbox shows the case again, as a new dispatch. Real processes, as `npm start` runs them:
  * launcher, console host, hub, and the OPD inbox page in its own browser context.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { inboxItem, openInbox, opdToken, printedInboxUrl } from './support/inbox';
 import { closeCase, dlhDispatch, field, recordCase, signInOperator } from './support/operator';

@@ -5,7 +5,7 @@
  * whose screen was open all along — records a fallen tree and Sigap suggests DPUPR. The
  * operator sees the same table but cannot edit it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { Proc } from '../support/processes';
 import { deskPage, startCenter, startDesk } from './support/center';
 import { field } from './support/operator';

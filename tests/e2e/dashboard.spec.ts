@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import type { Proc } from '../support/processes';
 import { deskPage, openDesk, startCenter, startDesk } from './support/center';
 import { openInbox } from './support/inbox';

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { seedHubStore } from '../../bench/lib/hub-seed';
 import { startHub, until, type Proc } from '../support/processes';
 import { deskPage, startCenter, startDesk } from './support/center';

@@ -5,7 +5,7 @@
  * address; Alt+G joins it. Desk 1's case shows the co-reporter, and the OPD inbox shows one
  * case with two reporters — nothing was dispatched twice. Alt+↑/↓ choose among suggestions.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import type { Proc } from '../support/processes';
 import { openDesk, startCenter } from './support/center';
 import { inboxItem, inboxList, openInbox } from './support/inbox';

@@ -3,7 +3,7 @@
  * calls (F8) with numbers in full, then finds that export in F10's audit log, filtered to
  * exports: who, which desk, the range, and that the numbers were in full.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { formatWibDay } from '../../shared/time';
 import { deskPage, startCenter, startDesk } from './support/center';
 import { field } from './support/operator';

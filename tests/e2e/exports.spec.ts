@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { formatWibDay } from '../../shared/time';
 import { callHost } from '../support/host-api';
 import { startHost, tempDir, type HostProc } from '../support/processes';

@@ -4,7 +4,7 @@
  * other one and says so, in both languages.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres';
 import {
   randomToken,

@@ -5,7 +5,7 @@
  * save that fails says so beside the save buttons while the call stays a draft.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import Database from 'better-sqlite3';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { field, queueRow, recordCase, signInOperator } from './support/operator';

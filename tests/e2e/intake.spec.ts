@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import Database from 'better-sqlite3';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 

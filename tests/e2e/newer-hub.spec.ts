@@ -5,7 +5,7 @@
  * case with its code, marked unknown (after an event type this desk does not know).
  */
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { Server } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
 import { startHost, tempDir, type HostProc, type LauncherProc } from '../support/processes';

@@ -5,7 +5,7 @@
  * counts cases and dispatches waiting, not outbox messages.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import {
   freePort,
   randomToken,

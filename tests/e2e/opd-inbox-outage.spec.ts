@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { io } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import {

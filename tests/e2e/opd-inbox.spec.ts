@@ -5,7 +5,7 @@
  * action of the clerk shows in the console; a returned case waits to be re-routed; a
  * cancelled case is withdrawn from the inbox.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { inboxItem, openInbox, opdToken, printedInboxUrl } from './support/inbox';
 import {

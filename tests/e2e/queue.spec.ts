@@ -3,7 +3,7 @@
  * looks on a 1366×768 screen with a seeded store, ages that move with the clock, date
  * filters read day first whatever the browser's locale, and an OPD list that starts empty.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { formatWibDay, nextWibDay, parseWibDay } from '../../shared/time';
 import { runTs, startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { openCase, queueCell, queueRow, recordCase, signInOperator } from './support/operator';

@@ -5,7 +5,7 @@
  * recorded — a genuine caller's case then starts linked to the silent call.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import Database from 'better-sqlite3';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { field, signInOperator } from './support/operator';

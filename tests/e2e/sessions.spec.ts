@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 import { closeCase, field, openCase, recordCase } from './support/operator';
 

@@ -4,7 +4,7 @@
  * "Panggilan kosong berulang" with its expiry as soon as the number is typed — while the
  * call is recorded with the same keystrokes as any other.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { v7 as uuidv7 } from 'uuid';
 import type { Proc } from '../support/processes';
 import { deskPage, deskSocket, openDesk, startCenter, startDesk } from './support/center';

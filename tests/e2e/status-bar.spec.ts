@@ -2,7 +2,7 @@
  * The console as `npm start` runs it, in Chromium: the status bar follows the hub going
  * away and coming back, and the language switch sticks.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startLauncher, tempDir, type LauncherProc } from '../support/processes';
 
 let launcher: LauncherProc;

@@ -4,7 +4,7 @@
  * its number and reopens it as a case; the case's timeline names the original call, its
  * disposition and who screened it. Operators have no review.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { v7 as uuidv7 } from 'uuid';
 import type { Proc } from '../support/processes';
 import { deskSocket, startCenter, startDesk } from './support/center';
