@@ -85,6 +85,7 @@ export function createGroupCommit(
   const release = db.prepare('RELEASE message');
   const rollbackTo = db.prepare('ROLLBACK TO message');
   const applyGroup = (group: Pending[], results: Result[]): void => {
+    results.length = 0; // a store may roll the group back and apply it again
     for (const item of group) {
       collecting = [];
       savepoint.run();

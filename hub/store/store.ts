@@ -23,7 +23,9 @@ export interface DurableCommits {
    * Runs `apply` in one transaction and commits it; throws, with nothing stored, when
    * `apply` or the commit throws. `durable` is called (never before this returns, and in
    * commit order) once the commit is on disk, or with the error when that could not be made
-   * sure of: then whether it committed is unknown.
+   * sure of: then whether it committed is unknown. `apply` may run more than once (a
+   * store may roll the group back and apply it again, postgres-store.ts): each run starts
+   * from scratch, and its work outside the store is only what it hands to `durable`.
    */
   commit(apply: () => void, durable: (error?: unknown) => void): void;
   /**

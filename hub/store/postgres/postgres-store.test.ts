@@ -1,6 +1,7 @@
 /**
  * The PostgreSQL hub store against a real, throwaway PostgreSQL server: writes not waited
- * for still fail the message they belong to (and only it), a failed write never lets a
+ * for still fail the message they belong to (and only it), in a burst as alone (a group is
+ * applied optimistically first, then carefully after any trouble), a failed write never lets a
  * COMMIT through, seq stays gapless across a rolled-back message, and a database from a
  * newer Sigap is refused untouched.
  */
@@ -116,6 +117,59 @@ describe.skipIf(reason !== undefined)(
         (await client.query('SELECT seq FROM events ORDER BY seq')).rows.map((r) => Number(r.seq)),
       );
       expect(seqs).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('answers each message of a burst as applied alone, whatever fails in it and where', async () => {
+      const db = await freshStore();
+      const commit = createGroupCommit(db, () => undefined);
+      const log = createEventLog(db);
+      const insertCase = db.prepare(
+        'INSERT INTO cases (id, holder_desk, created_at) VALUES (?, ?, ?)',
+      );
+      const cases = db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id');
+      const effects: string[] = [];
+      /** Writes case `id`, then reads what is stored, or throws after writing. */
+      const message = (id: string, then: 'read' | 'throw' | 'nothing') =>
+        new Promise<string>((resolve) =>
+          commit.submit(
+            () => {
+              const { seq } = log.append({ type: 'call.logged', at: 1 } as never);
+              insertCase.run(id, 'desk-1', 1); // not waited for: fails on a repeated id
+              if (then === 'throw') throw new Error(`${id} gave up`);
+              commit.afterCommit(() => effects.push(id));
+              const seen = then === 'read' ? `:${cases.all().map((c) => c.id)}` : '';
+              return `${id}@${seq}${seen}`;
+            },
+            resolve,
+            (error) => `refused ${id}: ${(error as Error).message}`,
+          ),
+        );
+      expect(await message('a', 'nothing')).toBe('a@1');
+      // One burst: a repeat whose write fails with a read after it in the next message, a
+      // message that throws after writing, and messages that only write.
+      const burst = await Promise.all([
+        message('b', 'nothing'),
+        message('a', 'nothing'),
+        message('c', 'read'),
+        message('d', 'throw'),
+        message('e', 'nothing'),
+      ]);
+      expect(burst).toEqual([
+        'b@2',
+        expect.stringMatching(/^refused a: duplicate key value/),
+        'c@3:a,b,c',
+        'refused d: d gave up',
+        'e@4',
+      ]);
+      expect(effects).toEqual(['a', 'b', 'c', 'e']);
+      commit.close();
+      const rows = await withClient(server.urlFor(`store_${n}`), async (client) => ({
+        cases: (await client.query('SELECT id FROM cases ORDER BY id')).rows.map((r) => r.id),
+        seqs: (await client.query('SELECT seq FROM events ORDER BY seq')).rows.map((r) =>
+          Number(r.seq),
+        ),
+      }));
+      expect(rows).toEqual({ cases: ['a', 'b', 'c', 'e'], seqs: [1, 2, 3, 4] });
     });
 
     it('never commits a transaction in which a write failed', async () => {

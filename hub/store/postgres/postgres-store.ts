@@ -4,6 +4,13 @@
  * write transaction takes the center's write lock first (write-lock.ts). A durable commit
  * sends COMMIT without waiting: with synchronous_commit=on its answer means the WAL is on
  * disk, and the group's answers go out only then.
+ *
+ * A group is first applied optimistically: the savepoint that closes each message is not
+ * waited for, so a message that only writes costs no round trip. That is only sound while
+ * nothing fails: an error surfaces at a later statement, where it cannot be told apart
+ * from that statement's own. So the first error of any kind, a rollback to a savepoint, or
+ * a COMMIT refused for a write, rolls the whole group back, and it is applied again with
+ * every message's savepoint waited for: each error is then its own message's, as before.
  */
 import { StoreTooNewError } from '../../../shared/store/migrate';
 import type { DurableCommits, HubStore, StoreStatement } from '../store';
@@ -12,6 +19,22 @@ import { createEventSeqs } from './event-seq';
 import { bindValues, toPostgres } from './sql-dialect';
 import { openSyncConnection, type SyncConnection } from './sync-connection';
 import { CENTER_WRITE_LOCK } from './write-lock';
+
+/**
+ * Thrown out of an optimistic group at its first trouble: the group is rolled back and
+ * applied again, carefully. Never reaches a message's answer.
+ */
+class ApplyAgain extends Error {
+  constructor(cause: unknown) {
+    super('the group is applied again, one message at a time', { cause });
+  }
+}
+
+/** PostgreSQL refused a statement and rolled back; the connection itself is fine. */
+const refusedStatement = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
+};
 
 /** `postgres://user:secret@host/db` as it may be logged: without the password. */
 export function withoutPassword(url: string): string {
@@ -38,6 +61,31 @@ export function openPostgresStore(url: string): HubStore {
   let depth = 0;
   let statements = 0;
   const eventSeqs = createEventSeqs();
+  /** The group being applied skips waiting for its savepoints' release (file comment). */
+  let optimistic = false;
+  /** The optimistic group met trouble; whatever caught it, the group is applied again. */
+  let troubled: unknown;
+
+  /** A statement the hub waits for; in an optimistic group its error ends the attempt. */
+  const waited = (text: string, values?: unknown[], name?: string) => {
+    if (!optimistic) return conn.query(text, values, name);
+    if (troubled !== undefined) throw new ApplyAgain(troubled);
+    try {
+      return conn.query(text, values, name);
+    } catch (error) {
+      troubled = error;
+      throw error;
+    }
+  };
+  /** A savepoint released or rolled back to: not waited for in an optimistic group. */
+  const ending = (text: string, values?: unknown[], name?: string): void => {
+    if (optimistic && /^\s*RELEASE\b/i.test(text)) conn.send(text, values, name);
+    else if (optimistic) {
+      // Something failed in a message: which one is only known applied carefully.
+      troubled ??= new Error(`${text} in an optimistic group`);
+      throw new ApplyAgain(troubled);
+    } else conn.query(text, values, name);
+  };
 
   /**
    * BEGIN and the lock are sent without waiting (statements are pipelined, so they run
@@ -94,7 +142,7 @@ export function openPostgresStore(url: string): HubStore {
       const rollbackTo = /^\s*ROLLBACK TO (\w+)\s*$/i.exec(sql)?.[1];
       const query = (args: unknown[]) => {
         if (savepoint) eventSeqs.saved(savepoint);
-        const result = conn.query(statement.text, bindValues(statement, args), name);
+        const result = waited(statement.text, bindValues(statement, args), name);
         if (rollbackTo) eventSeqs.rolledBackTo(rollbackTo);
         return result;
       };
@@ -102,10 +150,14 @@ export function openPostgresStore(url: string): HubStore {
       // A write in a transaction is not waited for: nothing reads its row count, and an error
       // it meets surfaces at the next statement waited for — at the latest the RELEASE or
       // COMMIT that ends the work it belongs to, which is always waited for.
-      const waitedFor = /^\s*(RELEASE|COMMIT|ROLLBACK)\b/i.test(sql);
+      const endsSavepoint = /^\s*(RELEASE|ROLLBACK TO)\b/i.test(sql);
+      const waitedFor = /^\s*(COMMIT|ROLLBACK)\b/i.test(sql);
       return {
         run: (...args: unknown[]) => {
-          if (depth === 0 || waitedFor) query(args);
+          if (depth > 0 && endsSavepoint) {
+            ending(statement.text, bindValues(statement, args), name);
+            if (rollbackTo) eventSeqs.rolledBackTo(rollbackTo);
+          } else if (depth === 0 || waitedFor) query(args);
           else {
             if (savepoint) eventSeqs.saved(savepoint);
             conn.send(statement.text, bindValues(statement, args), name);
@@ -121,14 +173,16 @@ export function openPostgresStore(url: string): HubStore {
         if (depth > 0) {
           const savepoint = `nested_${depth}`;
           eventSeqs.saved(savepoint);
-          conn.query(`SAVEPOINT ${savepoint}`);
+          if (optimistic) conn.send(`SAVEPOINT ${savepoint}`);
+          else conn.query(`SAVEPOINT ${savepoint}`);
           depth++;
           try {
             const result = fn(...args);
-            conn.query(`RELEASE ${savepoint}`);
+            ending(`RELEASE ${savepoint}`);
             return result;
           } catch (error) {
-            conn.query(`ROLLBACK TO ${savepoint}`);
+            if (error instanceof ApplyAgain) throw error;
+            ending(`ROLLBACK TO ${savepoint}`);
             eventSeqs.rolledBackTo(savepoint);
             conn.query(`RELEASE ${savepoint}`);
             throw error;
@@ -155,21 +209,38 @@ export function openPostgresStore(url: string): HubStore {
       return depth > 0;
     },
     durableCommits(): DurableCommits {
-      return {
-        commit(apply, durable) {
-          begin();
-          depth = 1;
+      /** One attempt at the group; a careful one is what an optimistic one falls back to. */
+      const attempt = (apply: () => void, durable: (error?: unknown) => void, careful: boolean) => {
+        begin();
+        depth = 1;
+        optimistic = !careful;
+        troubled = undefined;
+        try {
+          apply();
+          if (troubled !== undefined) throw new ApplyAgain(troubled);
+        } catch (error) {
+          optimistic = false;
+          rollback();
+          if (error instanceof ApplyAgain) return attempt(apply, durable, true);
+          throw error;
+        } finally {
+          depth = 0;
+          optimistic = false;
+        }
+        eventSeqs.ended();
+        conn.queryLater('COMMIT', (error) => {
+          // A write after the last statement waited for was refused, and PostgreSQL rolled
+          // the group back: applied carefully, each error is its own message's again.
+          if (careful || !refusedStatement(error)) return durable(error);
           try {
-            apply();
-          } catch (error) {
-            rollback();
-            throw error;
-          } finally {
-            depth = 0;
+            attempt(apply, durable, true);
+          } catch (again) {
+            durable(again);
           }
-          eventSeqs.ended();
-          conn.queryLater('COMMIT', durable);
-        },
+        });
+      };
+      return {
+        commit: (apply, durable) => attempt(apply, durable, false),
         settle: () => conn.settle(),
         close: () => undefined,
       };
