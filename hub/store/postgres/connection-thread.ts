@@ -6,6 +6,7 @@
  * statement, but never in the middle of a transaction: until the hub's thread rolls back,
  * everything in it is refused, so no statement lands outside the transaction it was for.
  */
+import type { Socket } from 'node:net';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 import { bigintAsNumber } from './number-types';
@@ -187,14 +188,27 @@ function settled(ask: Ask, answer: Answer): Answer {
 
 /** Answers, in the order asked: each is handled only after the one before it. */
 let answers: Promise<unknown> = Promise.resolve();
-parentPort!.on('message', (ask: Ask | 'close') => {
-  if (ask === 'close') {
+parentPort!.on('message', (asked: Ask | Ask[] | 'close') => {
+  if (asked === 'close') {
     answers = answers.then(async () => {
       await client?.end().catch(() => undefined);
       parentPort!.close();
     });
     return;
   }
+  // A batch goes out in one write: pg writes each statement's messages separately, and the
+  // socket, corked, collects them (`connection.stream` is pg's socket; not a public API).
+  const socket = (client as unknown as { connection?: { stream?: Socket } } | undefined)
+    ?.connection?.stream;
+  socket?.cork();
+  try {
+    for (const ask of Array.isArray(asked) ? asked : [asked]) handle(ask);
+  } finally {
+    socket?.uncork();
+  }
+});
+
+function handle(ask: Ask): void {
   // Sent now (or, while a connection opens, right after the statements asked before it).
   const answer = start(ask);
   answers = answers.then(async () => {
@@ -207,4 +221,4 @@ parentPort!.on('message', (ask: Ask | 'close') => {
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   });
-});
+}

@@ -44,6 +44,8 @@ export interface SyncConnection {
 
 /** How long the hub waits for one statement before it gives up on it. */
 const ANSWER_WAIT_MS = 30_000;
+/** Writes not waited for that are posted to the thread at the latest in one batch. */
+const MAX_UNSENT = 256;
 
 function startThread(data: ThreadData, transfer: MessagePort[]): Worker {
   const here = import.meta.url;
@@ -74,6 +76,23 @@ export function openSyncConnection(url: string): SyncConnection {
   thread.unref();
   let nextId = 0;
   const pending = new Map<number, (error?: PostgresError) => void>();
+  /**
+   * Writes asked without waiting, posted together with the next statement that is waited
+   * for (or answered later): one message to the thread and one write to the socket for a
+   * message's worth of statements, instead of one each.
+   */
+  let unsent: Ask[] = [];
+  const post = (ask: Ask): void => {
+    if (unsent.length === 0) return thread.postMessage(ask);
+    unsent.push(ask);
+    thread.postMessage(unsent);
+    unsent = [];
+  };
+  const flush = (): void => {
+    if (unsent.length === 0) return;
+    thread.postMessage(unsent);
+    unsent = [];
+  };
 
   const failure = (a: Answer & { ok: false }) => new PostgresError(a.message, a.code);
   const deliver = (a: Answer): void => {
@@ -115,29 +134,31 @@ export function openSyncConnection(url: string): SyncConnection {
         ...(values ? { values } : {}),
         ...(name ? { name } : {}),
       };
-      thread.postMessage(ask);
+      post(ask);
       // An answer for an earlier id is one that came after its wait gave up: dropped.
       const answer = waitFor(waited.port1, (a) => (a.id === id ? a : undefined));
       if (!answer.ok) throw failure(answer);
       return { rows: answer.rows, rowCount: answer.rowCount };
     },
     send(text, values, name) {
-      const ask: Ask = {
+      unsent.push({
         id: ++nextId,
         text,
         answer: 'none',
         ...(values ? { values } : {}),
         ...(name ? { name } : {}),
-      };
-      thread.postMessage(ask);
+      });
+      // A long transaction does not hold an unbounded batch.
+      if (unsent.length >= MAX_UNSENT) flush();
     },
     queryLater(text, answered) {
       const id = ++nextId;
       pending.set(id, answered);
       later.port1.ref(); // an answer is owed: the process waits for it
-      thread.postMessage({ id, text, answer: 'later' } satisfies Ask);
+      post({ id, text, answer: 'later' } satisfies Ask);
     },
     settle() {
+      flush();
       while (pending.size > 0) {
         waitFor(later.port1, (a) => {
           deliver(a);
@@ -146,6 +167,7 @@ export function openSyncConnection(url: string): SyncConnection {
       }
     },
     close() {
+      flush();
       thread.postMessage('close');
       waited.port1.close();
       later.port1.close();
