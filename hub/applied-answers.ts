@@ -60,7 +60,9 @@ export function createAppliedAnswers(db: HubStore) {
       id: string,
       op: () => Outcome<unknown>,
     ): Outcome<unknown> => {
-      const seen = stored.get(id);
+      // Applied optimistically (store.ts), a new id is taken for one: a repeat then fails
+      // on applied's key below, and the group is applied again with this lookup made.
+      const seen = db.optimistic ? undefined : stored.get(id);
       if (seen) {
         // Null: an answer kept before types and senders were (0003), one the log could not
         // attribute; it still answers its repeat.
@@ -80,6 +82,10 @@ export function createAppliedAnswers(db: HubStore) {
       }
       const outcome = op();
       if (outcome.ack.ok) remember.run(id, type, sender, JSON.stringify(outcome.ack));
+      else if (db.optimistic && stored.get(id)) {
+        // A repeat refused now may have been applied before: its stored answer is the one.
+        throw new Error(`message ${id} was applied before: apply the group again carefully`);
+      }
       return outcome;
     },
   );

@@ -35,6 +35,7 @@ export function sqliteStore(db: Database.Database): HubStore {
     get inTransaction() {
       return db.inTransaction;
     },
+    optimistic: false,
     durableCommits: () => walSyncedCommits(db),
     close: () => db.close(),
   };

@@ -58,6 +58,12 @@ export interface HubStore {
    */
   transaction<F extends (...args: never[]) => unknown>(fn: F): F;
   readonly inTransaction: boolean;
+  /**
+   * True while a group is being applied optimistically (PostgreSQL, postgres-store.ts):
+   * any error sends the whole group back to be applied again carefully, so a lookup whose
+   * answer a unique key gives anyway (this id is new) may be left to that key.
+   */
+  readonly optimistic: boolean;
   /** Group commit's durability, for the store's engine. */
   durableCommits(): DurableCommits;
   close(): void;

@@ -5,12 +5,13 @@
  * sends COMMIT without waiting: with synchronous_commit=on its answer means the WAL is on
  * disk, and the group's answers go out only then.
  *
- * A group is first applied optimistically: the savepoint that closes each message is not
- * waited for, so a message that only writes costs no round trip. That is only sound while
- * nothing fails: an error surfaces at a later statement, where it cannot be told apart
- * from that statement's own. So the first error of any kind, a rollback to a savepoint, or
- * a COMMIT refused for a write, rolls the whole group back, and it is applied again with
- * every message's savepoint waited for: each error is then its own message's, as before.
+ * A group is first applied optimistically, without a savepoint per message: a message
+ * that only writes costs no round trip and no statement of its own. That is only sound
+ * while nothing fails: an error surfaces at a later statement, where it cannot be told
+ * apart from that statement's own, and no message can be undone alone. So the first error
+ * of any kind, a message that throws (its rollback to its savepoint), or a COMMIT refused
+ * for a write, rolls the whole group back, and it is applied again carefully, each message
+ * in its own savepoint released and waited for: each error is then its own message's.
  */
 import { StoreTooNewError } from '../../../shared/store/migrate';
 import type { DurableCommits, HubStore, StoreStatement } from '../store';
@@ -61,7 +62,7 @@ export function openPostgresStore(url: string): HubStore {
   let depth = 0;
   let statements = 0;
   const eventSeqs = createEventSeqs();
-  /** The group being applied skips waiting for its savepoints' release (file comment). */
+  /** The group being applied has no savepoints (file comment). */
   let optimistic = false;
   /** The optimistic group met trouble; whatever caught it, the group is applied again. */
   let troubled: unknown;
@@ -77,10 +78,10 @@ export function openPostgresStore(url: string): HubStore {
       throw error;
     }
   };
-  /** A savepoint released or rolled back to: not waited for in an optimistic group. */
+  /** A savepoint released or rolled back to; in an optimistic group there is none. */
   const ending = (text: string, values?: unknown[], name?: string): void => {
-    if (optimistic && /^\s*RELEASE\b/i.test(text)) conn.send(text, values, name);
-    else if (optimistic) {
+    if (optimistic && /^\s*RELEASE\b/i.test(text)) return;
+    if (optimistic) {
       // Something failed in a message: which one is only known applied carefully.
       troubled ??= new Error(`${text} in an optimistic group`);
       throw new ApplyAgain(troubled);
@@ -158,6 +159,7 @@ export function openPostgresStore(url: string): HubStore {
             ending(statement.text, bindValues(statement, args), name);
             if (rollbackTo) eventSeqs.rolledBackTo(rollbackTo);
           } else if (depth === 0 || waitedFor) query(args);
+          else if (savepoint && optimistic) return;
           else {
             if (savepoint) eventSeqs.saved(savepoint);
             conn.send(statement.text, bindValues(statement, args), name);
@@ -172,9 +174,10 @@ export function openPostgresStore(url: string): HubStore {
       return ((...args: never[]) => {
         if (depth > 0) {
           const savepoint = `nested_${depth}`;
-          eventSeqs.saved(savepoint);
-          if (optimistic) conn.send(`SAVEPOINT ${savepoint}`);
-          else conn.query(`SAVEPOINT ${savepoint}`);
+          if (!optimistic) {
+            eventSeqs.saved(savepoint);
+            conn.query(`SAVEPOINT ${savepoint}`);
+          }
           depth++;
           try {
             const result = fn(...args);
@@ -207,6 +210,9 @@ export function openPostgresStore(url: string): HubStore {
     },
     get inTransaction() {
       return depth > 0;
+    },
+    get optimistic() {
+      return optimistic;
     },
     durableCommits(): DurableCommits {
       /** One attempt at the group; a careful one is what an optimistic one falls back to. */
