@@ -37,6 +37,9 @@ function parseFields(json: string | null | undefined, forOpd: boolean): CaseFiel
   return fields as CaseFields;
 }
 
+/** Cases read ahead per statement. */
+const READ_AHEAD_CHUNK = 500;
+
 export function createCaseOperations(
   db: HubStore,
   eventLog: EventLog,
@@ -94,6 +97,19 @@ export function createCaseOperations(
         (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS n FROM cases c WHERE c.id = ?`,
     }),
   );
+  // The OPD copies of many cases at once, read ahead for a group of dispatches.
+  const opdCopies = db.prepare<[string], { id: string; fields: string | null; n: number }>(
+    sqlFor(db, {
+      sqlite: `SELECT c.id, (SELECT json_group_object(field, json(value)) FROM case_fields WHERE case_id = c.id) AS fields,
+        (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS n
+        FROM cases c WHERE c.id IN (SELECT value FROM json_each(?))`,
+      postgres: `SELECT c.id, (SELECT json_object_agg(field, value::json)::text FROM case_fields WHERE case_id = c.id) AS fields,
+        (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS n
+        FROM cases c WHERE c.id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+    }),
+  );
+  /** Copies read ahead for the group being applied; undefined: read each when asked. */
+  let readAhead: Map<string, { fields: string | null; n: number } | undefined> | undefined;
   const joinedCall = db.prepare<[string], { case_id: string }>(
     'SELECT case_id FROM case_reporters WHERE call_id = ?',
   );
@@ -118,7 +134,7 @@ export function createCaseOperations(
       parseFields(fieldsOf.get(caseId)?.fields, forOpd),
     /** The case as its OPD gets it with a dispatch, or undefined when the hub has no such case. */
     forOpd(caseId: string): { case: CaseFields; reporters: number } | undefined {
-      const row = opdCopy.get(caseId);
+      const row = readAhead?.has(caseId) ? readAhead.get(caseId) : opdCopy.get(caseId);
       return row && { case: parseFields(row.fields, true), reporters: 1 + row.n };
     },
     /** The first caller and every co-reporter: a count only, never who they are. */
@@ -334,7 +350,23 @@ export function createCaseOperations(
     },
   };
 
-  return { operations, lookup };
+  /**
+   * Reads the OPD copies of `caseIds` in one statement for the group about to be applied
+   * (group-commit.ts): on PostgreSQL one round trip instead of one per dispatch. They hold
+   * until `dropReadAhead`, which the group calls before any message that may change a case.
+   */
+  const readAheadCopies = (caseIds: readonly string[]): void => {
+    readAhead = new Map(caseIds.map((id) => [id, undefined]));
+    for (let i = 0; i < caseIds.length; i += READ_AHEAD_CHUNK) {
+      const chunk = JSON.stringify(caseIds.slice(i, i + READ_AHEAD_CHUNK));
+      for (const row of opdCopies.all(chunk)) readAhead.set(row.id, row);
+    }
+  };
+  const dropReadAhead = (): void => {
+    readAhead = undefined;
+  };
+
+  return { operations, lookup, readAheadCopies, dropReadAhead };
 }
 
 export type CaseLookup = ReturnType<typeof createCaseOperations>['lookup'];

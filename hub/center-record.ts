@@ -73,6 +73,8 @@ export function createCenterRecord(
   );
   return {
     ...cases.operations,
+    /** A group's dispatches read their cases' OPD copies in one go (group-commit.ts). */
+    readAhead: { start: cases.readAheadCopies, drop: cases.dropReadAhead },
     /** An addition to a case; a reporter's "not fixed" callback also reopens it. */
     append: joined(db, (who: TokenEntry, msg: z.output<typeof CaseAppend>) => {
       const outcome = cases.operations.append(who, msg);

@@ -15,12 +15,34 @@
  * the message ids make a retry of something that did commit answer as before).
  */
 import type { HubStore } from './store/store';
+
+/**
+ * What a message tells the group before it is applied: that it changes no case, and
+ * which case's OPD copy it will read, so the group can read those copies in one go.
+ */
+export interface ReadAheadHint {
+  caseCopy?: string;
+}
+
+/** Reads a group's case copies ahead (center-record.ts), inside the group's transaction. */
+export interface ReadAhead {
+  start(caseIds: readonly string[]): void;
+  /** What was read no longer holds: a message that may change a case is next. */
+  drop(): void;
+}
+
 export interface GroupCommit {
   /**
    * Applies `work` with the next group; after the group commits, calls `done` with its
-   * result, or with `failed(error)` when it or the commit threw.
+   * result, or with `failed(error)` when it or the commit threw. Without `hint`, the
+   * message may change any case.
    */
-  submit<T>(work: () => T, done: (result: T) => void, failed: (error: unknown) => T): void;
+  submit<T>(
+    work: () => T,
+    done: (result: T) => void,
+    failed: (error: unknown) => T,
+    hint?: ReadAheadHint,
+  ): void;
   /** Inside `work`: runs `effect` once the group has committed. Elsewhere: runs it now. */
   afterCommit(effect: () => void): void;
   /**
@@ -31,6 +53,7 @@ export interface GroupCommit {
 }
 
 interface Pending {
+  hint?: ReadAheadHint | undefined;
   work: () => unknown;
   done: (result: unknown) => void;
   failed: (error: unknown) => unknown;
@@ -45,6 +68,7 @@ interface Result {
 export function createGroupCommit(
   db: HubStore,
   onEffectError: (error: unknown) => void,
+  readAhead?: ReadAhead,
 ): GroupCommit {
   const commits = db.durableCommits();
 
@@ -86,7 +110,18 @@ export function createGroupCommit(
   const rollbackTo = db.prepare('ROLLBACK TO message');
   const applyGroup = (group: Pending[], results: Result[]): void => {
     results.length = 0; // a store may roll the group back and apply it again
+    const copies = group.flatMap((item) => (item.hint?.caseCopy ? [item.hint.caseCopy] : []));
+    // Worth a statement of its own only for a burst of them.
+    if (readAhead && copies.length > 1) readAhead.start([...new Set(copies)]);
+    try {
+      applyEach(group, results);
+    } finally {
+      readAhead?.drop();
+    }
+  };
+  const applyEach = (group: Pending[], results: Result[]): void => {
     for (const item of group) {
+      if (!item.hint) readAhead?.drop();
       collecting = [];
       savepoint.run();
       try {
@@ -153,13 +188,14 @@ export function createGroupCommit(
   };
 
   return {
-    submit(work, done, failed) {
+    submit(work, done, failed, hint) {
       if (closed) {
         const item = { work, done, failed } as Pending;
         answer(item, failure(item, new Error('the hub is stopping')));
         return;
       }
       queue.push({
+        hint,
         work,
         done: done as (result: unknown) => void,
         failed: failed as (error: unknown) => unknown,

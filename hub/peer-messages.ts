@@ -45,7 +45,7 @@ import { nameForLog, readPacket } from './peer-packet';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import { rulesHandlers } from './rules-peer';
 import type { EventStream } from './event-stream';
-import type { GroupCommit } from './group-commit';
+import type { GroupCommit, ReadAheadHint } from './group-commit';
 import { opdRoom } from './opd-notify';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
@@ -97,6 +97,7 @@ export function bindPeer(
             () => broadcast(record.markSeen(d.dispatchId, actor)),
             () => undefined,
             (e) => log.error('marking seen failed', { dispatchId: d.dispatchId, error: String(e) }),
+            {}, // changes no case
           );
         }),
     );
@@ -315,6 +316,7 @@ export function bindPeer(
       },
       label,
       ack,
+      handler && name === 'dispatch' ? dispatchHint(payload) : undefined,
     );
   });
 
@@ -322,6 +324,7 @@ export function bindPeer(
     apply: () => HubAck<object>,
     label: string,
     ack: ((answer: HubAck<object>) => void) | undefined,
+    hint?: ReadAheadHint,
   ): void {
     commit.submit<HubAck<object>>(
       apply,
@@ -340,6 +343,16 @@ export function bindPeer(
         log.error('message failed', { namespace: nsp, id: who.id, event: label, error: String(e) });
         return error('internal', 'the hub could not apply this message; it is logged');
       },
+      hint,
     );
   }
+}
+
+/**
+ * A dispatch changes no case and reads its case's OPD copy. The payload is not validated
+ * yet: a hint that names no case, or a wrong one, only costs the read ahead its use.
+ */
+function dispatchHint(payload: unknown): ReadAheadHint {
+  const caseId = (payload as { caseId?: unknown } | null)?.caseId;
+  return typeof caseId === 'string' && caseId.length <= 64 ? { caseCopy: caseId } : {};
 }

@@ -90,8 +90,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   );
   if (options.demoAccounts && store.transaction(record.accounts.seedDemo)(options.demoAccounts))
     log.info('demo accounts made', { count: options.demoAccounts.length });
-  const commit = createGroupCommit(store, (error) =>
-    log.error('sending after commit failed', { error: String(error) }),
+  const commit = createGroupCommit(
+    store,
+    (error) => log.error('sending after commit failed', { error: String(error) }),
+    record.readAhead,
   );
   // socket.io answers /socket.io/ before this handler sees a request.
   const page = options.inboxDir

@@ -87,6 +87,8 @@ export function useCenterRecord() {
     allEvents: () => h.record.sync(0, 1000).events as WireEvent[],
     /** The folder of the record's store, to read what it kept. */
     dir: () => dir,
+    /** The record's store, for a group commit over it. */
+    store: (): HubStore => db!,
   };
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-center-record-'));

@@ -198,8 +198,8 @@ parentPort!.on('message', (asked: Ask | Ask[] | 'close') => {
   }
   // A batch goes out in one write: pg writes each statement's messages separately, and the
   // socket, corked, collects them (`connection.stream` is pg's socket; not a public API).
-  const socket = (client as unknown as { connection?: { stream?: Socket } } | undefined)
-    ?.connection?.stream;
+  const socket = (client as unknown as { connection?: { stream?: Socket } } | undefined)?.connection
+    ?.stream;
   socket?.cork();
   try {
     for (const ask of Array.isArray(asked) ? asked : [asked]) handle(ask);
