@@ -15,6 +15,10 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // Two files at a time even on two cores (Vitest's default leaves one core idle): most
+    // integration and fault tests wait on processes they started (a hub, PostgreSQL, a
+    // console host), so a second file runs in the time the first spends waiting.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
