@@ -1,6 +1,6 @@
 /**
- * Accounts, person tokens and the audit log at the hub, on a real store with a test clock:
- * the first supervisor only on an empty hub; every supervisor-only message (blocks, accounts,
+ * Person tokens and the audit log at the hub, on a real store with a test clock: every
+ * supervisor-only message (blocks, accounts,
  * alarms, escalations, re-routes, hand-overs, signed reports) refused for an operator, a
  * disabled supervisor, no token, an unknown and an expired token, with its code and nothing
  * changed; a disabled person's token stops working at once.
@@ -59,60 +59,6 @@ const snapshot = () => ({
 /** A signed report's snapshot and the hash it was signed with. */
 const REPORT = '{"calls":12,"cases":3}';
 const REPORT_HASH = createHash('sha256').update(REPORT, 'utf8').digest('hex');
-
-describe('the first supervisor', () => {
-  it('is made on an empty hub, replicated as an event, and audited', () => {
-    const boss = firstSupervisor(record, hash);
-    expect(boss.account).toMatchObject({ username: 'kepala', role: 'supervisor', enabled: true });
-    const [event] = record.sync(0, 10).events;
-    expect(event).toMatchObject({ type: 'account.changed', account: { username: 'kepala' } });
-    expect(record.audit.list({ limit: 10 })).toEqual([
-      expect.objectContaining({
-        action: 'account.bootstrap',
-        person: 'Kepala Regu',
-        desk: 'desk-1',
-      }),
-    ]);
-  });
-
-  it('is refused once the hub has any account', () => {
-    firstSupervisor(record, hash);
-    const before = snapshot();
-    const again = record.accounts.bootstrap(
-      {
-        accountId: uuidv7(),
-        username: 'penyusup',
-        displayName: 'Penyusup',
-        password: PASSWORD,
-        actor: actorOf(desk1),
-      },
-      hash,
-    );
-    expect(again.ack).toMatchObject({ ok: false, error: { code: 'account.exists' } });
-    expect(snapshot()).toEqual(before);
-  });
-});
-
-describe('sessions', () => {
-  it('refuse a wrong password hash and a disabled account', () => {
-    const boss = firstSupervisor(record, hash);
-    const op = person(record, boss, 'operator', 'budi', hash);
-    expect(
-      record.accounts.openSession('budi', 'scrypt$1$1$1$AAAA$BBBB', 'desk-1', 'x'.repeat(32)).ack,
-    ).toMatchObject({ ok: false, error: { code: 'auth.bad_credentials' } });
-    record.accounts.setEnabled({
-      accountId: op.account.id,
-      enabled: false,
-      personToken: boss.token,
-      actor: actorOf(desk1),
-    });
-    expect(record.accounts.openSession('budi', hash, 'desk-1', 'y'.repeat(32)).ack).toMatchObject({
-      ok: false,
-      error: { code: 'auth.account_disabled' },
-    });
-    expect(record.auth.person(op.token)).toMatchObject({ ok: false, code: 'auth.token_invalid' });
-  });
-});
 
 describe('supervisor-only messages', () => {
   let boss: Person;
