@@ -19,6 +19,7 @@ export default defineConfig({
     // integration and fault tests wait on processes they started (a hub, PostgreSQL, a
     // console host), so a second file runs in the time the first spends waiting.
     maxWorkers: 2,
+    setupFiles: ['tests/support/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [

@@ -13,8 +13,26 @@ import type { TokensFile } from '../../shared/hub/protocol';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Temporary dirs made by this test process, removed after its tests (SIGAP_KEEP_TEMP keeps them). */
+const made: string[] = [];
+
+/** Removes the dirs `tempDir` made: after each Vitest file (vitest-setup.ts), and at exit. */
+export function removeTempDirs(): void {
+  if (process.env.SIGAP_KEEP_TEMP) return;
+  for (const dir of made.splice(0)) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A process the test started may still be writing there; the OS cleans /tmp anyway.
+    }
+  }
+}
+process.once('exit', removeTempDirs);
+
 export function tempDir(prefix = 'sigap-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export const randomToken = () => crypto.randomBytes(24).toString('base64url');
