@@ -154,12 +154,14 @@ export function createDashboardFeed(
   let unfolded: HubEvent[] = [];
   const foldCommitted = (): void => {
     if (unfolded.length === 0) return;
-    const batch = unfolded;
-    unfolded = [];
-    const queued = batch.flatMap((e) =>
+    const queued = unfolded.flatMap((e) =>
       e.type === 'dispatch.status' && isUnseen(e.status) ? [e.caseId] : [],
     );
+    // Read first: a store that cannot answer now (PostgreSQL restarting) leaves the events
+    // for the next push.
     const known = factsOf([...new Set(queued)]);
+    const batch = unfolded;
+    unfolded = [];
     for (const e of batch) fold(e, known);
   };
 
@@ -214,10 +216,20 @@ export function createDashboardFeed(
   const audience = () =>
     (io.of('/desk').adapter.rooms.get(DASHBOARD_ROOM)?.size ?? 0) +
     io.of('/supervisor').sockets.size;
+  /** The store could not be read at the last push: said once, not at every retry. */
+  let unreadable = false;
   const push = (): void => {
     timer = undefined;
     lastPush = now();
-    foldCommitted();
+    try {
+      foldCommitted();
+      unreadable = false;
+    } catch (error) {
+      if (!unreadable)
+        log.warn('dashboard cannot read the record; retrying', { error: String(error) });
+      unreadable = true;
+      return request();
+    }
     if (audience() === 0) return;
     const figures = snapshot();
     io.of('/desk').local.to(DASHBOARD_ROOM).emit('dashboard', figures);
