@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, openPrivateLog } from '../../electron/core/private-files';
@@ -77,13 +78,13 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     db.close();
   });
 
-  it('makes logs private, new or left over with other modes', () => {
+  it('makes logs private, new or left over with other modes', async () => {
     const logs = path.join(tempDir(), 'logs');
     const fresh = openPrivateLog(path.join(logs, 'console.log'));
-    fresh.end('{"msg":"a caller said something"}\n');
+    await finished(fresh.end('{"msg":"a caller said something"}\n'));
     const old = path.join(logs, 'hub.log');
     fs.writeFileSync(old, 'older lines\n', { mode: 0o644 });
-    openPrivateLog(old).end();
+    await finished(openPrivateLog(old).end());
     expect(modes(logs, path.join(logs, 'console.log'), old)).toEqual({
       [logs]: '700',
       [path.join(logs, 'console.log')]: '600',
