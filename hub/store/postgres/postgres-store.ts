@@ -149,8 +149,8 @@ export function openPostgresStore(url: string): HubStore {
       };
       const all = (...args: unknown[]) => query(args).rows as R[];
       // A write in a transaction is not waited for: nothing reads its row count, and an error
-      // it meets surfaces at the next statement waited for — at the latest the RELEASE or
-      // COMMIT that ends the work it belongs to, which is always waited for.
+      // it meets surfaces at the next statement waited for — at the latest the COMMIT, or,
+      // in a group applied carefully, the RELEASE that ends its message.
       const endsSavepoint = /^\s*(RELEASE|ROLLBACK TO)\b/i.test(sql);
       const waitedFor = /^\s*(COMMIT|ROLLBACK)\b/i.test(sql);
       return {
