@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../api/client-context';
 import { useReference } from '../reference/reference-context';
-import { playAlarmTone, unlockAlarmTone } from './alarm-tone';
+import { playAlarmTone, prepareAlarmTone, unlockAlarmTone } from './alarm-tone';
 
 const canNotify = () => typeof Notification === 'function';
 
@@ -18,6 +18,7 @@ export function CallAlarmAlerts() {
 
   // The operator's first key or click lets audio start, and asks once to show notifications.
   useEffect(() => {
+    prepareAlarmTone();
     const unlock = () => {
       unlockAlarmTone();
       if (canNotify() && Notification.permission === 'default') {
