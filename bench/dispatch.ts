@@ -11,7 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import type { OpdDispatch } from '../shared/hub/opd-messages';
 import { connectOpd } from '../tests/support/opd-client';
-import { runTs } from '../tests/support/processes';
+import { runTs, type HubProc } from '../tests/support/processes';
 import { percentile, round, type Figure } from './lib/figures';
 import { benchHub, dlhToken, openDesk, type BenchDesk } from './lib/desk';
 import { assertQueuedOnce } from './lib/hub-check';
@@ -22,6 +22,7 @@ import { tempDataDir } from './lib/stores';
 
 const IN_FLIGHT = 32;
 const THROUGHPUT_DISPATCHES = 3000;
+const DRAIN_ROUNDS = 3;
 const RAW_MESSAGES = 20_000;
 const RAW_ROUNDS = 3;
 const E2E_SAMPLES = 200;
@@ -37,28 +38,56 @@ async function casesAtHub(desk: BenchDesk, n: number): Promise<string[]> {
   return cases;
 }
 
+interface DrainRound {
+  perS: number;
+  deskCpuUs: number;
+  hubCpuUs?: number;
+}
+
 /**
  * Dispatches per second from the moment the desk's link is online with THROUGHPUT_DISPATCHES
  * dispatches waiting in its outbox until the hub has acknowledged the last. They are queued
  * with the desk detached from the hub, so the figure is the outbox drain alone, not the
  * operator's own writes. Also the CPU each side spent per dispatch meanwhile, a figure
- * that other work on the machine disturbs less than the rate.
+ * that other work on the machine disturbs less than the rate. The best of DRAIN_ROUNDS
+ * drains of the same desk and hub, as the durable baseline is the best of its rounds: a
+ * first drain also pays for compiling the code on both sides.
  */
-async function deskThroughput(): Promise<{
-  perS: number;
-  deskCpuUs: number;
-  hubCpuUs?: number;
-  deskStoreUs: number;
-}> {
+async function deskThroughput(): Promise<DrainRound & { deskStoreUs: number }> {
   const { hub } = await benchHub('throughput');
   const dataDir = tempDataDir('throughput-desk');
   try {
-    let desk = await openDesk(dataDir, hub.url);
+    const desk = await openDesk(dataDir, hub.url);
     await desk.online();
-    const cases = await casesAtHub(desk, THROUGHPUT_DISPATCHES);
+    const cases = await casesAtHub(desk, THROUGHPUT_DISPATCHES * DRAIN_ROUNDS);
     desk.close();
+    let deskStoreUs = 0;
+    let best: DrainRound | undefined;
+    const sent: string[] = [];
+    for (let round = 0; round < DRAIN_ROUNDS; round++) {
+      const batch = cases.slice(round * THROUGHPUT_DISPATCHES, (round + 1) * THROUGHPUT_DISPATCHES);
+      const dispatchIds = await queueOffline(dataDir, batch);
+      if (round === 0) {
+        // The same store, to settle the same dispatches without sockets.
+        const storeOnlyDir = tempDataDir('store-work-desk');
+        fs.cpSync(dataDir, storeOnlyDir, { recursive: true });
+        deskStoreUs = deskStoreWork(storeOnlyDir);
+      }
+      const drained = await drain(dataDir, hub, dispatchIds);
+      sent.push(...dispatchIds);
+      await assertQueuedOnce(hub.url, sent);
+      if (!best || drained.perS > best.perS) best = drained;
+    }
+    return { ...best!, deskStoreUs };
+  } finally {
+    await hub.stop();
+  }
+}
 
-    desk = await openDesk(dataDir);
+/** Dispatches each case to DLH with the desk detached from the hub; their dispatch ids. */
+async function queueOffline(dataDir: string, cases: readonly string[]): Promise<string[]> {
+  const desk = await openDesk(dataDir);
+  try {
     const dispatchIds: string[] = [];
     for (const caseId of cases) {
       const r = await desk.call<{ dispatches: Array<{ dispatchId: string }> }>('case.dispatch', {
@@ -67,33 +96,30 @@ async function deskThroughput(): Promise<{
       });
       dispatchIds.push(r.dispatches[0]!.dispatchId);
     }
-    desk.close();
-    // The same store, to settle the same dispatches without sockets.
-    const storeOnlyDir = tempDataDir('store-work-desk');
-    fs.cpSync(dataDir, storeOnlyDir, { recursive: true });
-    const deskStoreUs = deskStoreWork(storeOnlyDir);
-
-    const hubCpu0 = processCpuUs(hub.child.pid!);
-    const deskCpu0 = process.cpuUsage();
-    desk = await openDesk(dataDir, hub.url, { signIn: false });
-    await desk.drained();
-    const end = Date.now();
-    const deskCpu = process.cpuUsage(deskCpu0);
-    const hubCpu1 = processCpuUs(hub.child.pid!);
-    const since = (await desk.status()).hub.since; // when the link went online
-    desk.close();
-    await assertQueuedOnce(hub.url, dispatchIds);
-    return {
-      perS: THROUGHPUT_DISPATCHES / ((end - since) / 1000),
-      deskCpuUs: (deskCpu.user + deskCpu.system) / THROUGHPUT_DISPATCHES,
-      deskStoreUs,
-      ...(hubCpu0 !== undefined && hubCpu1 !== undefined
-        ? { hubCpuUs: (hubCpu1 - hubCpu0) / THROUGHPUT_DISPATCHES }
-        : {}),
-    };
+    return dispatchIds;
   } finally {
-    await hub.stop();
+    desk.close();
   }
+}
+
+/** Opens the desk on the hub and times its outbox drain. */
+async function drain(dataDir: string, hub: HubProc, dispatchIds: string[]): Promise<DrainRound> {
+  const hubCpu0 = processCpuUs(hub.child.pid!);
+  const deskCpu0 = process.cpuUsage();
+  const desk = await openDesk(dataDir, hub.url, { signIn: false });
+  await desk.drained();
+  const end = Date.now();
+  const deskCpu = process.cpuUsage(deskCpu0);
+  const hubCpu1 = processCpuUs(hub.child.pid!);
+  const since = (await desk.status()).hub.since; // when the link went online
+  desk.close();
+  return {
+    perS: dispatchIds.length / ((end - since) / 1000),
+    deskCpuUs: (deskCpu.user + deskCpu.system) / dispatchIds.length,
+    ...(hubCpu0 !== undefined && hubCpu1 !== undefined
+      ? { hubCpuUs: (hubCpu1 - hubCpu0) / dispatchIds.length }
+      : {}),
+  };
 }
 
 /** The same payload shape and size as a desk's dispatch message. */
