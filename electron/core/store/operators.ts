@@ -6,6 +6,7 @@
  */
 import type { AccountRecord, AccountSummary } from '../../../shared/domain/account';
 import type { Operator, Role } from '../../../shared/domain/case';
+import type { Statement } from 'better-sqlite3';
 import type { Store } from './database';
 
 interface OperatorRow {
@@ -51,11 +52,17 @@ export function findOperatorForSignIn(
     : undefined;
 }
 
+/** Asked before every console call a person makes: prepared once per store. */
+const enabledQueries = new WeakMap<Store, Statement<[string], { enabled: number }>>();
+
 /** Whether the account may act now: false when disabled or gone from the replica. */
 export function isEnabled(db: Store, id: string): boolean {
-  const row = db.prepare('SELECT enabled FROM operators WHERE id = ?').get(id) as
-    { enabled: number } | undefined;
-  return row?.enabled === 1;
+  let query = enabledQueries.get(db);
+  if (!query) {
+    query = db.prepare<[string], { enabled: number }>('SELECT enabled FROM operators WHERE id = ?');
+    enabledQueries.set(db, query);
+  }
+  return query.get(id)?.enabled === 1;
 }
 
 export function listAccounts(db: Store): AccountSummary[] {
