@@ -36,7 +36,7 @@ export function runExport(
     import.meta.url,
     'export-worker',
     { ...spec, cancel },
-    { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
+    { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
   );
   let rows = 0;
   let outcome: ExportOutcome | undefined;

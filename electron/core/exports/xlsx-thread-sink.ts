@@ -23,7 +23,7 @@ export function openThreadedXlsxSink(
   // collect often rather than grow, so the second thread costs little memory.
   const worker = startThread(import.meta.url, 'xlsx-writer', input, {
     maxOldGenerationSizeMb: 64,
-    maxYoungGenerationSizeMb: 8,
+    maxYoungGenerationSizeMb: 4,
   });
   let batch: string[][] = [];
   let ahead = 0;
