@@ -44,11 +44,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys of `raw` that parsing dropped, at any depth, as dotted paths. */
-export function droppedKeys(raw: unknown, parsed: unknown, prefix = ''): string[] {
-  if (!isRecord(raw) || !isRecord(parsed)) return [];
-  return Object.keys(raw).flatMap((key) =>
-    Object.hasOwn(parsed, key)
-      ? droppedKeys(raw[key], parsed[key], `${prefix}${key}.`)
-      : [`${prefix}${key}`],
-  );
+export function droppedKeys(
+  raw: unknown,
+  parsed: unknown,
+  prefix = '',
+  into: string[] = [],
+): string[] {
+  if (!isRecord(raw) || !isRecord(parsed)) return into;
+  // A loop, not flatMap: every event a desk takes in passes here.
+  for (const key of Object.keys(raw)) {
+    if (!Object.hasOwn(parsed, key)) into.push(`${prefix}${key}`);
+    else if (isRecord(raw[key])) droppedKeys(raw[key], parsed[key], `${prefix}${key}.`, into);
+  }
+  return into;
 }

@@ -115,9 +115,15 @@ export function createCaseRows(db: Store) {
       void setHolderAtSeq.run(holder, seq, caseId),
     setStatus: (caseId: string, status: string, now: number) =>
       void setStatus.run(status, now, caseId),
-    /** The case's status follows its dispatches; the first OPD names it in the queue. */
-    setStatusAndOpd: (caseId: string, status: string, opdId: string | null, now: number) =>
-      void setStatusAndOpd.run(status, opdId, now, caseId),
+    /**
+     * The case's status follows its dispatches; the first OPD names it in the queue. Only
+     * a statement that sets `opd_id` makes SQLite check its foreign key: most status moves
+     * name no OPD and skip it.
+     */
+    setStatusAndOpd(caseId: string, status: string, opdId: string | null, now: number): void {
+      if (opdId === null) setStatus.run(status, now, caseId);
+      else setStatusAndOpd.run(status, opdId, now, caseId);
+    },
     /** The latest hub seq applied to the case: the base of this desk's next edit. */
     setSeq: (caseId: string, seq: number) => void setSeq.run(seq, caseId),
     /** Something joined the case at `at`: it sorts as changed then, never earlier. */
