@@ -40,8 +40,6 @@ interface Candidate {
 }
 
 const STATUS_LIST = CALLABLE_STATUSES.map((s) => `'${s}'`).join(', ');
-/** A dispatch's created_at must be under its status's bound (one parameter per status). */
-const OLD_ENOUGH = `d.created_at < CASE d.status ${CALLABLE_STATUSES.map((s) => `WHEN '${s}' THEN ?`).join(' ')} END`;
 export function createCallAlarmReads(db: Store, clocks: AlarmClocks = DEFAULT_ALARM_CLOCKS) {
   /**
    * The bounds at `now`: created before them, a dispatch is past its status's quiet age.
@@ -57,13 +55,18 @@ export function createCallAlarmReads(db: Store, clocks: AlarmClocks = DEFAULT_AL
   const raised = (d: Omit<Candidate, 'opdId' | 'holderDesk' | 'dispatchId'>, now: number) =>
     callAlarmRaised({ ...d, rules: clocks.rulesFor(d.categoryId, d.urgency) }, now);
 
+  // One index range per status (dispatches_callable: status, created_at), each up to its
+  // status's bound (one parameter per status, in CALLABLE_STATUSES order): the dispatches
+  // still in their quiet age are never read. The IN list lets the partial index serve.
   const candidates = db.prepare<number[], Candidate>(
-    `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
+    `${CALLABLE_STATUSES.map(
+      (s) => `SELECT d.id AS dispatchId, d.case_id AS caseId, d.opd_id AS opdId, d.status,
             d.created_at AS createdAt, d.called_at AS calledAt, c.urgency,
             c.category_id AS categoryId, coalesce(c.holder_desk, c.desk_id) AS holderDesk
      FROM dispatches d JOIN cases c ON c.id = d.case_id
-     WHERE d.status IN (${STATUS_LIST}) AND ${OLD_ENOUGH}
-     ORDER BY d.created_at, d.id`,
+     WHERE d.status IN (${STATUS_LIST}) AND d.status = '${s}' AND d.created_at < ?`,
+    ).join(' UNION ALL ')}
+     ORDER BY createdAt, dispatchId`,
   );
   const ofCases = (n: number) =>
     db.prepare<string[], Pick<Candidate, 'caseId' | 'status' | 'createdAt' | 'calledAt'>>(

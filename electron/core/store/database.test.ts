@@ -201,4 +201,36 @@ describe('openStore', () => {
     ]);
     db.close();
   });
+
+  it('indexes the dispatches awaiting their OPD by age after 0019, and reads only the old ones', () => {
+    const file = path.join(dir, 'console.db');
+    openStore(file, { migrations: migrations.slice(0, 18) }).close();
+    const v18 = new Database(file);
+    v18.pragma('foreign_keys = OFF'); // the operator and the reference rows do not matter here
+    v18.exec(`
+      INSERT INTO opds (id, name, short, kind) VALUES ('dlh', 'DLH', 'DLH', 'internal');
+      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
+        VALUES ('c1', 1, 1, 'dispatched', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
+        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
+      INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at) VALUES
+        ('d1', 'c1', 'dlh', 'at_hub', 1, 1), ('d2', 'c1', 'dlh', 'at_hub', 5, 5);
+    `);
+    v18.close();
+
+    const db = openStore(file);
+    const columns = db.prepare("SELECT name FROM pragma_index_info('dispatches_callable')").pluck();
+    expect(columns.all()).toEqual(['status', 'created_at']);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM dispatches
+         WHERE status IN ('waiting', 'refused', 'at_hub', 'seen') AND status = 'at_hub' AND created_at < 3`,
+      )
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join()).toMatch(
+      /dispatches_callable \(status=\? AND created_at<\?\)/,
+    );
+    expect(db.prepare('SELECT count(*) FROM dispatches').pluck().get()).toBe(2);
+    db.close();
+  });
 });

@@ -18,6 +18,7 @@ import { m0015Reports } from './0015-reports';
 import { m0016Supervision } from './0016-supervision';
 import { m0017CenterRules } from './0017-center-rules';
 import { m0018ExportAudit } from './0018-export-audit';
+import { m0019CallableByAge } from './0019-callable-by-age';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   m0016Supervision,
   m0017CenterRules,
   m0018ExportAudit,
+  m0019CallableByAge,
 ];
