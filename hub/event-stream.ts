@@ -7,10 +7,14 @@
  * order broadcasts happened to arrive in. Each node streams to its own sockets only.
  */
 import type { Server } from 'socket.io';
+import { EVENTS_MAX } from '../shared/hub/batch';
 import type { HubEvent } from '../shared/hub/messages';
 import type { CenterRecord } from './center-record';
 import type { DashboardFeed } from './dashboard-feed';
 import { notifyOpd } from './opd-notify';
+
+/** The room of a namespace's peers that said in `hello` they take `events` packets. */
+export const EVENTS_ROOM = 'events';
 
 /** Events read from the log per query while catching up. */
 const BATCH = 1000;
@@ -29,17 +33,30 @@ export function createEventStream(
 ): EventStream {
   let streamed = record.lastSeq();
 
+  /**
+   * To each desk and supervisor of this node: in `events` packets to those that take them,
+   * one `event` each to the others. socket.io encodes a broadcast even when no socket is
+   * there to get it, so an empty audience is skipped.
+   */
+  const fanOut = (name: '/desk' | '/supervisor', events: readonly HubEvent[]): void => {
+    const nsp = io.of(name);
+    const batched = nsp.adapter.rooms.get(EVENTS_ROOM)?.size ?? 0;
+    if (nsp.sockets.size > batched) {
+      const singles = batched > 0 ? nsp.local.except(EVENTS_ROOM) : nsp.local;
+      for (const e of events) singles.emit('event', e);
+    }
+    if (batched === 0) return;
+    for (let i = 0; i < events.length; i += EVENTS_MAX) {
+      nsp.local.to(EVENTS_ROOM).emit('events', events.slice(i, i + EVENTS_MAX));
+    }
+  };
+
   const publish = (events: readonly HubEvent[]): void => {
     if (events.length === 0) return;
     feed.observe(events);
-    // socket.io encodes a broadcast even for an empty namespace: skip those.
-    const desks = io.of('/desk').sockets.size > 0;
-    const supervisors = io.of('/supervisor').sockets.size > 0;
-    for (const e of events) {
-      if (desks) io.of('/desk').local.emit('event', e);
-      if (supervisors) io.of('/supervisor').local.emit('event', e);
-      notifyOpd(io, e);
-    }
+    fanOut('/desk', events);
+    fanOut('/supervisor', events);
+    for (const e of events) notifyOpd(io, e);
     streamed = events.at(-1)!.seq;
   };
 

@@ -28,7 +28,9 @@ import {
   type HubEvent,
 } from '../shared/hub/messages';
 import { type OpdCaseReporters, type OpdDispatch } from '../shared/hub/opd-messages';
+import { Batch, BATCHABLE } from '../shared/hub/batch';
 import {
+  FEATURES,
   Hello,
   MIN_DESK_PROTOCOL,
   PROTOCOL_VERSION,
@@ -44,7 +46,7 @@ import type { CenterRecord } from './center-record';
 import { nameForLog, readPacket } from './peer-packet';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import { rulesHandlers } from './rules-peer';
-import type { EventStream } from './event-stream';
+import { EVENTS_ROOM, type EventStream } from './event-stream';
 import type { GroupCommit, ReadAheadHint } from './group-commit';
 import { opdRoom } from './opd-notify';
 import type { HubPresence } from './presence';
@@ -79,6 +81,17 @@ export function bindPeer(
    */
   const inboxOpen = (opdId: string): boolean =>
     clustered || (io.of('/opd').adapter.rooms.get(opdRoom(opdId))?.size ?? 0) > 0;
+
+  /**
+   * A dispatch changes no case, and reads its case's OPD copy when the copy is worth
+   * building. The payload is not validated yet: a hint that names no case, or a wrong one,
+   * only costs the read ahead its use.
+   */
+  const dispatchHint = (payload: unknown): ReadAheadHint => {
+    const { caseId, opdId } = (payload ?? {}) as { caseId?: unknown; opdId?: unknown };
+    const named = typeof caseId === 'string' && caseId.length <= 64 && typeof opdId === 'string';
+    return named && opdId.length <= 64 && inboxOpen(opdId) ? { caseCopy: caseId } : {};
+  };
 
   /** Once the group is durable, the node streams the events to its peers (event-stream.ts). */
   const broadcast = (events: readonly HubEvent[]): void =>
@@ -165,13 +178,18 @@ export function bindPeer(
     protocol: PROTOCOL_VERSION,
     hubTime: record.now(),
     identity: { kind: who.kind, id: who.id, ...(who.person ? { person: who.person } : {}) },
+    ...(nsp === '/desk' && { features: [FEATURES.batch] }),
   });
   const handlers: Record<string, Handler> = {
     hello: (payload) => {
       const hello = Hello.safeParse(payload ?? {});
       if (!hello.success) return error('protocol.invalid', 'hello: protocol must be a number');
       outdated = nsp === '/desk' && hello.data.protocol < MIN_DESK_PROTOCOL;
-      return outdated ? tooOld() : helloAck();
+      if (outdated) return tooOld();
+      if (nsp !== '/opd' && hello.data.features.includes(FEATURES.events)) {
+        void socket.join(EVENTS_ROOM);
+      }
+      return helloAck();
     },
     ...(nsp === '/desk' && {
       'case.upsert': accept(CaseUpsert, (msg) => {
@@ -277,6 +295,13 @@ export function bindPeer(
 
   socket.onAny((...args: unknown[]) => {
     const { name, payload, extra, ack } = readPacket(args);
+    if (name === 'batch' && nsp === '/desk') {
+      if (ack && extra === 0) return batch(payload, ack);
+      const why = ack
+        ? 'a message carries one payload'
+        : 'a message must ask for an acknowledgement';
+      return submit(() => error('protocol.invalid', why), 'batch', ack);
+    }
     const label = nameForLog(name);
     const prepare =
       typeof name === 'string' && Object.hasOwn(slow, name) && ack && extra === 0
@@ -320,6 +345,41 @@ export function bindPeer(
     );
   });
 
+  /**
+   * Each message of a batch goes to the group commit as if it had come alone, in order;
+   * the batch is answered when the last of them is.
+   */
+  function batch(payload: unknown, ack: (answer: HubAck<object>) => void): void {
+    const read = Batch.safeParse(payload);
+    if (!read.success) {
+      const issue = read.error.issues[0];
+      const why = `batch.${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`;
+      return submit(() => error('protocol.invalid', why), 'batch', ack);
+    }
+    const { messages } = read.data;
+    const answers: Array<HubAck<object>> = [];
+    let left = messages.length;
+    messages.forEach(({ name, payload: inner }, i) => {
+      const handler =
+        BATCHABLE.has(name) && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+      const label = nameForLog(name);
+      submit(
+        () =>
+          handler
+            ? handler(inner)
+            : error('protocol.invalid', `"${label}" is not sent in a batch on ${nsp}`),
+        label,
+        (answer) => {
+          answers[i] = answer;
+          if (--left > 0) return;
+          const all: HubAck<{ answers: unknown[] }> = { ok: true, answers };
+          ack(all);
+        },
+        handler && name === 'dispatch' ? dispatchHint(inner) : undefined,
+      );
+    });
+  }
+
   function submit(
     apply: () => HubAck<object>,
     label: string,
@@ -346,13 +406,4 @@ export function bindPeer(
       hint,
     );
   }
-}
-
-/**
- * A dispatch changes no case and reads its case's OPD copy. The payload is not validated
- * yet: a hint that names no case, or a wrong one, only costs the read ahead its use.
- */
-function dispatchHint(payload: unknown): ReadAheadHint {
-  const caseId = (payload as { caseId?: unknown } | null)?.caseId;
-  return typeof caseId === 'string' && caseId.length <= 64 ? { caseCopy: caseId } : {};
 }

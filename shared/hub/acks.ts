@@ -19,7 +19,7 @@ export type AckError = z.infer<typeof AckError>;
 const Refused = z.object({ ok: z.literal(false), error: AckError });
 
 /** `{ ok: true, …shape }` or `{ ok: false, error: { code, message } }`. */
-const ackOf = <S extends z.ZodRawShape>(shape: S) =>
+export const ackOf = <S extends z.ZodRawShape>(shape: S) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), ...shape }), Refused]);
 
 const Seq = z.number().int().positive();

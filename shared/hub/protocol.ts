@@ -61,10 +61,25 @@ export const HandshakeError = z.enum([
 export type HandshakeError = z.infer<typeof HandshakeError>;
 
 /**
- * `hello`: the client's protocol version. Clients from before the version was sent say
- * `{}`, which is version 1.
+ * What a peer takes beyond one message per packet, listed in `hello` (the client's) and in
+ * its answer (the hub's). A peer that lists nothing, as every peer before these did, is
+ * served one message per packet; a name this side does not know is ignored.
+ * - `batch` (hub): takes `batch`, several outbox messages in one packet, answered together.
+ * - `events` (client): takes `events`, the events of one commit in one packet.
  */
-export const Hello = z.object({ protocol: z.number().int().nonnegative().default(1) }).loose();
+export const FEATURES = { batch: 'batch', events: 'events' } as const;
+const Features = z.array(z.string().max(32)).max(16);
+
+/**
+ * `hello`: the client's protocol version and features. Clients from before the version was
+ * sent say `{}`, which is version 1.
+ */
+export const Hello = z
+  .object({
+    protocol: z.number().int().nonnegative().default(1),
+    features: Features.default([]),
+  })
+  .loose();
 
 /**
  * `hello` → ack: lets a console learn the hub's protocol version and clock. A hub newer
@@ -79,5 +94,7 @@ export const HelloAck = z.object({
     /** The person the token names (an OPD clerk, a supervisor), when it names one. */
     person: z.string().optional(),
   }),
+  /** Absent from hubs that take one message per packet only. */
+  features: Features.optional(),
 });
 export type HelloAck = z.infer<typeof HelloAck>;

@@ -23,6 +23,7 @@ import {
   SeqAck,
   SyncAck,
 } from '../../shared/hub/acks';
+import { Batch, BatchAck, EVENTS_MAX } from '../../shared/hub/batch';
 import { droppedKeys } from '../../shared/hub/event-envelope';
 import {
   AlarmAck,
@@ -95,6 +96,8 @@ const MESSAGES: Record<string, { message: z.ZodType; answer?: z.ZodType }> = {
   inbox: { message: z.object({}).strict(), answer: InboxAck },
   transition: { message: Transition, answer: SeqAck },
   event: { message: HubEvent },
+  batch: { message: Batch, answer: BatchAck },
+  events: { message: z.array(HubEvent).max(EVENTS_MAX) },
   'dispatch.new': { message: OpdDispatch },
   'dispatch.changed': { message: OpdDispatchChanged },
   'case.reporters': { message: OpdCaseReporters },

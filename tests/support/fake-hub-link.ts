@@ -23,6 +23,8 @@ export interface FakeHubLink extends HubLink {
   open(): FakeRequest[];
   goOffline(): void;
   goOnline(): void;
+  /** The hub says (true) or does not say (false, as before batches) that it takes `batch`. */
+  setBatches(takes: boolean): void;
   push(event: unknown): void;
 }
 
@@ -35,6 +37,7 @@ export function fakeHubLink(clock: FakeTimers, online = true): FakeHubLink {
   const listeners = new Set<(s: HubStatus) => void>();
   const eventListeners = new Set<(raw: unknown) => void>();
   const requests: FakeRequest[] = [];
+  let batches = false;
   const set = (state: HubStatus['state']): void => {
     status = { url: status.url, state, since: clock.now() };
     for (const l of listeners) l(status);
@@ -43,6 +46,10 @@ export function fakeHubLink(clock: FakeTimers, online = true): FakeHubLink {
     requests,
     open: () => requests.filter((r) => r.open),
     status: () => status,
+    takesBatches: () => batches && status.state === 'online',
+    setBatches(takes) {
+      batches = takes;
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -10,7 +10,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { HubStatus } from '../../../shared/api/contract';
 import { HelloAnswer } from '../../../shared/hub/acks';
-import { HandshakeError, PROTOCOL_VERSION } from '../../../shared/hub/protocol';
+import { EventsPush } from '../../../shared/hub/batch';
+import { FEATURES, HandshakeError, PROTOCOL_VERSION } from '../../../shared/hub/protocol';
 import type { Logger } from '../../../shared/log';
 import { hubClockOffset } from '../../../shared/domain/clocks';
 import { corkWrites } from './corked-writes';
@@ -34,7 +35,12 @@ export interface HubLink {
   onChange(listener: (status: HubStatus) => void): () => void;
   /** Sends one message and waits for its ack; rejects on timeout or a lost connection. */
   request(event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
-  /** Events the hub pushes (`event` messages), unvalidated: the caller checks them. */
+  /** Whether the node answering now takes `batch` packets (it said so in its hello). */
+  takesBatches?(): boolean;
+  /**
+   * Events the hub pushes (`event` packets, and each of an `events` packet's in turn),
+   * unvalidated: the caller checks them.
+   */
   onEvent(listener: (raw: unknown) => void): () => void;
   /** Hub clock minus desk clock in ms, measured at the last hello; null before the first. */
   clockOffset?(): number | null;
@@ -91,6 +97,8 @@ export function connectHub(options: HubLinkOptions): HubLink {
   let retryTimer: NodeJS.Timeout | undefined;
   let helloTimer: NodeJS.Timeout | undefined;
   let clockOffset: number | null = null;
+  /** The features the node answering now listed in its hello (protocol.ts). */
+  let hubFeatures: readonly string[] = [];
 
   /** Leaves the current node and tries the next one, at once or after the round's wait. */
   const moveOn = (failure: NodeFailure): void => {
@@ -107,13 +115,14 @@ export function connectHub(options: HubLinkOptions): HubLink {
     if (!socket) return;
     const old = socket;
     socket = undefined;
+    hubFeatures = [];
     // Our own close of a node we are leaving is no failure of it.
     old.removeAllListeners();
     old.close();
   };
 
   const hello = (on: Socket): void => {
-    const payload = { protocol: PROTOCOL_VERSION };
+    const payload = { protocol: PROTOCOL_VERSION, features: [FEATURES.events] };
     const sentAt = now();
     on.timeout(HELLO_TIMEOUT_MS).emit('hello', payload, (err: Error | null, raw: unknown) => {
       if (on !== socket) return; // answer (or timeout) of a connection already left
@@ -127,6 +136,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
       const ack = HelloAnswer.safeParse(raw);
       if (!ack.success) return set('offline', 'hub answered in an unknown protocol');
       if (ack.data.ok) {
+        hubFeatures = ack.data.features ?? [];
         clockOffset = hubClockOffset({ hubTime: ack.data.hubTime, sentAt, receivedAt: now() });
         rounds.online();
         return set('online');
@@ -184,6 +194,12 @@ export function connectHub(options: HubLinkOptions): HubLink {
     next.on('event', (raw: unknown) => {
       for (const listener of eventListeners) listener(raw);
     });
+    next.on('events', (raw: unknown) => {
+      const events = EventsPush.safeParse(raw);
+      // What is lost here shows as a gap at the next event, and sync fetches it.
+      if (!events.success) return log.warn('hub sent an events packet that is not a list');
+      for (const e of events.data) for (const listener of eventListeners) listener(e);
+    });
     for (const name of pushListeners.keys()) relayPush(next, name);
   };
 
@@ -196,6 +212,7 @@ export function connectHub(options: HubLinkOptions): HubLink {
       if (!socket?.connected) return Promise.reject(new Error('hub not connected'));
       return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<unknown>;
     },
+    takesBatches: () => socket?.connected === true && hubFeatures.includes(FEATURES.batch),
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -189,6 +189,81 @@ describe('the outbox sender', () => {
     expect(waiting()).toBe(0);
   });
 
+  it('sends its window to a hub that takes batches in packets of 16, each message settled by its own answer', async () => {
+    link.setBatches(true);
+    const ids = write(40);
+    sender.kick();
+    await clock.settle();
+    expect(link.open().map((r) => r.name)).toEqual(['batch', 'batch']);
+    const inBatch = (r: FakeRequest) =>
+      (r.payload as { messages: Array<{ name: string; payload: { callId: string } }> }).messages;
+    expect(link.open().flatMap((r) => inBatch(r).map((m) => m.payload.callId))).toEqual(
+      ids.slice(0, 32),
+    );
+    expect(inBatch(link.open()[0]!).every((m) => m.name === 'call.log')).toBe(true);
+
+    // Message 3 is refused for good; the others are in.
+    const answers = inBatch(link.open()[0]!).map((_, i) =>
+      i === 2
+        ? { ok: false, error: { code: 'protocol.invalid', message: 'callerNumber: bad' } }
+        : { ok: true, seq: ++hubSeq },
+    );
+    link.open()[0]!.answer({ ok: true, answers });
+    await clock.settle();
+    expect(
+      rows()
+        .slice(0, 16)
+        .map((r) => [r.sent_at !== null, r.refused]),
+    ).toEqual(
+      ids.slice(0, 16).map((_, i) => (i === 2 ? [false, 'protocol.invalid'] : [true, null])),
+    );
+    // The window refilled with the last 8, in one more packet.
+    expect(link.open().map((r) => inBatch(r).length)).toEqual([16, 8]);
+    for (const r of link.open()) {
+      r.answer({ ok: true, answers: inBatch(r).map(() => ({ ok: true, seq: ++hubSeq })) });
+    }
+    await clock.settle();
+    expect(waiting()).toBe(0);
+    expect(sender.state()).toBe('idle');
+  });
+
+  it('refuses no message of a batch the hub refused or answered wrongly as a whole: it sends them again', async () => {
+    link.setBatches(true);
+    const ids = write(3);
+    sender.kick();
+    await clock.settle();
+    link
+      .open()[0]!
+      .answer({ ok: false, error: { code: 'protocol.invalid', message: 'batch: bad' } });
+    await clock.settle();
+    expect(rows().map((r) => [r.sent_at, r.refused, r.last_error])).toEqual(
+      ids.map(() => [null, null, 'Error: protocol.invalid: batch: bad']),
+    );
+    expect(sender.state()).toBe('waiting-retry');
+
+    await clock.advance(clock.nextIn()!);
+    // One answer short: none of them is taken.
+    link.open()[0]!.answer({
+      ok: true,
+      answers: [
+        { ok: true, seq: 1 },
+        { ok: true, seq: 2 },
+      ],
+    });
+    await clock.settle();
+    expect(
+      rows().every((r) => r.sent_at === null && /one answer per message/.test(r.last_error!)),
+    ).toBe(true);
+
+    // A hub that no longer takes batches (an older node after a failover) gets them one by one.
+    link.setBatches(false);
+    await clock.advance(clock.nextIn()!);
+    expect(link.open().map((r) => [r.name, idOf(r)])).toEqual(ids.map((id) => ['call.log', id]));
+    for (const r of link.open()) ok(r);
+    await clock.settle();
+    expect(waiting()).toBe(0);
+  });
+
   it('retries a message the hub did not answer in time', async () => {
     const ids = write(2);
     sender.kick();

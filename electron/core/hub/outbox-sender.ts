@@ -11,6 +11,7 @@
  * - `stopped`: the store is closing; answers still arriving are left for the next start.
  */
 import { OUTBOX_ACKS, type OutboxAck } from '../../../shared/hub/acks';
+import { BatchAck } from '../../../shared/hub/batch';
 import type { HubErrorCode } from '../../../shared/hub/messages';
 import type { Logger } from '../../../shared/log';
 import type { DispatchesStore, OutboxStore, ReplicaStore } from '../store/interface';
@@ -25,7 +26,10 @@ export const IN_FLIGHT = 32;
  * small ones, while the other half keeps it busy meanwhile.
  */
 const REFILL = 16;
-/** Answers worth one commit (sooner when nothing else is on the wire). */
+/**
+ * Answers worth one commit (sooner when nothing else is on the wire, or when a batch's
+ * answers came in: they are already as many as a refill).
+ */
 const SETTLE = 24;
 export const ACK_TIMEOUT_MS = 10_000;
 /** How often an idle sender looks for rows written without a kick. */
@@ -62,7 +66,7 @@ export const TOKEN_PENDING = Symbol('token pending');
 export type SenderState = 'offline' | 'idle' | 'sending' | 'waiting-retry' | 'stopped';
 
 export interface OutboxSenderOptions {
-  link: Pick<HubLink, 'status' | 'request'>;
+  link: Pick<HubLink, 'status' | 'request' | 'takesBatches'>;
   outbox: Pick<
     OutboxStore,
     'pending' | 'hasUnsentUpsert' | 'markSent' | 'markRefused' | 'markFailed' | 'setHubSeq'
@@ -187,25 +191,69 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     return false;
   };
 
-  /** Puts rows on the wire up to the window; one connection keeps them in order. */
+  /**
+   * Puts rows on the wire up to the window; one connection keeps them in order, and the
+   * hub applies in order too, so a case's upsert always lands before its dispatch even
+   * with many in flight. To a hub that takes batches, the rows go REFILL to a packet.
+   */
   const fill = (round: Round): void => {
     if (round.halted || state !== 'sending' || !online()) return;
     if (round.inFlight >= IN_FLIGHT) return;
+    const ready: Array<{ row: OutboxRow; payload: unknown }> = [];
     for (const row of o.outbox.pending(IN_FLIGHT - round.inFlight, round.lastTaken)) {
       round.lastTaken = row.id;
       round.inFlight++;
-      // The hub applies in order too, so a case's upsert always lands before its dispatch
-      // even with many in flight.
       const payload = o.personal ? o.personal(row.payload) : row.payload;
-      const sent =
-        payload === TOKEN_PENDING
-          ? Promise.reject(new Error('the hub has not given this person a token yet'))
-          : o.link.request(row.kind, payload, ACK_TIMEOUT_MS);
-      void sent.then(
-        (value) => answered(round, row, { status: 'fulfilled', value }),
-        (reason: unknown) => answered(round, row, { status: 'rejected', reason }),
+      if (payload !== TOKEN_PENDING) ready.push({ row, payload });
+      else {
+        const noToken = Promise.reject(new Error('the hub has not given this person a token yet'));
+        settleWhen(
+          round,
+          [row],
+          noToken.then(() => []),
+        );
+      }
+    }
+    if (ready.length > 1 && o.link.takesBatches?.()) {
+      for (let i = 0; i < ready.length; i += REFILL) sendBatch(round, ready.slice(i, i + REFILL));
+      return;
+    }
+    for (const { row, payload } of ready) {
+      settleWhen(
+        round,
+        [row],
+        o.link.request(row.kind, payload, ACK_TIMEOUT_MS).then((a) => [a]),
       );
     }
+  };
+
+  const sendBatch = (round: Round, sends: Array<{ row: OutboxRow; payload: unknown }>): void => {
+    const messages = sends.map(({ row, payload }) => ({ name: row.kind, payload }));
+    const rows = sends.map((s) => s.row);
+    const answers = o.link.request('batch', { messages }, ACK_TIMEOUT_MS).then((raw) => {
+      const read = BatchAck.safeParse(raw);
+      // The batch as a whole refused or unreadable: no message in it is refused for good,
+      // each is sent again (the hub applies each id once).
+      if (!read.success) throw new Error('protocol.malformed_ack: batch');
+      if (!read.data.ok) throw new Error(`${read.data.error.code}: ${read.data.error.message}`);
+      if (read.data.answers.length !== rows.length) {
+        throw new Error('protocol.malformed_ack: batch: one answer per message');
+      }
+      return read.data.answers;
+    });
+    settleWhen(round, rows, answers);
+  };
+
+  /** Hands each row its answer (the one at its place) once they come, or the failure. */
+  const settleWhen = (round: Round, rows: OutboxRow[], answers: Promise<unknown[]>): void => {
+    void answers.then(
+      (values) => {
+        rows.forEach((row, i) => answered(round, row, { status: 'fulfilled', value: values[i] }));
+        if (rows.length > 1) settleSoon(round);
+      },
+      (reason: unknown) =>
+        rows.forEach((row) => answered(round, row, { status: 'rejected', reason })),
+    );
   };
 
   const answered = (round: Round, row: OutboxRow, settled: PromiseSettledResult<unknown>): void => {
