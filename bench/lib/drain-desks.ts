@@ -1,9 +1,10 @@
 /**
  * The desks of hub.drain_16x1000_s: lightweight protocol v1 desk clients, all in this one
- * process, each on its own socket.io connection with its own desk token. Each sends its
- * messages as a console's replication does (32 in flight, refilled 16 at a time) and
- * receives every event the hub fans out to desks, as a real desk does (without decoding
- * them: see connect()).
+ * process, each on its own socket.io connection with its own desk token. Each says hello as
+ * a console does, sends its messages as a console's replication does (32 in flight,
+ * refilled 16 at a time, in `batch` packets of 16 when the hub takes them) and receives
+ * every event the hub fans out to desks, as a real desk does (without decoding them: see
+ * connect()).
  *
  * `drain-desks.ts upsert PLAN URL`: each desk in turn stores its cases at the hub; prints
  * "upserted". `drain-desks.ts dispatch PLAN SINCE`: prints "desks ready", reads the hub's
@@ -36,9 +37,22 @@ const REFILL = 16;
 
 interface Desk {
   emit(event: string, payload: unknown): Promise<{ ok?: boolean }>;
+  /** The hub said in its hello that it takes `batch`. */
+  batches: boolean;
   /** Events received so far. */
   events(): number;
   close(): void;
+}
+
+/** Where `42/desk,["event` ends: an `s` next is an `events` packet, a quote an `event`. */
+const EVENTS_AT = '42/desk,["event'.length;
+const SEQ = Buffer.from('"seq":');
+
+/** Events in an `events` packet, counted without decoding it (one `"seq":` each). */
+function countEvents(data: Buffer): number {
+  let n = 0;
+  for (let at = data.indexOf(SEQ); at !== -1; at = data.indexOf(SEQ, at + SEQ.length)) n++;
+  return n;
 }
 
 /**
@@ -47,7 +61,16 @@ interface Desk {
  * left undecoded. socket.io-client decodes every packet, and 16 of them in one process
  * spent as much CPU as the hub; a real desk pays that on its own machine.
  */
-function connect(url: string, token: string): Promise<Desk> {
+async function connect(url: string, token: string): Promise<Desk> {
+  const desk = await open(url, token);
+  const hello = (await desk.emit('hello', { protocol: 1, features: ['events'] })) as {
+    features?: string[];
+  };
+  desk.batches = hello.features?.includes('batch') ?? false;
+  return desk;
+}
+
+function open(url: string, token: string): Promise<Desk> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
   const waiting = new Map<number, (ack: { ok?: boolean }) => void>();
   let nextId = 0;
@@ -56,9 +79,9 @@ function connect(url: string, token: string): Promise<Desk> {
   return new Promise((resolve, reject) => {
     ws.once('error', reject);
     ws.on('message', (data: Buffer) => {
-      // "42/desk,[\"event\",…]": an event; counted, as the common case, first.
+      // "42/desk,[\"event\",…]" or "[\"events\",[…]]": counted, as the common case, first.
       if (data[0] === 0x34 && data[1] === 0x32) {
-        events++;
+        events += data[EVENTS_AT] === 0x73 ? countEvents(data) : 1;
         return;
       }
       const text = data.toString();
@@ -73,6 +96,7 @@ function connect(url: string, token: string): Promise<Desk> {
               waiting.set(id, done);
               ws.send(`42/desk,${id}${JSON.stringify([event, payload])}`);
             }),
+          batches: false,
           events: () => events,
           close: () => ws.close(),
         });
@@ -88,31 +112,50 @@ function connect(url: string, token: string): Promise<Desk> {
   });
 }
 
-/** Sends every message with a window like the console's; rejects on the first refusal. */
+/**
+ * Sends every message with a window like the console's, REFILL to a `batch` when the hub
+ * takes them; rejects on the first refusal. Each message's ack time is its packet's.
+ */
 function send(
   desk: Desk,
   messages: Array<{ event: string; payload: unknown }>,
   ackMs: number[],
 ): Promise<void> {
+  const packet = desk.batches ? REFILL : 1;
   return new Promise((resolve, reject) => {
     let next = 0;
     let inFlight = 0;
     let acked = 0;
+    const answered = (sent: Array<{ event: string }>, answers: unknown[], t0: number): void => {
+      const refused = answers.findIndex((a) => !(a as { ok?: boolean }).ok);
+      if (refused !== -1 || answers.length !== sent.length) {
+        const what = sent[Math.max(refused, 0)]!.event;
+        reject(new Error(`${what} not acknowledged: ${JSON.stringify(answers[refused])}`));
+        return;
+      }
+      const ms = performance.now() - t0;
+      for (let i = 0; i < sent.length; i++) ackMs.push(ms);
+      inFlight -= sent.length;
+      acked += sent.length;
+      if (acked === messages.length) resolve();
+      else if (IN_FLIGHT - inFlight >= REFILL) fill();
+    };
     const fill = (): void => {
       while (inFlight < IN_FLIGHT && next < messages.length) {
-        const { event, payload } = messages[next++]!;
-        inFlight++;
+        const sent = messages.slice(next, next + Math.min(packet, IN_FLIGHT - inFlight));
+        next += sent.length;
+        inFlight += sent.length;
         const t0 = performance.now();
-        void desk.emit(event, payload).then((ack) => {
-          if (!ack.ok) {
-            reject(new Error(`${event} not acknowledged: ${JSON.stringify(ack)}`));
-            return;
-          }
-          ackMs.push(performance.now() - t0);
-          inFlight--;
-          acked++;
-          if (acked === messages.length) resolve();
-          else if (IN_FLIGHT - inFlight >= REFILL) fill();
+        if (sent.length === 1) {
+          const [{ event, payload }] = sent as [{ event: string; payload: unknown }];
+          void desk.emit(event, payload).then((ack) => answered(sent, [ack], t0));
+          continue;
+        }
+        const batch = { messages: sent.map((m) => ({ name: m.event, payload: m.payload })) };
+        void desk.emit('batch', batch).then((ack) => {
+          const answers = (ack as { answers?: unknown[] }).answers;
+          if (!ack.ok || !answers) reject(new Error(`batch refused: ${JSON.stringify(ack)}`));
+          else answered(sent, answers, t0);
         });
       }
     };
