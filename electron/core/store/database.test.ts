@@ -202,6 +202,34 @@ describe('openStore', () => {
     db.close();
   });
 
+  it('keeps status in the time and status indexes only after 0020, with every case', () => {
+    const file = path.join(dir, 'console.db');
+    openStore(file, { migrations: migrations.slice(0, 19) }).close();
+    const v19 = new Database(file);
+    v19.pragma('foreign_keys = OFF'); // the operator and the reference rows do not matter here
+    v19.exec(`
+      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
+        VALUES ('c1', 1, 1, 'dispatch_pending', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
+        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
+    `);
+    v19.close();
+
+    const db = openStore(file);
+    const columns = (index: string) =>
+      db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index);
+    expect(columns('cases_time')).toContain('status');
+    expect(columns('cases_status')[0]).toBe('status');
+    for (const index of ['cases_urgency', 'cases_category', 'cases_kecamatan', 'cases_kelurahan']) {
+      expect(columns(index), index).not.toContain('status');
+      expect(columns(index), index).toContain('created_at');
+    }
+    expect(
+      db.prepare("SELECT id FROM cases WHERE status = 'dispatch_pending'").pluck().all(),
+    ).toEqual(['c1']);
+    db.close();
+  });
+
   it('indexes the dispatches awaiting their OPD by age after 0019, and reads only the old ones', () => {
     const file = path.join(dir, 'console.db');
     openStore(file, { migrations: migrations.slice(0, 18) }).close();

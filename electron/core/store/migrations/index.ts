@@ -19,6 +19,7 @@ import { m0016Supervision } from './0016-supervision';
 import { m0017CenterRules } from './0017-center-rules';
 import { m0018ExportAudit } from './0018-export-audit';
 import { m0019CallableByAge } from './0019-callable-by-age';
+import { m0020StatusInFewerIndexes } from './0020-status-in-fewer-indexes';
 
 export const migrations: readonly Migration[] = [
   m0001Settings,
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   m0017CenterRules,
   m0018ExportAudit,
   m0019CallableByAge,
+  m0020StatusInFewerIndexes,
 ];
