@@ -26,10 +26,7 @@ export const IN_FLIGHT = 32;
  * small ones, while the other half keeps it busy meanwhile.
  */
 const REFILL = 16;
-/**
- * Answers worth one commit (sooner when nothing else is on the wire, or when a batch's
- * answers came in: they are already as many as a refill).
- */
+/** Answers worth one commit (sooner when nothing else is on the wire). */
 const SETTLE = 24;
 export const ACK_TIMEOUT_MS = 10_000;
 /** How often an idle sender looks for rows written without a kick. */
@@ -247,10 +244,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   /** Hands each row its answer (the one at its place) once they come, or the failure. */
   const settleWhen = (round: Round, rows: OutboxRow[], answers: Promise<unknown[]>): void => {
     void answers.then(
-      (values) => {
-        rows.forEach((row, i) => answered(round, row, { status: 'fulfilled', value: values[i] }));
-        if (rows.length > 1) settleSoon(round);
-      },
+      (values) =>
+        rows.forEach((row, i) => answered(round, row, { status: 'fulfilled', value: values[i] })),
       (reason: unknown) =>
         rows.forEach((row) => answered(round, row, { status: 'rejected', reason })),
     );
