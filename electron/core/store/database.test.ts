@@ -17,6 +17,25 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const sha256 = (file: string) =>
   crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
+/**
+ * Case c1 with `status` (and `more` SQL) in an older store, as its Sigap wrote it; the
+ * operator and reference rows do not matter here.
+ */
+function writeCase(file: string, status: string, more = ''): void {
+  const old = new Database(file);
+  old.pragma('foreign_keys = OFF');
+  old
+    .prepare(
+      `INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
+       kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
+     VALUES ('c1', 1, 1, ?, 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
+       'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1')`,
+    )
+    .run(status);
+  old.exec(more);
+  old.close();
+}
+
 describe('openStore', () => {
   it('creates a WAL store with full sync and foreign keys at the latest version', () => {
     const db = openStore(path.join(dir, 'console.db'));
@@ -205,15 +224,7 @@ describe('openStore', () => {
   it('keeps status in the time and status indexes only after 0020, with every case', () => {
     const file = path.join(dir, 'console.db');
     openStore(file, { migrations: migrations.slice(0, 19) }).close();
-    const v19 = new Database(file);
-    v19.pragma('foreign_keys = OFF'); // the operator and the reference rows do not matter here
-    v19.exec(`
-      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
-        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
-        VALUES ('c1', 1, 1, 'dispatch_pending', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
-        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
-    `);
-    v19.close();
+    writeCase(file, 'dispatch_pending');
 
     const db = openStore(file);
     const columns = (index: string) =>
@@ -233,18 +244,12 @@ describe('openStore', () => {
   it('indexes the dispatches awaiting their OPD by age after 0019, and reads only the old ones', () => {
     const file = path.join(dir, 'console.db');
     openStore(file, { migrations: migrations.slice(0, 18) }).close();
-    const v18 = new Database(file);
-    v18.pragma('foreign_keys = OFF'); // the operator and the reference rows do not matter here
-    v18.exec(`
-      INSERT INTO opds (id, name, short, kind) VALUES ('dlh', 'DLH', 'DLH', 'internal');
-      INSERT INTO cases (id, created_at, updated_at, status, category_id, urgency, classification, description,
-        kecamatan_id, kelurahan_id, address, landmark, anonim, rahasia, opened_by, desk_id)
-        VALUES ('c1', 1, 1, 'dispatched', 'banjir', 'darurat', 'pengaduan', 'Banjir di gang buntu',
-        'taman', 'kejuron', 'Jl. Salak', '', 0, 0, 'op-1', 'desk-1');
-      INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at) VALUES
-        ('d1', 'c1', 'dlh', 'at_hub', 1, 1), ('d2', 'c1', 'dlh', 'at_hub', 5, 5);
-    `);
-    v18.close();
+    writeCase(
+      file,
+      'dispatched',
+      `INSERT INTO dispatches (id, case_id, opd_id, status, created_at, updated_at) VALUES
+        ('d1', 'c1', 'dlh', 'at_hub', 1, 1), ('d2', 'c1', 'dlh', 'at_hub', 5, 5);`,
+    );
 
     const db = openStore(file);
     const columns = db.prepare("SELECT name FROM pragma_index_info('dispatches_callable')").pluck();
