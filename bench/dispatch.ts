@@ -1,10 +1,10 @@
 /**
  * dispatch.*: a desk's dispatches through the real path — the console core's outbox, its
  * replication over socket.io, a hub process applying each durably to SQLite with group
- * commit — against, in the same run, a minimal durable pipeline (durable-baseline.ts) and
- * raw socket.io acknowledged emits to a trivial server process, 32 messages in flight on
- * every side; and the latency from the operator's dispatch call to an OPD inbox client
- * receiving `dispatch.new`.
+ * commit — against, in the same run, a minimal durable pipeline (durable-baseline.ts, a
+ * round of it before each of the real path's drains) and raw socket.io acknowledged emits
+ * to a trivial server process, 32 messages in flight on every side; and the latency from
+ * the operator's dispatch call to an OPD inbox client receiving `dispatch.new`.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -17,7 +17,7 @@ import { runTs, type HubProc } from '../tests/support/processes';
 import { percentile, round, type Figure } from './lib/figures';
 import { benchHub, dlhToken, openDesk, type BenchDesk } from './lib/desk';
 import { assertQueuedOnce } from './lib/hub-check';
-import { durableThroughput, walFsyncMs } from './lib/durable-baseline';
+import { openDurablePipeline, walFsyncMs } from './lib/durable-baseline';
 import { processCpuUs } from './lib/process-cpu';
 import { deskStoreWork, hubStoreWork } from './lib/store-work';
 import { tempDataDir } from './lib/stores';
@@ -55,7 +55,9 @@ interface DrainRound {
  * drains of the same desk and hub, as the durable baseline is the best of its rounds: a
  * first drain also pays for compiling the code on both sides.
  */
-async function deskThroughput(): Promise<DrainRound & { deskStoreUs: number }> {
+async function deskThroughput(
+  beforeDrain: () => Promise<void>,
+): Promise<DrainRound & { deskStoreUs: number }> {
   const { hub } = await benchHub('throughput');
   const dataDir = tempDataDir('throughput-desk');
   try {
@@ -75,6 +77,7 @@ async function deskThroughput(): Promise<DrainRound & { deskStoreUs: number }> {
         fs.cpSync(dataDir, storeOnlyDir, { recursive: true });
         deskStoreUs = deskStoreWork(storeOnlyDir);
       }
+      await beforeDrain();
       const drained = await drain(dataDir, hub, dispatchIds);
       sent.push(...dispatchIds);
       await assertQueuedOnce(hub.url, sent);
@@ -248,8 +251,18 @@ export async function dispatchBench(): Promise<Figure[]> {
   const fsyncMs = walFsyncMs();
   const raw = await rawThroughput();
   const pattern = await rawThroughput(true);
-  const durable = await durableThroughput();
-  const desk = await deskThroughput();
+  // The baseline's rounds alternate with the real path's drains, so that both meet the
+  // same moments of a machine whose speed moves between runs and within one.
+  const pipeline = await openDurablePipeline();
+  const durable = { perS: 0 };
+  let desk;
+  try {
+    desk = await deskThroughput(async () => {
+      durable.perS = Math.max(durable.perS, await pipeline.round());
+    });
+  } finally {
+    await pipeline.close();
+  }
   const hubStoreUs = await hubStoreWork(THROUGHPUT_DISPATCHES);
   const e2e = await endToEnd();
   return [

@@ -20,7 +20,6 @@ const IN_FLIGHT = 32;
 const REFILL = 16;
 const SETTLE = 24;
 const MESSAGES = 10_000;
-const ROUNDS = 3;
 
 const actor = { id: 'desk-1', role: 'desk', person: 'Operator Demo' } as const;
 const payload = () => ({ dispatchId: uuidv7(), caseId: uuidv7(), opdId: 'dlh', actor });
@@ -72,10 +71,20 @@ function durableWindow(socket: Socket, db: Database.Database, n: number): Promis
   });
 }
 
-/** Messages per second through the minimal durable pipeline: the best of ROUNDS rounds. */
-export async function durableThroughput(): Promise<{ perS: number }> {
+export interface DurablePipeline {
+  /** Messages per second of one round of MESSAGES. */
+  round(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The minimal durable pipeline, warmed up, for rounds taken whenever the caller says. */
+export async function openDurablePipeline(): Promise<DurablePipeline> {
   const server = runTs('bench/lib/durable-server.ts', []);
   const db = new Database(path.join(tempDataDir('durable-client'), 'a.db'));
+  const close = async (): Promise<void> => {
+    db.close();
+    await server.stop();
+  };
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -84,15 +93,16 @@ export async function durableThroughput(): Promise<{ perS: number }> {
     const socket = io(`http://127.0.0.1:${m[1]}`, { transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await durableWindow(socket, db, 2000); // warm-up
-    let best = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      best = Math.max(best, MESSAGES / (await durableWindow(socket, db, MESSAGES)));
-    }
-    socket.close();
-    return { perS: best };
-  } finally {
-    db.close();
-    await server.stop();
+    return {
+      round: async () => MESSAGES / (await durableWindow(socket, db, MESSAGES)),
+      close: async () => {
+        socket.close();
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 
