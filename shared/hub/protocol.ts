@@ -68,7 +68,8 @@ export type HandshakeError = z.infer<typeof HandshakeError>;
  * - `events` (client): takes `events`, the events of one commit in one packet.
  */
 export const FEATURES = { batch: 'batch', events: 'events' } as const;
-const Features = z.array(z.string().max(32)).max(16);
+/** A list this side cannot read is taken for none: a newer peer's never stops a hello. */
+const Features = z.array(z.string().max(32)).max(16).catch([]);
 
 /**
  * `hello`: the client's protocol version and features. Clients from before the version was
@@ -77,7 +78,7 @@ const Features = z.array(z.string().max(32)).max(16);
 export const Hello = z
   .object({
     protocol: z.number().int().nonnegative().default(1),
-    features: Features.default([]),
+    features: Features,
   })
   .loose();
 
