@@ -30,6 +30,7 @@ import {
   createOutboxSender,
   IN_FLIGHT,
   RETRY_MAX_MS,
+  TOKEN_PENDING,
   type OutboxSender,
 } from './outbox-sender';
 
@@ -256,6 +257,52 @@ describe('the outbox sender', () => {
     await clock.advance(clock.nextIn()!);
     expect(link.open().map((r) => [r.name, idOf(r)])).toEqual(ids.map((id) => ['call.log', id]));
     for (const r of link.open()) ok(r);
+    await clock.settle();
+    expect(waiting()).toBe(0);
+  });
+
+  it("sends a supervisor's message only with their token, failing it meanwhile without the wire", async () => {
+    sender.stop();
+    link.setBatches(true);
+    const supervisor: { token?: string } = {};
+    sender = createOutboxSender({
+      link,
+      outbox,
+      dispatches,
+      events,
+      log,
+      now: clock.now,
+      timers: clock.timers,
+      random: () => 0.5,
+      atomically: (fn) => db.transaction(fn)(),
+      changed: () => undefined,
+      // The first message is the supervisor's: it needs their token on the wire.
+      personal: (payload) =>
+        (payload as { callId: string }).callId === ids[0]
+          ? (supervisor.token ?? TOKEN_PENDING)
+          : payload,
+    });
+    const ids = write(3);
+    sender.kick();
+    await clock.settle();
+    // Only the other two went out (together); the first failed without the wire.
+    expect(link.requests.map((r) => r.name)).toEqual(['batch']);
+    for (const r of link.open()) {
+      const n = (r.payload as { messages: unknown[] }).messages.length;
+      r.answer({
+        ok: true,
+        answers: Array.from({ length: n }, () => ({ ok: true, seq: ++hubSeq })),
+      });
+    }
+    await clock.settle();
+    expect(rows()[0]).toMatchObject({ sent_at: null, refused: null });
+    expect(rows()[0]!.last_error).toMatch(/token yet/);
+    expect(sender.state()).toBe('waiting-retry');
+
+    supervisor.token = 'with-token';
+    await clock.advance(clock.nextIn()!);
+    expect(link.open().map((r) => [r.name, r.payload])).toEqual([['call.log', 'with-token']]);
+    link.open()[0]!.answer({ ok: true, seq: ++hubSeq });
     await clock.settle();
     expect(waiting()).toBe(0);
   });

@@ -95,6 +95,9 @@ export interface OutboxSender {
   stop(): void;
 }
 
+const noToken = (): Promise<never> =>
+  Promise.reject(new Error('the hub has not given this person a token yet'));
+
 const caseOf = (row: OutboxRow): string => (row.payload as { caseId: string }).caseId;
 
 /** The hub's answer to one outbox message, read with its schema; anything else failed. */
@@ -201,15 +204,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       round.lastTaken = row.id;
       round.inFlight++;
       const payload = o.personal ? o.personal(row.payload) : row.payload;
-      if (payload !== TOKEN_PENDING) ready.push({ row, payload });
-      else {
-        const noToken = Promise.reject(new Error('the hub has not given this person a token yet'));
-        settleWhen(
-          round,
-          [row],
-          noToken.then(() => []),
-        );
-      }
+      if (payload === TOKEN_PENDING) settleWhen(round, [row], noToken());
+      else ready.push({ row, payload });
     }
     if (ready.length > 1 && o.link.takesBatches?.()) {
       for (let i = 0; i < ready.length; i += REFILL) sendBatch(round, ready.slice(i, i + REFILL));
