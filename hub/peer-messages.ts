@@ -24,11 +24,9 @@ import {
   SyncRequest,
   Transition,
   type HubAck,
-  type HubErrorCode,
   type HubEvent,
 } from '../shared/hub/messages';
 import { type OpdCaseReporters, type OpdDispatch } from '../shared/hub/opd-messages';
-import { Batch, BATCHABLE } from '../shared/hub/batch';
 import {
   FEATURES,
   Hello,
@@ -43,7 +41,8 @@ import { closingHandlers } from './closing-peer';
 import { calendarAlarmHandlers } from './alarms-peer';
 import type { ReportersChanged } from './case-operations';
 import type { CenterRecord } from './center-record';
-import { nameForLog, readPacket } from './peer-packet';
+import { applyBatch } from './peer-batch';
+import { nameForLog, readPacket, refusal, type Handler } from './peer-packet';
 import { DASHBOARD_ROOM, type DashboardFeed } from './dashboard-feed';
 import { rulesHandlers } from './rules-peer';
 import { EVENTS_ROOM, type EventStream } from './event-stream';
@@ -52,13 +51,6 @@ import { opdRoom } from './opd-notify';
 import type { HubPresence } from './presence';
 import { DashboardSubscribe, DeskPerson } from '../shared/hub/dashboard';
 import { ExportLogged } from '../shared/hub/export-messages';
-
-type Handler = (payload: unknown) => HubAck<object>;
-
-const error = (code: HubErrorCode, message: string): HubAck<never> => ({
-  ok: false,
-  error: { code, message },
-});
 
 export function bindPeer(
   io: Server,
@@ -89,9 +81,12 @@ export function bindPeer(
    */
   const dispatchHint = (payload: unknown): ReadAheadHint => {
     const { caseId, opdId } = (payload ?? {}) as { caseId?: unknown; opdId?: unknown };
-    const named = typeof caseId === 'string' && caseId.length <= 64 && typeof opdId === 'string';
-    return named && opdId.length <= 64 && inboxOpen(opdId) ? { caseCopy: caseId } : {};
+    if (typeof caseId !== 'string' || caseId.length > 64) return {};
+    if (typeof opdId !== 'string' || opdId.length > 64) return {};
+    return inboxOpen(opdId) ? { caseCopy: caseId } : {};
   };
+  const hintFor = (name: unknown, payload: unknown): ReadAheadHint | undefined =>
+    name === 'dispatch' ? dispatchHint(payload) : undefined;
 
   /** Once the group is durable, the node streams the events to its peers (event-stream.ts). */
   const broadcast = (events: readonly HubEvent[]): void =>
@@ -125,7 +120,7 @@ export function bindPeer(
   /** A desk below MIN_DESK_PROTOCOL said hello: nothing it sends is applied. */
   let outdated = false;
   const tooOld = () =>
-    error(
+    refusal(
       'protocol.desk_outdated',
       `this hub serves desks of protocol ${MIN_DESK_PROTOCOL} or later: update Sigap on this desk`,
     );
@@ -138,7 +133,7 @@ export function bindPeer(
       const issue = parsed.error.issues[0];
       return {
         ok: false,
-        answer: error(
+        answer: refusal(
           'protocol.invalid',
           `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
         ),
@@ -148,7 +143,7 @@ export function bindPeer(
     if (actor && (actor.id !== who.id || actor.role !== who.kind)) {
       return {
         ok: false,
-        answer: error('auth.actor_mismatch', `this connection acts as ${who.kind} ${who.id}`),
+        answer: refusal('auth.actor_mismatch', `this connection acts as ${who.kind} ${who.id}`),
       };
     }
     return { ok: true, msg: parsed.data };
@@ -183,7 +178,7 @@ export function bindPeer(
   const handlers: Record<string, Handler> = {
     hello: (payload) => {
       const hello = Hello.safeParse(payload ?? {});
-      if (!hello.success) return error('protocol.invalid', 'hello: protocol must be a number');
+      if (!hello.success) return refusal('protocol.invalid', 'hello: protocol must be a number');
       outdated = nsp === '/desk' && hello.data.protocol < MIN_DESK_PROTOCOL;
       if (outdated) return tooOld();
       if (nsp !== '/opd' && hello.data.features.includes(FEATURES.events)) {
@@ -275,7 +270,7 @@ export function bindPeer(
           return { ok: true };
         }
         const supervisor = record.auth.requireSupervisor(msg.personToken);
-        if (!supervisor.ok) return error(supervisor.code, supervisor.message);
+        if (!supervisor.ok) return refusal(supervisor.code, supervisor.message);
         void socket.join(DASHBOARD_ROOM);
         return { ok: true, ...(dashboard ? { dashboard: dashboard.feed.snapshot() } : {}) };
       }),
@@ -296,11 +291,12 @@ export function bindPeer(
   socket.onAny((...args: unknown[]) => {
     const { name, payload, extra, ack } = readPacket(args);
     if (name === 'batch' && nsp === '/desk') {
-      if (ack && extra === 0) return batch(payload, ack);
+      if (ack && extra === 0)
+        return applyBatch(payload, ack, { handlers, submit, hint: hintFor, nsp });
       const why = ack
         ? 'a message carries one payload'
         : 'a message must ask for an acknowledgement';
-      return submit(() => error('protocol.invalid', why), 'batch', ack);
+      return submit(() => refusal('protocol.invalid', why), 'batch', ack);
     }
     const label = nameForLog(name);
     const prepare =
@@ -317,7 +313,7 @@ export function bindPeer(
             event: label,
             error: String(e),
           });
-          ack?.(error('internal', 'the hub could not apply this message; it is logged'));
+          ack?.(refusal('internal', 'the hub could not apply this message; it is logged'));
         },
       );
       return;
@@ -327,7 +323,7 @@ export function bindPeer(
     submit(
       () => {
         if (!handler) {
-          return error(
+          return refusal(
             'protocol.unknown_message',
             typeof name === 'string'
               ? `unknown message "${label}" on ${nsp}`
@@ -335,50 +331,15 @@ export function bindPeer(
           );
         }
         // Only an acknowledged message can tell its sender whether it was applied.
-        if (!ack) return error('protocol.invalid', 'a message must ask for an acknowledgement');
-        if (extra > 0) return error('protocol.invalid', 'a message carries one payload');
+        if (!ack) return refusal('protocol.invalid', 'a message must ask for an acknowledgement');
+        if (extra > 0) return refusal('protocol.invalid', 'a message carries one payload');
         return handler(payload);
       },
       label,
       ack,
-      handler && name === 'dispatch' ? dispatchHint(payload) : undefined,
+      handler ? hintFor(name, payload) : undefined,
     );
   });
-
-  /**
-   * Each message of a batch goes to the group commit as if it had come alone, in order;
-   * the batch is answered when the last of them is.
-   */
-  function batch(payload: unknown, ack: (answer: HubAck<object>) => void): void {
-    const read = Batch.safeParse(payload);
-    if (!read.success) {
-      const issue = read.error.issues[0];
-      const why = `batch.${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`;
-      return submit(() => error('protocol.invalid', why), 'batch', ack);
-    }
-    const { messages } = read.data;
-    const answers: Array<HubAck<object>> = [];
-    let left = messages.length;
-    messages.forEach(({ name, payload: inner }, i) => {
-      const handler =
-        BATCHABLE.has(name) && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-      const label = nameForLog(name);
-      submit(
-        () =>
-          handler
-            ? handler(inner)
-            : error('protocol.invalid', `"${label}" is not sent in a batch on ${nsp}`),
-        label,
-        (answer) => {
-          answers[i] = answer;
-          if (--left > 0) return;
-          const all: HubAck<{ answers: unknown[] }> = { ok: true, answers };
-          ack(all);
-        },
-        handler && name === 'dispatch' ? dispatchHint(inner) : undefined,
-      );
-    });
-  }
 
   function submit(
     apply: () => HubAck<object>,
@@ -401,7 +362,7 @@ export function bindPeer(
       },
       (e) => {
         log.error('message failed', { namespace: nsp, id: who.id, event: label, error: String(e) });
-        return error('internal', 'the hub could not apply this message; it is logged');
+        return refusal('internal', 'the hub could not apply this message; it is logged');
       },
       hint,
     );

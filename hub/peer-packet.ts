@@ -2,7 +2,16 @@
  * Reading what a peer sent before anything is trusted: one socket.io event packet split into
  * its name, payload and ack, and a peer-chosen name made safe for logs and errors.
  */
-import type { HubAck } from '../shared/hub/messages';
+import type { HubAck, HubErrorCode } from '../shared/hub/messages';
+
+/** Applies one message's payload (validated by the handler itself) and gives its answer. */
+export type Handler = (payload: unknown) => HubAck<object>;
+
+/** The answer to a message the hub does not apply. */
+export const refusal = (code: HubErrorCode, message: string): HubAck<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * One incoming event packet as socket.io hands it over: `[name, ...data, ack?]`, all of it
