@@ -4,6 +4,7 @@
  * without an ack id), other socket.io packets, and engine.io frames of any type.
  */
 import type { Random } from '../../electron/core/seed/random';
+import { BATCHABLE } from '../../shared/hub/batch';
 import {
   ID_KEY,
   MESSAGES,
@@ -36,6 +37,7 @@ const OWN: Readonly<Record<string, readonly string[]>> = {
   '/desk': [
     'hello',
     'sync',
+    'batch',
     'case.upsert',
     'case.claim',
     'case.append',
@@ -110,7 +112,8 @@ export function nextFrame(r: Random, w: FuzzWorld, ns: string): Frame {
   const name = pickName(r, ns);
   const schema =
     typeof name === 'string' && Object.hasOwn(MESSAGES, name) ? MESSAGES[name] : undefined;
-  let payload: unknown = schema ? sample(schema, r, w) : anyJson(r);
+  let payload: unknown =
+    name === 'batch' ? sampleBatch(r, w) : schema ? sample(schema, r, w) : anyJson(r);
   const attachments: Buffer[] = [];
   if (r.chance(0.55)) payload = mutate(payload, r, attachments);
   // A binary packet's attachment count is its header's; a mismatch is part of the test.
@@ -144,6 +147,17 @@ export function nextFrame(r: Random, w: FuzzWorld, ns: string): Frame {
     };
   }
   return { kind: 'request', name, json, attachments, announced, ...(id ? { id } : {}) };
+}
+
+/** A batch of a few outbox messages, each made from its own schema (then mutated or not). */
+function sampleBatch(r: Random, w: FuzzWorld): unknown {
+  const names = [...BATCHABLE].filter((n) => Object.hasOwn(MESSAGES, n));
+  return {
+    messages: Array.from({ length: r.int(1, 4) }, () => {
+      const name = r.pick(names);
+      return { name, payload: sample(MESSAGES[name]!, r, w) };
+    }),
+  };
 }
 
 export const describeName = (name: unknown): string =>

@@ -39,6 +39,7 @@ import {
 import { CaseClose } from '../../shared/hub/closing-messages';
 import { RoutingPublish, RulesHistory, TargetsPublish } from '../../shared/hub/rules-messages';
 import { ExportLogged } from '../../shared/hub/export-messages';
+import { Batch } from '../../shared/hub/batch';
 
 /** Every message a peer may send, with its schema (hello and inbox take `{}`). */
 export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
@@ -77,6 +78,8 @@ export const MESSAGES: Readonly<Record<string, z.ZodType>> = {
   'targets.history': RulesHistory,
   'export.logged': ExportLogged,
   'calendar.ack': CalendarAck,
+  // Several outbox messages in one packet (its payload is made by sampleBatch).
+  batch: Batch,
 };
 
 /** The key that makes a message idempotent, by message name. */
