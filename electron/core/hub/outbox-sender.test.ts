@@ -32,6 +32,7 @@ import {
   RETRY_MAX_MS,
   TOKEN_PENDING,
   type OutboxSender,
+  type OutboxSenderOptions,
 } from './outbox-sender';
 
 const actor = { id: 'desk-1', role: 'desk', person: 'Budi' } as const;
@@ -64,25 +65,27 @@ beforeEach(() => {
   clock = fakeTimers();
   hubSeq = 0;
   acked = [];
-  start({ online: true, random: () => 0.5 });
-
-  function start(o: { online: boolean; random: () => number }) {
-    link = fakeHubLink(clock, o.online);
-    sender = createOutboxSender({
-      link,
-      outbox,
-      dispatches,
-      events,
-      log,
-      now: clock.now,
-      timers: clock.timers,
-      random: o.random,
-      atomically: (fn) => db.transaction(fn)(),
-      changed: () => undefined,
-    });
-    link.onChange((s) => sender.linkChanged(s.state === 'online'));
-  }
+  link = fakeHubLink(clock, true);
+  sender = senderWith({});
+  link.onChange((s) => sender.linkChanged(s.state === 'online'));
 });
+
+/** A sender on this test's store, link and clock (jitter 0.5 unless `o` says otherwise). */
+function senderWith(o: Partial<OutboxSenderOptions>): OutboxSender {
+  return createOutboxSender({
+    link,
+    outbox,
+    dispatches,
+    events,
+    log,
+    now: clock.now,
+    timers: clock.timers,
+    random: () => 0.5,
+    atomically: (fn) => db.transaction(fn)(),
+    changed: () => undefined,
+    ...o,
+  });
+}
 
 afterEach(() => {
   sender.stop();
@@ -265,17 +268,7 @@ describe('the outbox sender', () => {
     sender.stop();
     link.setBatches(true);
     const supervisor: { token?: string } = {};
-    sender = createOutboxSender({
-      link,
-      outbox,
-      dispatches,
-      events,
-      log,
-      now: clock.now,
-      timers: clock.timers,
-      random: () => 0.5,
-      atomically: (fn) => db.transaction(fn)(),
-      changed: () => undefined,
+    sender = senderWith({
       // The first message is the supervisor's: it needs their token on the wire.
       personal: (payload) =>
         (payload as { callId: string }).callId === ids[0]
@@ -332,18 +325,7 @@ describe('the outbox sender', () => {
       const seen: number[] = [];
       sender.stop();
       // A fresh sender with this jitter, on the same store.
-      sender = createOutboxSender({
-        link,
-        outbox,
-        dispatches,
-        events,
-        log,
-        now: clock.now,
-        timers: clock.timers,
-        random: () => random,
-        atomically: (fn) => db.transaction(fn)(),
-        changed: () => undefined,
-      });
+      sender = senderWith({ random: () => random });
       sender.kick();
       for (let i = 0; i < n; i++) {
         await clock.settle();
